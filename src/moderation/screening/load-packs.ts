@@ -1,0 +1,39 @@
+/** Reads, validates and compiles every rule pack in a directory (one `<lang>.json` per language). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CompiledPack } from './pack-matcher.js';
+import { validatePack, type RulePack } from './pack-schema.js';
+
+export const DEFAULT_PACKS_DIR = fileURLToPath(new URL('./packs/', import.meta.url));
+
+export class PackError extends Error {}
+
+export function readPack(path: string): RulePack {
+  const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const errors = validatePack(raw);
+  if (errors.length > 0) throw new PackError(`${path}:\n  ${errors.join('\n  ')}`);
+  return raw as RulePack;
+}
+
+export function packFiles(dir: string = DEFAULT_PACKS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => /^[a-z]{2}\.json$/u.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Compiles every valid pack; invalid packs are reported through `onError` and skipped. */
+export function loadPacks(dir: string = DEFAULT_PACKS_DIR, onError?: (e: Error) => void): Map<string, CompiledPack> {
+  const packs = new Map<string, CompiledPack>();
+  for (const file of packFiles(dir)) {
+    try {
+      const pack = readPack(file);
+      packs.set(pack.lang, new CompiledPack(pack));
+    } catch (e) {
+      if (!onError) throw e;
+      onError(e as Error);
+    }
+  }
+  return packs;
+}

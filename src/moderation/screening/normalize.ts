@@ -1,0 +1,154 @@
+/**
+ * Normalisation: turns a post into the token form rule packs and the model match against.
+ *
+ * Two views are kept: `tokens` (folded: leetspeak, stretched letters, spaced letters undone) for
+ * matching words, and `literalTokens` (only case/width/homoglyph folded) so numbers and times
+ * like "9pm" or "2024" survive for plan cues.
+ */
+
+export interface NormalizedText {
+  original: string;
+  /** Folded tokens, the form rule packs are written in. */
+  tokens: string[];
+  /** Same length as `tokens`: whether the original token started with a capital letter mid-sentence. */
+  nameLike: boolean[];
+  /** Lower-cased tokens without leetspeak folding (numbers and times intact). */
+  literalTokens: string[];
+  /** `tokens` joined by single spaces. */
+  text: string;
+  /** `literalTokens` joined by single spaces. */
+  literal: string;
+}
+
+const ZERO_WIDTH = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\uFE00-\uFE0F\uFEFF]/gu;
+
+/** Emoji used as stand-ins for weapons, nooses and arson become the words packs list. */
+const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/🔫/gu, ' gun '],
+  [/🪢/gu, ' noose '],
+  [/[🔪🗡]/gu, ' knife '],
+  [/[💣🧨]/gu, ' bomb '],
+  [/🔥/gu, ' fire '],
+];
+
+/** Cyrillic and Greek letters that look like Latin ones (upper case mapped before lower-casing). */
+const HOMOGLYPHS: Readonly<Record<string, string>> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S',
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', к: 'k', м: 'm', т: 't', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ӏ: 'l',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  α: 'a', ο: 'o', ι: 'i', κ: 'k', ν: 'v', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ε: 'e', ѵ: 'v',
+};
+const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'gu');
+
+/** Leetspeak digits and symbols; the first letter is the usual reading, the second an alternative. */
+const LEET: Readonly<Record<string, readonly string[]>> = {
+  '0': ['o'], '1': ['i', 'l'], '3': ['e'], '4': ['a'], '5': ['s'], '7': ['t'], '8': ['b'], '9': ['g'],
+  $: ['s'], '@': ['a'], '!': ['i', 'l'], '|': ['l', 'i'], '+': ['t'], '€': ['e'],
+};
+const LEET_CHARS = /[0-9$@!|+€]/u;
+/** Tokens that are numbers with a unit or ordinal suffix stay as they are ("9pm", "2nd", "10k"). */
+const NUMBER_WITH_UNIT = /^\d+([.,:]\d+)*(am|pm|h|st|nd|rd|th|e|er|k|m|km|kg|min|s|x|%)?$/u;
+
+/** Letters separated by dots, dashes, underscores or asterisks: h.a.n.g, k-i-l-l, s*h*o*o*t. */
+const DOTTED = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}$@!|][.\-_*·]){2,}[\p{L}\p{N}$@!|](?![\p{L}\p{N}])/gu;
+
+const TOKEN = /\p{N}+(?:[:.,]\p{N}+)+(?:am|pm|h)?(?![\p{L}\p{N}])|@[\p{L}\p{N}_]+(?:[.\-][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)?|[\p{L}\p{M}\p{N}$@!|+€'_]+/gu;
+const SENTENCE_END = /[.!?…]\s*$/u;
+
+export function normalize(text: string, vocabulary?: ReadonlySet<string>): NormalizedText {
+  let s = text.normalize('NFKC').replace(ZERO_WIDTH, '');
+  for (const [re, word] of EMOJI_WORDS) s = s.replace(re, word);
+  s = s.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c).replace(/[’‘`´ʼ]/gu, "'");
+  s = s.replace(DOTTED, (m) => (/\p{L}.*\p{L}/u.test(m) ? m.replace(/[.\-_*·]/gu, '') : m));
+
+  const raw: Array<{ word: string; nameLike: boolean }> = [];
+  let lastEnd = 0;
+  for (const m of s.matchAll(TOKEN)) {
+    const word = trimToken(m[0]);
+    if (word === '') continue;
+    const before = s.slice(lastEnd, m.index);
+    const sentenceStart = raw.length === 0 || SENTENCE_END.test(before) || /\n/u.test(before);
+    lastEnd = m.index + m[0].length;
+    const first = word[0] ?? '';
+    const nameLike = !sentenceStart && first !== first.toLowerCase() && word.slice(1) !== word.slice(1).toUpperCase();
+    raw.push({ word, nameLike });
+  }
+
+  const literalTokens = raw.map((t) => t.word.toLowerCase());
+  const joined = joinSpacedLetters(raw.map((t) => ({ word: t.word.toLowerCase(), nameLike: t.nameLike })));
+  const tokens = joined.map((t) => foldToken(t.word, vocabulary));
+  return {
+    original: text,
+    tokens,
+    nameLike: joined.map((t) => t.nameLike),
+    literalTokens,
+    text: tokens.join(' '),
+    literal: literalTokens.join(' '),
+  };
+}
+
+function trimToken(word: string): string {
+  // Leading/trailing quotes and exclamation marks are punctuation, not leetspeak.
+  if (word.startsWith('@') && word.length > 1 && /\p{L}/u.test(word)) return word.replace(/['!]+$/u, '');
+  return word.replace(/^['!|+_]+|['!|+_]+$/gu, '');
+}
+
+/** "k i l l" → "kill": three or more single characters in a row are one spelled-out word. */
+function joinSpacedLetters(tokens: Array<{ word: string; nameLike: boolean }>): Array<{ word: string; nameLike: boolean }> {
+  const out: Array<{ word: string; nameLike: boolean }> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j < tokens.length && [...(tokens[j]?.word ?? '')].length === 1) j++;
+    if (j - i >= 3) {
+      out.push({ word: tokens.slice(i, j).map((t) => t.word).join(''), nameLike: false });
+      i = j;
+    } else {
+      out.push(tokens[i]!);
+      i++;
+    }
+  }
+  return out;
+}
+
+function foldToken(word: string, vocabulary?: ReadonlySet<string>): string {
+  if (word.startsWith('@') && word.length > 1 && !/^@[\d$!|+€]*$/u.test(word)) {
+    // '@' followed by letters is a mention unless it reads as a leetspeak word ("h@ng" has it inside).
+    return word;
+  }
+  let candidates: string[] = [word];
+  if (LEET_CHARS.test(word) && /[\p{L}$@]/u.test(word) && !NUMBER_WITH_UNIT.test(word)) {
+    candidates = expandLeet(word);
+  }
+  candidates = candidates.flatMap(destretch);
+  if (vocabulary) {
+    for (const c of candidates) if (vocabulary.has(c)) return c;
+  }
+  return candidates[0] ?? word;
+}
+
+function expandLeet(word: string): string[] {
+  let acc = [''];
+  for (const ch of word) {
+    const options = LEET[ch] ?? [ch];
+    const next: string[] = [];
+    for (const prefix of acc) for (const o of options) if (next.length < 16) next.push(prefix + o);
+    acc = next;
+  }
+  return acc;
+}
+
+/** "kiiiill" → ["kiill", "kill"]: runs of three or more letters become two or one. */
+function destretch(word: string): string[] {
+  if (!/(\p{L})\1\1/u.test(word)) return [word];
+  const runs = [...word.matchAll(/(\p{L})\1*|[^\p{L}]+/gu)].map((m) => m[0]);
+  let acc = [''];
+  for (const run of runs) {
+    const ch = run[0] ?? '';
+    const options = run.length >= 3 ? [ch + ch, ch] : [run];
+    const next: string[] = [];
+    for (const prefix of acc) for (const o of options) if (next.length < 16) next.push(prefix + o);
+    acc = next;
+  }
+  return acc;
+}

@@ -1,0 +1,275 @@
+/**
+ * Compiles a rule pack once and matches its patterns against normalised tokens.
+ *
+ * Patterns are indexed by what their first element can match (a word, a word prefix, or the
+ * first word of a class entry), so at each token only the patterns that can start there are
+ * tried. Patterns starting with `{target}` or `_` are tried where a target or any word starts.
+ */
+import type { NormalizedText } from './normalize.js';
+import type { PatternSource, RulePack, WeightedPattern } from './pack-schema.js';
+import { PhraseSet, PrefixIndex, normalizeEntry, parseWord, wordMatches, type WordTest } from './phrase-set.js';
+import { BENIGN_CUE_KINDS, VIOLENT_CATEGORIES, type BenignCueKind, type ViolentCategory } from './types.js';
+
+type ClassName = 'harm' | 'target' | 'weapon';
+type Element =
+  | { kind: 'word'; alternatives: WordTest[] }
+  | { kind: 'any' }
+  | { kind: 'gap' }
+  | { kind: 'class'; name: ClassName };
+
+export interface CompiledPattern {
+  group: string;
+  source: string;
+  weight: number;
+  elements: Element[];
+}
+
+export interface RuleMatch {
+  /** A violent category or a benign cue kind. */
+  group: string;
+  source: string;
+  weight: number;
+  start: number;
+  end: number;
+  /** The words of the post the pattern covered. */
+  text: string;
+  harm?: string;
+  target?: string;
+  weapon?: string;
+}
+
+export interface PackMatches {
+  lang: string;
+  signals: RuleMatch[];
+  benign: RuleMatch[];
+  planCues: string[];
+}
+
+/** Per-post target knowledge that is not in the pack: mentions and names. */
+export interface TargetHints {
+  mentions: ReadonlySet<string>;
+  knownNameWords: ReadonlySet<string>;
+}
+
+const MAX_GAP = 3;
+const MAX_DETERMINERS = 2;
+const CLOCK_TIME = /^(?:\d{1,2}[:.]\d{2}(?:am|pm|h)?|\d{1,2}(?:am|pm))$/u;
+
+export class CompiledPack {
+  readonly lang: string;
+  readonly harm = new PhraseSet();
+  readonly weapon = new PhraseSet();
+  readonly targets = new PhraseSet();
+  readonly determiners: PhraseSet;
+  readonly planCues: PhraseSet;
+  /** Lemma of each harm form, for readable reasons. */
+  private readonly lemmaOf = new Map<string, string>();
+  private readonly signalIndex = new PatternIndex();
+  private readonly benignIndex = new PatternIndex();
+  private readonly signalRegexes: Array<{ group: string; re: RegExp; weight: number }> = [];
+  private readonly benignRegexes: Array<{ group: string; re: RegExp; weight: number }> = [];
+  /** Every literal word the pack mentions: lets the normaliser pick among leetspeak readings. */
+  readonly vocabulary = new Set<string>();
+
+  constructor(pack: RulePack) {
+    this.lang = pack.lang;
+    for (const [lemma, forms] of Object.entries(pack.harmVerbs)) {
+      for (const form of [lemma, ...forms]) {
+        this.harm.add(form);
+        this.lemmaOf.set(normalizeEntry(form).join(' '), lemma);
+      }
+    }
+    for (const w of pack.weapons) this.weapon.add(w);
+    for (const list of Object.values(pack.targets)) for (const t of list ?? []) this.targets.add(t);
+    this.determiners = new PhraseSet(pack.determiners ?? []);
+    this.planCues = new PhraseSet(pack.planCues);
+    for (const set of [this.harm, this.weapon, this.targets, this.planCues]) for (const w of set.words) this.vocabulary.add(w);
+
+    for (const category of VIOLENT_CATEGORIES) {
+      for (const wp of pack.signals[category] ?? []) this.addPattern(category, wp, this.signalIndex, this.signalRegexes);
+    }
+    for (const kind of BENIGN_CUE_KINDS) {
+      for (const wp of pack.benign[kind] ?? []) this.addPattern(kind, wp, this.benignIndex, this.benignRegexes);
+    }
+  }
+
+  private addPattern(
+    group: string,
+    wp: WeightedPattern,
+    index: PatternIndex,
+    regexes: Array<{ group: string; re: RegExp; weight: number }>,
+  ): void {
+    const p: PatternSource = wp.p;
+    if (typeof p !== 'string') {
+      regexes.push({ group, re: new RegExp(p.re, 'u'), weight: wp.w });
+      return;
+    }
+    const elements = compileElements(p);
+    for (const el of elements) {
+      if (el.kind === 'word') for (const a of el.alternatives) if (a.exact ?? a.prefix) this.vocabulary.add((a.exact ?? a.prefix)!);
+    }
+    const compiled: CompiledPattern = { group, source: p, weight: wp.w, elements };
+    const first = elements[0]!;
+    if (first.kind === 'word') for (const alt of first.alternatives) index.byWord.add(alt, compiled);
+    else if (first.kind === 'class' && first.name === 'target') index.targetFirst.push(compiled);
+    else if (first.kind === 'class') index.classFirst[first.name as 'harm' | 'weapon'].push(compiled);
+    else index.anyFirst.push(compiled);
+  }
+
+  match(norm: NormalizedText, hints: TargetHints): PackMatches {
+    const matcher = new TokenMatcher(this, norm.tokens, norm.nameLike, hints);
+    const signals = matcher.run(this.signalIndex);
+    const benign = matcher.run(this.benignIndex);
+    for (const r of this.signalRegexes) if (r.re.test(norm.text)) signals.push(regexMatch(r, norm.text));
+    for (const r of this.benignRegexes) if (r.re.test(norm.text)) benign.push(regexMatch(r, norm.text));
+    return { lang: this.lang, signals, benign, planCues: this.findPlanCues(norm) };
+  }
+
+  lemma(form: string): string {
+    return this.lemmaOf.get(form) ?? form;
+  }
+
+  private findPlanCues(norm: NormalizedText): string[] {
+    const found = new Set<string>();
+    for (const tokens of [norm.literalTokens, norm.tokens]) {
+      for (let i = 0; i < tokens.length; i++) {
+        const ends = this.planCues.matchAt(tokens, i);
+        if (ends.length > 0) found.add(tokens.slice(i, ends[0]).join(' '));
+        if (CLOCK_TIME.test(tokens[i]!)) found.add(tokens[i]!);
+      }
+    }
+    return [...found];
+  }
+}
+
+class PatternIndex {
+  readonly byWord = new PrefixIndex<CompiledPattern>();
+  readonly classFirst: Record<'harm' | 'weapon', CompiledPattern[]> = { harm: [], weapon: [] };
+  readonly targetFirst: CompiledPattern[] = [];
+  readonly anyFirst: CompiledPattern[] = [];
+}
+
+function compileElements(pattern: string): Element[] {
+  return normalizeEntry(pattern).map((token): Element => {
+    if (token === '_') return { kind: 'any' };
+    if (token === '~') return { kind: 'gap' };
+    if (token === '{harm}' || token === '{target}' || token === '{weapon}') {
+      return { kind: 'class', name: token.slice(1, -1) as ClassName };
+    }
+    return { kind: 'word', alternatives: token.split('|').map(parseWord) };
+  });
+}
+
+function regexMatch(r: { group: string; re: RegExp; weight: number }, text: string): RuleMatch {
+  const m = r.re.exec(text);
+  return { group: r.group, source: `re:${r.re.source}`, weight: r.weight, start: 0, end: 0, text: m?.[0] ?? '' };
+}
+
+interface Captures {
+  harm?: string;
+  target?: string;
+  weapon?: string;
+}
+
+/** Matches one post's tokens against a pattern index. */
+class TokenMatcher {
+  constructor(
+    private readonly pack: CompiledPack,
+    private readonly tokens: readonly string[],
+    private readonly nameLike: readonly boolean[],
+    private readonly hints: TargetHints,
+  ) {}
+
+  run(index: PatternIndex): RuleMatch[] {
+    const found: RuleMatch[] = [];
+    const seen = new Set<CompiledPattern>();
+    const candidates: CompiledPattern[] = [];
+    for (let i = 0; i < this.tokens.length; i++) {
+      candidates.length = 0;
+      index.byWord.lookup(this.tokens[i]!, candidates);
+      if (index.classFirst.harm.length > 0 && this.pack.harm.matchAt(this.tokens, i).length > 0) candidates.push(...index.classFirst.harm);
+      if (index.classFirst.weapon.length > 0 && this.pack.weapon.matchAt(this.tokens, i).length > 0) candidates.push(...index.classFirst.weapon);
+      if (index.targetFirst.length > 0 && this.targetEnds(i).length > 0) candidates.push(...index.targetFirst);
+      candidates.push(...index.anyFirst);
+      for (const pattern of candidates) {
+        if (seen.has(pattern)) continue;
+        const captures: Captures = {};
+        const end = this.matchFrom(pattern.elements, 0, i, captures);
+        if (end < 0) continue;
+        seen.add(pattern);
+        found.push({
+          group: pattern.group,
+          source: pattern.source,
+          weight: pattern.weight,
+          start: i,
+          end,
+          text: this.tokens.slice(i, end).join(' '),
+          ...captures,
+        });
+      }
+    }
+    return found;
+  }
+
+  /** Returns the end position of a match of elements[e..] starting at token `pos`, or -1. */
+  private matchFrom(elements: readonly Element[], e: number, pos: number, captures: Captures): number {
+    if (e === elements.length) return pos;
+    const el = elements[e]!;
+    switch (el.kind) {
+      case 'word': {
+        const token = this.tokens[pos];
+        if (token === undefined || !el.alternatives.some((a) => wordMatches(a, token))) return -1;
+        return this.matchFrom(elements, e + 1, pos + 1, captures);
+      }
+      case 'any':
+        return pos < this.tokens.length ? this.matchFrom(elements, e + 1, pos + 1, captures) : -1;
+      case 'gap':
+        for (let skip = 0; skip <= MAX_GAP && pos + skip <= this.tokens.length; skip++) {
+          const end = this.matchFrom(elements, e + 1, pos + skip, captures);
+          if (end >= 0) return end;
+        }
+        return -1;
+      case 'class': {
+        const ends = el.name === 'target' ? this.targetEnds(pos) : this.pack[el.name as 'harm' | 'weapon'].matchAt(this.tokens, pos);
+        for (const classEnd of ends) {
+          const end = this.matchFrom(elements, e + 1, classEnd, captures);
+          if (end >= 0) {
+            const words = this.tokens.slice(pos, classEnd).join(' ');
+            captures[el.name] ??= el.name === 'harm' ? this.pack.lemma(words) : words;
+            return end;
+          }
+        }
+        return -1;
+      }
+    }
+  }
+
+  /** End positions of a target starting at `pos`, allowing a few determiners before it. */
+  private targetEnds(pos: number): number[] {
+    const ends: number[] = [];
+    let start = pos;
+    for (let d = 0; d <= MAX_DETERMINERS && start < this.tokens.length; d++) {
+      this.addTargetEndsAt(start, ends);
+      const det = this.pack.determiners.matchAt(this.tokens, start);
+      if (det.length === 0) break;
+      start = det[0]!;
+    }
+    return ends.sort((a, b) => b - a);
+  }
+
+  private addTargetEndsAt(pos: number, ends: number[]): void {
+    const token = this.tokens[pos];
+    if (token === undefined) return;
+    if (token.startsWith('@') && token.length > 1) ends.push(pos + 1);
+    else if (this.hints.mentions.has(token) || this.hints.knownNameWords.has(token)) {
+      let end = pos + 1;
+      while (end < this.tokens.length && this.hints.knownNameWords.has(this.tokens[end]!)) end++;
+      ends.push(end);
+    } else if (this.nameLike[pos]) {
+      let end = pos + 1;
+      while (end < this.tokens.length && this.nameLike[end]) end++;
+      ends.push(end);
+    }
+    for (const end of this.pack.targets.matchAt(this.tokens, pos)) if (!ends.includes(end)) ends.push(end);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The JSON shape of a rule pack (`packs/<lang>.json`) and its validation.
+ * Validation reports every problem with its path so a pack author can fix them all at once.
+ */
+import { BENIGN_CUE_KINDS, VIOLENT_CATEGORIES, type BenignCueKind, type ViolentCategory } from './types.js';
+
+export type PatternSource = string | { re: string };
+
+export interface WeightedPattern {
+  p: PatternSource;
+  w: number;
+}
+
+export interface RulePack {
+  lang: string;
+  harmVerbs: Record<string, string[]>;
+  weapons: string[];
+  targets: { pronouns?: string[]; roles?: string[]; groups?: string[]; [list: string]: string[] | undefined };
+  signals: Partial<Record<ViolentCategory, WeightedPattern[]>>;
+  planCues: string[];
+  benign: Partial<Record<BenignCueKind, WeightedPattern[]>>;
+  /** Optional: words skipped before a `{target}` ("the", "that", "all"). */
+  determiners?: string[];
+}
+
+const PATTERN_TOKEN = /^(?:[^\s{}~|*]+\*?(?:\|[^\s{}~|*]+\*?)*|~|\{harm\}|\{target\}|\{weapon\})$/u;
+
+export function validatePack(value: unknown): string[] {
+  const errors: string[] = [];
+  if (!isObject(value)) return ['pack: must be a JSON object'];
+  if (typeof value.lang !== 'string' || !/^[a-z]{2}$/u.test(value.lang)) errors.push('lang: must be an ISO 639-1 code');
+
+  if (!isObject(value.harmVerbs)) errors.push('harmVerbs: must be an object of lemma → forms');
+  else for (const [lemma, forms] of Object.entries(value.harmVerbs)) checkStringList(forms, `harmVerbs.${lemma}`, errors, true);
+
+  checkStringList(value.weapons, 'weapons', errors, false);
+  checkStringList(value.planCues, 'planCues', errors, false);
+  if (value.determiners !== undefined) checkStringList(value.determiners, 'determiners', errors, false);
+
+  if (!isObject(value.targets)) errors.push('targets: must be an object of lists');
+  else for (const [list, words] of Object.entries(value.targets)) checkStringList(words, `targets.${list}`, errors, false);
+
+  checkPatternGroups(value.signals, 'signals', VIOLENT_CATEGORIES, errors);
+  checkPatternGroups(value.benign, 'benign', BENIGN_CUE_KINDS, errors);
+  return errors;
+}
+
+function checkPatternGroups(value: unknown, path: string, allowed: readonly string[], errors: string[]): void {
+  if (!isObject(value)) {
+    errors.push(`${path}: must be an object`);
+    return;
+  }
+  for (const [group, patterns] of Object.entries(value)) {
+    if (!allowed.includes(group)) errors.push(`${path}.${group}: unknown group (allowed: ${allowed.join(', ')})`);
+    if (!Array.isArray(patterns)) {
+      errors.push(`${path}.${group}: must be a list`);
+      continue;
+    }
+    patterns.forEach((entry, i) => checkWeightedPattern(entry, `${path}.${group}[${i}]`, errors));
+  }
+}
+
+function checkWeightedPattern(entry: unknown, path: string, errors: string[]): void {
+  if (!isObject(entry)) {
+    errors.push(`${path}: must be { "p": pattern, "w": weight }`);
+    return;
+  }
+  if (typeof entry.w !== 'number' || !(entry.w >= 0 && entry.w <= 1)) errors.push(`${path}.w: must be a number in 0..1`);
+  const p = entry.p;
+  if (typeof p === 'string') {
+    const problem = patternProblem(p);
+    if (problem) errors.push(`${path}.p: ${problem}`);
+  } else if (isObject(p) && typeof p.re === 'string') {
+    try {
+      new RegExp(p.re, 'u');
+    } catch (e) {
+      errors.push(`${path}.p.re: invalid regular expression (${(e as Error).message})`);
+    }
+  } else errors.push(`${path}.p: must be a pattern string or { "re": source }`);
+}
+
+export function patternProblem(pattern: string): string | null {
+  const tokens = pattern.trim().split(/\s+/u);
+  if (pattern.trim() === '') return 'empty pattern';
+  for (const token of tokens) if (!PATTERN_TOKEN.test(token)) return `bad token "${token}"`;
+  if (tokens.every((t) => t === '~' || t === '_')) return 'pattern needs at least one word or class';
+  if (tokens[0] === '~' || tokens[tokens.length - 1] === '~') return 'a gap "~" cannot start or end a pattern';
+  return null;
+}
+
+function checkStringList(value: unknown, path: string, errors: string[], nonEmpty: boolean): void {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
+    errors.push(`${path}: must be a list of non-empty strings`);
+  } else if (nonEmpty && value.length === 0) errors.push(`${path}: must not be empty`);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

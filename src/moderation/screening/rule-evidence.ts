@@ -1,0 +1,116 @@
+/**
+ * Summarises the matches of one or more rule packs into evidence per violent category and
+ * benign cue strength, which `decide` combines with the learned model.
+ */
+import type { PackMatches, RuleMatch } from './pack-matcher.js';
+import { VIOLENT_CATEGORIES, type ViolentCategory } from './types.js';
+
+export interface RuleEvidence {
+  /** Strength per violent category, 0..1. */
+  categories: Record<ViolentCategory, number>;
+  /** Strongest category and its best match, if any signal fired. */
+  top: { category: ViolentCategory; strength: number; match: RuleMatch } | null;
+  /** Combined strength of the benign cues, 0..1. */
+  benign: number;
+  /** The strongest benign cue, for reasons. */
+  topBenign: RuleMatch | null;
+  planCues: string[];
+  /** A first-person threat aimed at an @mention: benign cues may not whitewash it. */
+  directThreatAtMention: boolean;
+}
+
+/** Extra strength that further independent signals of the same category add to the strongest one. */
+const CORROBORATION = 0.3;
+const PLAN_CUE_STEP = 0.08;
+const PLAN_CUE_CAP = 0.3;
+const DIRECT_THREAT_WEIGHT = 0.85;
+
+export function emptyEvidence(): RuleEvidence {
+  return {
+    categories: { threat: 0, incitement: 0, death_wish: 0, plan: 0, glorification: 0 },
+    top: null,
+    benign: 0,
+    topBenign: null,
+    planCues: [],
+    directThreatAtMention: false,
+  };
+}
+
+/**
+ * @param mentions accounts the post mentions (lower case, without '@')
+ * @param addressesMention whether the post contains an @mention, so "you" is aimed at a person
+ */
+export function summarize(all: readonly PackMatches[], mentions: ReadonlySet<string>, addressesMention: boolean): RuleEvidence {
+  const ev = emptyEvidence();
+  const byCategory = new Map<ViolentCategory, RuleMatch[]>();
+  const benignMatches: RuleMatch[] = [];
+  const cues = new Set<string>();
+  for (const pm of all) {
+    for (const m of pm.signals) {
+      const list = byCategory.get(m.group as ViolentCategory) ?? [];
+      list.push(m);
+      byCategory.set(m.group as ViolentCategory, list);
+    }
+    benignMatches.push(...pm.benign);
+    for (const c of pm.planCues) cues.add(c);
+  }
+  ev.planCues = [...cues];
+
+  for (const category of VIOLENT_CATEGORIES) {
+    const matches = byCategory.get(category) ?? [];
+    ev.categories[category] = combine(distinctSpans(matches).map((m) => m.weight));
+  }
+  const anySignal = byCategory.size > 0;
+  if (anySignal && ev.planCues.length > 0) {
+    // Time, place and logistics make violent talk concrete: they strengthen a plan.
+    const boost = Math.min(PLAN_CUE_CAP, PLAN_CUE_STEP * ev.planCues.length);
+    const violentMax = Math.max(...VIOLENT_CATEGORIES.map((c) => ev.categories[c]));
+    ev.categories.plan = ev.categories.plan > 0 ? Math.min(0.97, ev.categories.plan + boost) : Math.min(violentMax, boost * 1.5);
+  }
+
+  for (const category of VIOLENT_CATEGORIES) {
+    const strength = ev.categories[category];
+    if (strength > 0 && (!ev.top || strength > ev.top.strength)) {
+      const best = (byCategory.get(category) ?? []).reduce<RuleMatch | undefined>((a, m) => (!a || m.weight > a.weight ? m : a), undefined);
+      if (best) ev.top = { category, strength, match: best };
+    }
+  }
+
+  ev.benign = combine(distinctKinds(benignMatches));
+  ev.topBenign = benignMatches.reduce<RuleMatch | null>((a, m) => (!a || m.weight > a.weight ? m : a), null);
+  ev.directThreatAtMention = (byCategory.get('threat') ?? []).some(
+    (m) => m.weight >= DIRECT_THREAT_WEIGHT && m.target !== undefined && isMention(m.target, mentions, addressesMention),
+  );
+  return ev;
+}
+
+function isMention(target: string, mentions: ReadonlySet<string>, addressesMention: boolean): boolean {
+  return target.startsWith('@') || mentions.has(target) || (addressesMention && /^(?:you|u|ya)$/u.test(target));
+}
+
+/** Strongest weight plus a share of the others' noisy-or: corroboration helps, but weak signals do not pile up to certainty. */
+export function combine(weights: readonly number[]): number {
+  if (weights.length === 0) return 0;
+  const sorted = [...weights].sort((a, b) => b - a);
+  const top = sorted[0]!;
+  const rest = 1 - sorted.slice(1).reduce((acc, w) => acc * (1 - w), 1);
+  return Math.min(1, top + (1 - top) * CORROBORATION * rest);
+}
+
+/** Overlapping matches of one category count once (the strongest), so one phrase is not counted twice. */
+function distinctSpans(matches: readonly RuleMatch[]): RuleMatch[] {
+  const sorted = [...matches].sort((a, b) => b.weight - a.weight);
+  const kept: RuleMatch[] = [];
+  for (const m of sorted) {
+    const overlaps = kept.some((k) => m.end > k.start && m.start < k.end && !(m.start === 0 && m.end === 0));
+    if (!overlaps) kept.push(m);
+  }
+  return kept;
+}
+
+/** Benign strength: the strongest cue per kind, so many weak words of one kind do not add up. */
+function distinctKinds(matches: readonly RuleMatch[]): number[] {
+  const best = new Map<string, number>();
+  for (const m of matches) best.set(m.group, Math.max(best.get(m.group) ?? 0, m.weight));
+  return [...best.values()];
+}

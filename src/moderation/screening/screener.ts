@@ -1,0 +1,122 @@
+/**
+ * The screening pipeline: normalise → detect language → rule packs → learned model → decide.
+ * `createScreener` does the slow work once (packs, model, language ID); `screen` is synchronous
+ * and pure with respect to its inputs.
+ */
+import { existsSync } from 'node:fs';
+import { decide, DEFAULT_THRESHOLDS } from './decide.js';
+import { LanguageDetector, type LanguageGuess } from './detect-language.js';
+import { matchInstanceRules } from './instance-rules.js';
+import { DEFAULT_PACKS_DIR, loadPacks } from './load-packs.js';
+import { DEFAULT_MODEL_PATH, LearnedModel, neutralModel, type ModelPrediction } from './model/learned-model.js';
+import { normalize, type NormalizedText } from './normalize.js';
+import type { CompiledPack, PackMatches, TargetHints } from './pack-matcher.js';
+import { summarize, type RuleEvidence } from './rule-evidence.js';
+import type { ScreeningContext, Thresholds, Verdict } from './types.js';
+
+export interface ScreenerOptions {
+  packsDir?: string;
+  /** Path of the model file, or a model; `null` runs rules only. */
+  model?: string | LearnedModel | null;
+  /** Language detector; by default fastText lid.176 restricted to the languages with packs. */
+  languageDetector?: LanguageDetector;
+  /** Instance-wide default thresholds (a context may still override them per call). */
+  thresholds?: Partial<Thresholds>;
+  /** Called for a pack that fails validation; by default invalid packs throw. */
+  onPackError?: (error: Error) => void;
+}
+
+export interface Analysis {
+  norm: NormalizedText;
+  language: LanguageGuess;
+  matches: PackMatches[];
+  evidence: RuleEvidence;
+  model: ModelPrediction;
+  verdict: Verdict;
+}
+
+export interface Screener {
+  readonly languages: readonly string[];
+  screen(text: string, context?: ScreeningContext): Verdict;
+  /** Everything the pipeline computed, for evaluation and debugging. */
+  analyze(text: string, context?: ScreeningContext): Analysis;
+}
+
+/** English is the lingua franca of mixed posts, so its pack always runs as well. */
+const ALWAYS_RUN = 'en';
+const LANG_ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb', ms: 'id' };
+
+export async function createScreener(options: ScreenerOptions = {}): Promise<Screener> {
+  const packs = loadPacks(options.packsDir ?? DEFAULT_PACKS_DIR, options.onPackError);
+  const model = resolveModel(options.model === undefined ? DEFAULT_MODEL_PATH : options.model);
+  const detector = options.languageDetector ?? (await LanguageDetector.load(new Set(packs.keys())));
+  return new PipelineScreener(packs, model, detector, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
+}
+
+function resolveModel(model: string | LearnedModel | null): LearnedModel {
+  if (model === null) return neutralModel();
+  // Before the first training run there is no model file: rules decide alone.
+  if (model === DEFAULT_MODEL_PATH && !existsSync(model)) return neutralModel();
+  return typeof model === 'string' ? LearnedModel.load(model) : model;
+}
+
+export function normalizeLangHint(lang: string | undefined): string | undefined {
+  if (!lang) return undefined;
+  const code = lang.toLowerCase().slice(0, 2);
+  return LANG_ALIASES[code] ?? code;
+}
+
+class PipelineScreener implements Screener {
+  private readonly vocabulary = new Set<string>();
+  readonly languages: readonly string[];
+
+  constructor(
+    private readonly packs: ReadonlyMap<string, CompiledPack>,
+    private readonly model: LearnedModel,
+    private readonly detector: LanguageDetector,
+    private readonly thresholds: Thresholds,
+  ) {
+    for (const pack of packs.values()) for (const w of pack.vocabulary) this.vocabulary.add(w);
+    this.languages = [...packs.keys()];
+  }
+
+  screen(text: string, context: ScreeningContext = {}): Verdict {
+    return this.analyze(text, context).verdict;
+  }
+
+  analyze(text: string, context: ScreeningContext = {}): Analysis {
+    const norm = normalize(text, this.vocabulary);
+    const hint = normalizeLangHint(context.lang);
+    const language = this.detector.detect(norm.tokens.filter((t) => !t.startsWith('@')).join(' '), hint);
+    const langs = [...language.candidates];
+    if (this.packs.has(ALWAYS_RUN) && !langs.includes(ALWAYS_RUN)) langs.push(ALWAYS_RUN);
+
+    const hints = targetHints(context);
+    const matches: PackMatches[] = [];
+    for (const lang of langs) {
+      const pack = this.packs.get(lang);
+      if (pack) matches.push(pack.match(norm, hints));
+    }
+    const addressesMention = norm.tokens.some((t) => t.startsWith('@') && t.length > 1) || hints.mentions.size > 0;
+    const evidence = summarize(matches, hints.mentions, addressesMention);
+    const model = this.model.predict(norm.tokens);
+    const instanceHits = matchInstanceRules(context.instanceRules ?? [], norm, [language.lang, ...langs]);
+    const verdict = decide({
+      lang: language.lang,
+      evidence,
+      model,
+      thresholds: { ...this.thresholds, ...context.thresholds },
+      combiner: this.model.combiner,
+      instanceHits,
+    });
+    return { norm, language, matches, evidence, model, verdict };
+  }
+}
+
+function targetHints(context: ScreeningContext): TargetHints {
+  const mentions = new Set((context.mentions ?? []).map((m) => m.replace(/^@/u, '').toLowerCase()));
+  const knownNameWords = new Set<string>();
+  for (const name of context.knownNames ?? []) for (const w of name.toLowerCase().split(/\s+/u)) if (w.length > 1) knownNameWords.add(w);
+  for (const m of mentions) knownNameWords.add(m.split('@')[0]!);
+  return { mentions, knownNameWords };
+}

@@ -1,0 +1,77 @@
+/**
+ * `npm run screening:eval [-- --split train|heldout] [--lang xx] [--errors] [--json-only]`
+ * Screens every example of the chosen split (held out by default) and prints per-language
+ * precision/recall of flagging, hold precision and error rates, then a JSON summary.
+ */
+import { pathToFileURL } from 'node:url';
+import { createScreener, type Screener } from '../screener.js';
+import { loadDatasets, type DatasetProblem, type Example, type Split } from './dataset.js';
+import { formatTable, report, type LanguageReport, type Outcome } from './metrics.js';
+
+export interface EvaluationOptions {
+  split: Split;
+  lang?: string;
+}
+
+export interface Evaluation {
+  split: Split;
+  languages: LanguageReport[];
+  overall: LanguageReport;
+  errors: Array<{ id: string; text: string; label: string; decision: string; score: number; reasons: string[] }>;
+}
+
+export function evaluate(screener: Screener, examples: readonly Example[], options: EvaluationOptions): Evaluation {
+  const chosen = examples.filter((e) => e.split === options.split && (!options.lang || e.lang === options.lang));
+  const byLang = new Map<string, Outcome[]>();
+  const errors: Evaluation['errors'] = [];
+  for (const example of chosen) {
+    const verdict = screener.screen(example.text, { lang: example.lang });
+    const outcome: Outcome = { example, decision: verdict.decision, category: verdict.category };
+    const list = byLang.get(example.lang) ?? [];
+    list.push(outcome);
+    byLang.set(example.lang, list);
+    const wrong = (example.label === 'violent') !== (verdict.decision !== 'allow') || (verdict.decision === 'hold' && example.label === 'benign');
+    if (wrong) errors.push({ id: example.id, text: example.text, label: example.label, decision: verdict.decision, score: verdict.score, reasons: verdict.reasons });
+  }
+  const languages = [...byLang.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([lang, outcomes]) => report(lang, outcomes));
+  const overall = report('all', [...byLang.values()].flat());
+  return { split: options.split, languages, overall, errors };
+}
+
+function parseArgs(argv: readonly string[]): EvaluationOptions & { showErrors: boolean; jsonOnly: boolean } {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const split = value('--split') ?? 'heldout';
+  if (split !== 'train' && split !== 'heldout') throw new Error('--split must be train or heldout');
+  const lang = value('--lang');
+  return { split, ...(lang ? { lang } : {}), showErrors: argv.includes('--errors'), jsonOnly: argv.includes('--json-only') };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const problems: DatasetProblem[] = [];
+  const examples = loadDatasets(undefined, problems);
+  for (const p of problems) console.error(`skipped ${p.file}:${p.line}: ${p.message}`);
+  const screener = await createScreener({ onPackError: (e) => console.error(`pack skipped: ${e.message}`) });
+  const result = evaluate(screener, examples, args);
+  if (!args.jsonOnly) {
+    console.log(`split: ${result.split}\n`);
+    console.log(formatTable([...result.languages, result.overall]));
+    console.log('');
+    if (args.showErrors) {
+      for (const e of result.errors) console.log(`${e.id} [${e.label} → ${e.decision} ${e.score}] ${e.text}\n    ${e.reasons.join(' | ')}`);
+      console.log('');
+    }
+  }
+  const summary = { split: result.split, overall: result.overall, languages: result.languages };
+  console.log(JSON.stringify(summary, null, args.jsonOnly ? 2 : undefined));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

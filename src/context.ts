@@ -3,8 +3,7 @@ import { openDatabase, sqliteFileIn, type Database } from './db/database.js';
 import { DatabaseJobQueue } from './jobs/database-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { createLogger, type Logger } from './logger.js';
-import type { ContentScreener } from './moderation/content-screener.js';
-import { loadContentScreener } from './moderation/content-screener.js';
+import { loadContentScreener, type ContentScreener, type ScreeningPolicy } from './moderation/content-screener.js';
 import { registerJobHandlers } from './jobs/handlers.js';
 
 /**
@@ -17,6 +16,8 @@ export interface AppContext {
   database: Database;
   jobs: JobQueue;
   screener: ContentScreener;
+  /** Admin-set screening rules and thresholds, read by `screener` on every call. */
+  screeningPolicy: ScreeningPolicy;
 }
 
 export interface ContextOptions {
@@ -30,8 +31,9 @@ export async function createAppContext(config: Config, options: ContextOptions =
   const database =
     options.database ?? openDatabase({ url: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
   const jobs = new DatabaseJobQueue(database, logger.child({ module: 'jobs' }));
-  const screener = await loadContentScreener();
-  const ctx: AppContext = { config, logger, database, jobs, screener };
+  const screeningPolicy: ScreeningPolicy = { rules: [], thresholds: {} };
+  const screener = await loadContentScreener(screeningPolicy, logger.child({ module: 'screening' }));
+  const ctx: AppContext = { config, logger, database, jobs, screener, screeningPolicy };
   registerJobHandlers(ctx);
   return ctx;
 }

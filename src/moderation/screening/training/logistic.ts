@@ -1,0 +1,95 @@
+/**
+ * Deterministic logistic regression by AdaGrad SGD over hashed sparse features: the order of
+ * examples comes from a seeded shuffle, so the same data always yields the same weights.
+ */
+import type { FeatureVector } from '../model/features.js';
+import type { LinearHead } from '../model/learned-model.js';
+
+export interface Sample {
+  features: FeatureVector;
+  /** 1 for the positive class, 0 otherwise. */
+  y: number;
+}
+
+export interface TrainOptions {
+  dim: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: Omit<TrainOptions, 'dim'> = { epochs: 20, learningRate: 0.4, l2: 1e-5, seed: 20240601 };
+
+/** mulberry32: a small seeded PRNG, so shuffles are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+export function trainLogistic(samples: readonly Sample[], options: TrainOptions): LinearHead {
+  const { dim, epochs, learningRate, l2 } = options;
+  const mask = dim - 1;
+  const w = new Float64Array(dim);
+  const g2 = new Float64Array(dim).fill(1e-8);
+  let bias = 0;
+  let biasG2 = 1e-8;
+  // Classes are weighted to balance, so a language with few violent posts is not ignored.
+  const positives = samples.filter((s) => s.y === 1).length;
+  const negatives = samples.length - positives;
+  const classWeight = [negatives > 0 ? samples.length / (2 * negatives) : 1, positives > 0 ? samples.length / (2 * positives) : 1];
+  const random = seededRandom(options.seed);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const s of shuffled(samples, random)) {
+      const fv = s.features;
+      let z = bias;
+      for (let i = 0; i < fv.count; i++) z += w[fv.indices[i]! & mask]! * fv.value;
+      const p = 1 / (1 + Math.exp(-z));
+      const err = (p - s.y) * classWeight[s.y]!;
+      for (let i = 0; i < fv.count; i++) {
+        const k = fv.indices[i]! & mask;
+        const g = err * fv.value + l2 * w[k]!;
+        g2[k]! += g * g;
+        w[k]! -= (learningRate * g) / Math.sqrt(g2[k]!);
+      }
+      biasG2 += err * err;
+      bias -= (learningRate * err) / Math.sqrt(biasG2);
+    }
+  }
+  return { bias, weights: Float32Array.from(w) };
+}
+
+/** Full-batch gradient descent for a handful of dense features (the combiner). */
+export function trainDense(rows: readonly number[][], ys: readonly number[], iterations: number, learningRate: number, l2: number): number[] {
+  const n = rows[0]?.length ?? 0;
+  const w = new Array<number>(n + 1).fill(0);
+  const positives = ys.filter((y) => y === 1).length;
+  const cw = [ys.length / (2 * Math.max(1, ys.length - positives)), ys.length / (2 * Math.max(1, positives))];
+  for (let it = 0; it < iterations; it++) {
+    const grad = new Array<number>(n + 1).fill(0);
+    rows.forEach((x, r) => {
+      let z = w[0]!;
+      for (let j = 0; j < n; j++) z += w[j + 1]! * x[j]!;
+      const err = (1 / (1 + Math.exp(-z)) - ys[r]!) * cw[ys[r]!]!;
+      grad[0]! += err;
+      for (let j = 0; j < n; j++) grad[j + 1]! += err * x[j]!;
+    });
+    for (let j = 0; j <= n; j++) w[j]! -= learningRate * (grad[j]! / rows.length + (j > 0 ? l2 * w[j]! : 0));
+  }
+  return w;
+}

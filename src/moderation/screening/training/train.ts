@@ -1,0 +1,99 @@
+/**
+ * `npm run screening:train`: trains the learned model on the `train` split of every
+ * `datasets/screening/*.jsonl` and writes `model/screening-model.json`.
+ *
+ * 1. Rule evidence is computed for every post with the rule packs alone.
+ * 2. The violent/benign logistic model is trained K times on K-1 folds; its out-of-fold
+ *    predictions are honest estimates of how it behaves on unseen posts.
+ * 3. The combiner (how model, rules and benign cues add up) is fitted on those out-of-fold
+ *    predictions, then the final model is trained on all training posts.
+ * Everything is seeded and ordered, so retraining on the same data reproduces the file exactly.
+ */
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { combinerFeatures, type Combiner } from '../decide.js';
+import { extractFeatures } from '../model/features.js';
+import { DEFAULT_MODEL_PATH, dot, LearnedModel, sigmoid, type LinearHead } from '../model/learned-model.js';
+import { createScreener } from '../screener.js';
+import { VIOLENT_CATEGORIES, type ViolentCategory } from '../types.js';
+import { loadDatasets, type DatasetProblem, type Example } from './dataset.js';
+import { DEFAULT_TRAIN_OPTIONS, trainDense, trainLogistic, type Sample } from './logistic.js';
+import type { RuleEvidence } from '../rule-evidence.js';
+
+export const MODEL_DIM = 1 << 17;
+export const CATEGORY_DIM = 1 << 15;
+const FOLDS = 5;
+
+interface Prepared {
+  example: Example;
+  tokens: string[];
+  evidence: RuleEvidence;
+  sample: Sample;
+}
+
+export async function trainModel(examples: readonly Example[], log: (line: string) => void = () => {}): Promise<LearnedModel> {
+  const train = examples.filter((e) => e.split === 'train');
+  if (train.length === 0) throw new Error('no training examples found');
+  const rulesOnly = await createScreener({ model: null });
+  const prepared: Prepared[] = train.map((example) => {
+    const a = rulesOnly.analyze(example.text, { lang: example.lang });
+    return {
+      example,
+      tokens: a.norm.tokens,
+      evidence: a.evidence,
+      sample: { features: extractFeatures(a.norm.tokens, MODEL_DIM), y: example.label === 'violent' ? 1 : 0 },
+    };
+  });
+  const options = { ...DEFAULT_TRAIN_OPTIONS, dim: MODEL_DIM };
+
+  // Out-of-fold predictions: fold by position, which is deterministic and mixes languages.
+  const oof = new Array<number>(prepared.length).fill(0.5);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const head = trainLogistic(prepared.filter((_, i) => i % FOLDS !== fold).map((p) => p.sample), options);
+    prepared.forEach((p, i) => {
+      if (i % FOLDS === fold) oof[i] = sigmoid(dot(head, p.sample.features, MODEL_DIM));
+    });
+    log(`fold ${fold + 1}/${FOLDS} trained`);
+  }
+  const rows = prepared.map((p, i) => combinerFeatures(p.evidence, oof[i]!));
+  const [bias = 0, model = 0, rule = 0, benign = 0, ruleTimesBenign = 0] = trainDense(rows, prepared.map((p) => p.sample.y), 3000, 0.5, 1e-3);
+  const combiner: Combiner = { bias: round(bias), model: round(model), rule: round(rule), benign: round(benign), ruleTimesBenign: round(ruleTimesBenign) };
+  log(`combiner ${JSON.stringify(combiner)}`);
+
+  const binary = trainLogistic(prepared.map((p) => p.sample), options);
+  const violent = prepared.filter((p) => p.example.label === 'violent');
+  const categories = Object.fromEntries(
+    VIOLENT_CATEGORIES.map((c): [ViolentCategory, LinearHead] => [
+      c,
+      trainLogistic(
+        violent.map((p) => ({ features: extractFeatures(p.tokens, CATEGORY_DIM), y: p.example.category === c ? 1 : 0 })),
+        { ...options, dim: CATEGORY_DIM },
+      ),
+    ]),
+  ) as Record<ViolentCategory, LinearHead>;
+
+  const trainedOn: Record<string, number> = {};
+  for (const p of prepared) trainedOn[p.example.lang] = (trainedOn[p.example.lang] ?? 0) + 1;
+  return new LearnedModel(MODEL_DIM, CATEGORY_DIM, binary, categories, combiner, trainedOn);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+async function main(): Promise<void> {
+  const problems: DatasetProblem[] = [];
+  const examples = loadDatasets(undefined, problems);
+  for (const p of problems) console.error(`skipped ${p.file}:${p.line}: ${p.message}`);
+  const started = Date.now();
+  const model = await trainModel(examples, (line) => console.log(line));
+  writeFileSync(DEFAULT_MODEL_PATH, JSON.stringify(model.toFile()) + '\n');
+  console.log(`trained on ${JSON.stringify(model.trainedOn)} in ${Date.now() - started} ms → ${DEFAULT_MODEL_PATH}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -13,6 +13,19 @@ import type { BlocksTable, FollowRequestsTable, FollowsTable, MutesTable } from 
 import type { HomeFeedTable, MarkersTable } from './schema/feeds.js';
 import type { NotificationsTable } from './schema/notifications.js';
 import type { JobsTable } from './schema/jobs.js';
+import type { StatusSearchTable } from './schema/search.js';
+import type {
+  AccountWarningsTable,
+  AppealsTable,
+  FlagsTable,
+  InstanceSettingsTable,
+  ModerationEventsTable,
+  ReportReportersTable,
+  ReportStatusesTable,
+  ReportsTable,
+  ScreeningRulesTable,
+  TrustedFlaggersTable,
+} from './schema/moderation.js';
 
 /** The whole schema as Kysely sees it. Add a table: one file in schema/, one line here, one migration. */
 export interface DatabaseSchema {
@@ -38,4 +51,15 @@ export interface DatabaseSchema {
   markers: MarkersTable;
   notifications: NotificationsTable;
   jobs: JobsTable;
+  status_search: StatusSearchTable;
+  reports: ReportsTable;
+  report_statuses: ReportStatusesTable;
+  report_reporters: ReportReportersTable;
+  moderation_events: ModerationEventsTable;
+  trusted_flaggers: TrustedFlaggersTable;
+  flags: FlagsTable;
+  account_warnings: AccountWarningsTable;
+  appeals: AppealsTable;
+  screening_rules: ScreeningRulesTable;
+  instance_settings: InstanceSettingsTable;
 }

@@ -1,5 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 import * as coreSchema from './0001-core-schema.js';
+import * as statusSearch from './0040-status-search.js';
+import * as moderation from './0050-moderation.js';
 
 /**
  * Every migration, in order. Names are `NNNN-intent`; a migration that has shipped is never
@@ -7,6 +9,8 @@ import * as coreSchema from './0001-core-schema.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-core-schema': coreSchema,
+  '0040-status-search': statusSearch,
+  '0050-moderation': moderation,
 };
 
 export type MigrationModule = { up(db: Kysely<any>): Promise<void>; down?(db: Kysely<any>): Promise<void> };

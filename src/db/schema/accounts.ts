@@ -28,6 +28,9 @@ export interface AccountsTable {
   suspended_at: string | null;
   silenced_at: string | null;
   sensitized_at: string | null;
+  /** Ends of timed sanctions (null: indefinite or none). */
+  suspension_ends_at: string | null;
+  silence_ends_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -53,4 +56,6 @@ export interface UsersTable {
   last_sign_in_at: string | null;
   /** Last time the user read a timeline; home feeds are only maintained for recent readers. */
   last_active_at: string | null;
+  /** JSON array of languages a moderator reads, to filter the review queue. */
+  moderation_languages: string | null;
 }

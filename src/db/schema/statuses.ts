@@ -29,6 +29,8 @@ export interface StatusesTable {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
+  /** When a moderator last removed or approved it; removed posts are purged after retention. */
+  moderated_at: string | null;
 }
 
 /** One row per version of an edited status (the first row is the original). */

@@ -3,6 +3,7 @@ import { startServer, stopOnSignals } from '../server.js';
 import { UsageError, type CliIo } from './cli-io.js';
 import { runAccountsCommand } from './accounts.js';
 import { runMigrateCommand } from './migrate.js';
+import { runModerationCommand } from './moderation.js';
 
 const HELP = `Usage: parley <command>
 
@@ -33,6 +34,8 @@ export async function runCli(args: string[], io: CliIo): Promise<number | null> 
         return await runMigrateCommand(rest, io);
       case 'accounts':
         return await runAccountsCommand(rest, io);
+      case 'moderation':
+        return await runModerationCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -69,6 +69,8 @@ export function decide(input: DecideInput): Verdict {
 
   let decision: Decision = 'allow';
   if (score >= thresholds.review) decision = 'review';
+  // A first-person threat aimed at a mentioned person always reaches a moderator.
+  if (evidence.directThreatAtMention) decision = atLeast(decision, 'review');
   if (score >= thresholds.hold && r >= HOLD_MIN_RULE && model.pViolent >= HOLD_MIN_MODEL && b < HOLD_MAX_BENIGN) decision = 'hold';
 
   const reasons = explain(input, r);

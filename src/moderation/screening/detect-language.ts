@@ -25,6 +25,7 @@ const CONFIDENT = 0.6;
 const MAX_CANDIDATES = 3;
 const SENTENCE_SPLIT = /(?<=[.!?…])\s+|\n+/u;
 const MIN_SENTENCE_WORDS = 4;
+const MAX_SENTENCES = 4;
 
 export async function loadFastTextPredictor(): Promise<LanguagePredictor> {
   const ft = await FastText.create();
@@ -51,9 +52,9 @@ export class LanguageDetector {
     if (!/\p{L}/u.test(clean)) return { lang: 'und', confidence: 0, candidates: this.withHint([], hint) };
     const whole = this.score(clean);
     const sentences = clean.split(SENTENCE_SPLIT).filter((s) => s.split(' ').length >= MIN_SENTENCE_WORDS);
-    if (sentences.length > 1 && (whole[0]?.[1] ?? 0) < 0.9) {
-      // A mixed post: each sentence may be in another language; keep every sentence's best.
-      for (const s of sentences) {
+    if (sentences.length > 1) {
+      // A post may mix languages sentence by sentence; keep every sentence's best guess.
+      for (const s of sentences.slice(0, MAX_SENTENCES)) {
         const top = this.score(s)[0];
         if (top && top[1] >= CONFIDENT) whole.push([top[0], CANDIDATE_MIN]);
       }

@@ -55,8 +55,11 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
     });
     log(`fold ${fold + 1}/${FOLDS} trained`);
   }
-  const rows = prepared.map((p, i) => combinerFeatures(p.evidence, oof[i]!));
-  const [bias = 0, model = 0, rule = 0, benign = 0, ruleTimesBenign = 0] = trainDense(rows, prepared.map((p) => p.sample.y), 3000, 0.5, 1e-3);
+  // The combiner learns how far to trust rules, so it is fitted where rules exist: languages with a pack.
+  const withPack = prepared.map((p, i) => ({ p, i })).filter(({ p }) => rulesOnly.languages.includes(p.example.lang));
+  const fitOn = withPack.length > 0 ? withPack : prepared.map((p, i) => ({ p, i }));
+  const rows = fitOn.map(({ p, i }) => combinerFeatures(p.evidence, oof[i]!));
+  const [bias = 0, model = 0, rule = 0, benign = 0, ruleTimesBenign = 0] = trainDense(rows, fitOn.map(({ p }) => p.sample.y), 3000, 0.5, 1e-3);
   const combiner: Combiner = { bias: round(bias), model: round(model), rule: round(rule), benign: round(benign), ruleTimesBenign: round(ruleTimesBenign) };
   log(`combiner ${JSON.stringify(combiner)}`);
 

@@ -1,0 +1,60 @@
+import { describe, it, expect } from 'vitest';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { classifyStream } from './classify-stream.js';
+import type { Screener } from './screener.js';
+import type { Verdict } from './types.js';
+
+/** A stand-in screener: the stream's job is framing and order, not judging. */
+const fakeScreener: Screener = {
+  languages: ['en'],
+  screen: (text: string): Verdict => ({ decision: text.includes('kill') ? 'review' : 'allow', category: text.includes('kill') ? 'threat' : null, score: text.includes('kill') ? 0.8 : 0.1, lang: 'en', reasons: [] }),
+  analyze: () => {
+    throw new Error('not used');
+  },
+};
+
+async function run(input: string): Promise<Array<Record<string, unknown>>> {
+  const out = new PassThrough();
+  const chunks: string[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c.toString()));
+  await classifyStream(Readable.from([input]), out, fakeScreener);
+  return chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('classifyStream', () => {
+  it('writes one verdict line per input line, in order', async () => {
+    const rows = await run('{"id":"a","text":"i will kill you"}\n{"id":"b","text":"nice day"}\n');
+    expect(rows).toEqual([
+      { id: 'a', decision: 'review', category: 'threat', score: 0.8, lang: 'en', reasons: [] },
+      { id: 'b', decision: 'allow', category: null, score: 0.1, lang: 'en', reasons: [] },
+    ]);
+  });
+
+  it('reports malformed lines and continues', async () => {
+    const rows = await run('not json\n{"id":"c"}\n{"id":"d","text":5}\n[1]\n{"id":"e","text":"ok"}');
+    expect(rows[0]).toMatchObject({ id: null, error: expect.stringMatching(/invalid JSON/) });
+    expect(rows[1]).toEqual({ id: 'c', error: 'missing or non-string "text"' });
+    expect(rows[2]).toEqual({ id: 'd', error: 'missing or non-string "text"' });
+    expect(rows[3]).toMatchObject({ id: null, error: 'each line must be a JSON object' });
+    expect(rows[4]).toMatchObject({ id: 'e', decision: 'allow' });
+  });
+
+  it('respects backpressure of a slow writer and handles many lines', async () => {
+    const lines = Array.from({ length: 20000 }, (_, i) => JSON.stringify({ id: i, text: i % 2 ? 'kill' : 'hi' })).join('\n');
+    let count = 0;
+    let maxBuffered = 0;
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, cb) {
+        count += chunk.toString().split('\n').length - 1;
+        setImmediate(cb);
+      },
+    });
+    const probe = setInterval(() => (maxBuffered = Math.max(maxBuffered, slow.writableLength)), 0);
+    await classifyStream(Readable.from([lines]), slow, fakeScreener);
+    await new Promise<void>((resolve) => slow.end(resolve));
+    clearInterval(probe);
+    expect(count).toBe(20000);
+    expect(maxBuffered).toBeLessThan(64 * 1024);
+  });
+});

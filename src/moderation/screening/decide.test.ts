@@ -1,0 +1,74 @@
+import { describe, it, expect } from 'vitest';
+import { BENIGN_CAP_FOR_DIRECT_THREAT, decide, DEFAULT_COMBINER, DEFAULT_THRESHOLDS, effectiveBenign, type DecideInput } from './decide.js';
+import type { ModelPrediction } from './model/learned-model.js';
+import { emptyEvidence, type RuleEvidence } from './rule-evidence.js';
+
+function evidence(strength: number, benign = 0, direct = false): RuleEvidence {
+  const ev = emptyEvidence();
+  if (strength > 0) {
+    ev.categories.threat = strength;
+    ev.top = { category: 'threat', strength, match: { group: 'threat', source: 'i will {harm} {target}', weight: strength, start: 0, end: 4, text: 'i will kill you', harm: 'kill', target: '@anna' } };
+  }
+  if (benign > 0) {
+    ev.benign = benign;
+    ev.topBenign = { group: 'reporting', source: 'according to', weight: benign, start: 0, end: 2, text: 'according to' };
+  }
+  ev.directThreatAtMention = direct;
+  return ev;
+}
+const model = (pViolent: number): ModelPrediction => ({ pViolent, category: 'incitement', topFeatures: ['kill'] });
+const input = (ev: RuleEvidence, p: number, extra: Partial<DecideInput> = {}): DecideInput => ({
+  lang: 'en', evidence: ev, model: model(p), thresholds: { ...DEFAULT_THRESHOLDS }, combiner: { ...DEFAULT_COMBINER }, instanceHits: [], ...extra,
+});
+
+describe('decide', () => {
+  it('holds only when a strong rule and a confident model agree', () => {
+    expect(decide(input(evidence(0.95), 0.95)).decision).toBe('hold');
+    expect(decide(input(evidence(0.95), 0.5)).decision).toBe('review');
+    expect(decide(input(evidence(0), 0.99)).decision).not.toBe('hold');
+  });
+
+  it('allows posts without evidence', () => {
+    const v = decide(input(evidence(0), 0.1));
+    expect(v).toMatchObject({ decision: 'allow', category: null, lang: 'en' });
+  });
+
+  it('lets benign cues lower the score', () => {
+    const plain = decide(input(evidence(0.9), 0.6)).score;
+    const reported = decide(input(evidence(0.9, 0.8), 0.6)).score;
+    expect(reported).toBeLessThan(plain);
+  });
+
+  it('caps benign cues for a direct first-person threat at a mention', () => {
+    expect(effectiveBenign(evidence(0.9, 0.8, true))).toBe(BENIGN_CAP_FOR_DIRECT_THREAT);
+    expect(decide(input(evidence(0.92, 0.8, true), 0.6)).decision).not.toBe('allow');
+  });
+
+  it('takes the category from rules, or from the model head when rules are silent', () => {
+    expect(decide(input(evidence(0.9), 0.9)).category).toBe('threat');
+    expect(decide(input(evidence(0), 0.999)).category).toBe('incitement');
+  });
+
+  it('respects instance thresholds', () => {
+    const strict = decide(input(evidence(0.5), 0.5, { thresholds: { review: 0.99, hold: 0.999 } }));
+    expect(strict.decision).toBe('allow');
+  });
+
+  it('explains itself in readable reasons', () => {
+    const v = decide(input(evidence(0.92, 0.5), 0.93));
+    expect(v.reasons[0]).toBe('first-person threat: "i will kill you" + harm verb "kill" + target "@anna" (rule 0.92)');
+    expect(v.reasons).toContain('benign cue (reporting): "according to"');
+    expect(v.reasons).toContain('model: p(violent)=0.93');
+    expect(v.reasons).toContain('model features: "kill"');
+  });
+
+  it('applies instance rules: warn adds a content warning, review and hold raise the decision', () => {
+    const rule = { id: 'r1', lang: null, kind: 'word' as const, pattern: 'ballot', action: 'hold' as const };
+    const held = decide(input(evidence(0), 0.1, { instanceHits: [{ rule, matched: 'ballot' }] }));
+    expect(held.decision).toBe('hold');
+    expect(held.reasons).toContain('instance rule "r1" (hold): word "ballot"');
+    const warned = decide(input(evidence(0), 0.1, { instanceHits: [{ rule: { ...rule, action: 'warn' }, matched: 'ballot' }] }));
+    expect(warned.decision).toBe('allow');
+    expect(warned.contentWarning).toMatch(/r1/);
+  });
+});

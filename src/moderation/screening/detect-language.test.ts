@@ -1,0 +1,44 @@
+import { describe, it, expect } from 'vitest';
+import { LanguageDetector, type LanguagePredictor } from './detect-language.js';
+
+const supported = new Set(['en', 'de', 'nb', 'fr', 'id', 'es', 'pt', 'it', 'nl', 'pl']);
+const fake = (table: Record<string, Array<[string, number]>>): LanguagePredictor => ({
+  predict: (text) => new Map((table[text] ?? []).map(([l, p]) => [`__label__${l}`, p])),
+});
+
+describe('LanguageDetector (fastText lid.176)', async () => {
+  const detector = await LanguageDetector.load(supported);
+
+  it('detects the supported languages', () => {
+    expect(detector.detect('Ich werde dich morgen nach der Arbeit besuchen').lang).toBe('de');
+    expect(detector.detect('Je vais passer chez toi demain après le travail').lang).toBe('fr');
+    expect(detector.detect('Saya akan datang ke rumahmu besok setelah bekerja').lang).toBe('id');
+  });
+
+  it('maps Norwegian labels to nb', () => {
+    expect(detector.detect('Jeg kommer hjem til deg i morgen etter jobben, det blir fint').candidates).toContain('nb');
+  });
+
+  it('returns und for text without letters', () => {
+    expect(detector.detect('12:30 !!!').lang).toBe('und');
+  });
+
+  it('finds both languages of a mixed post', () => {
+    const guess = detector.detect('Das ist wirklich eine sehr schlechte Idee von dir. This is a really bad idea and everyone knows it.');
+    expect(guess.candidates).toEqual(expect.arrayContaining(['de', 'en']));
+  });
+});
+
+describe('LanguageDetector fallbacks', () => {
+  it('keeps several candidates when unsure, and adds the author hint', () => {
+    const d = new LanguageDetector(fake({ 'hei du': [['da', 0.3], ['no', 0.25], ['en', 0.2], ['sv', 0.1]] }), supported);
+    const guess = d.detect('hei du', 'pl');
+    expect(guess.lang).toBe('nb');
+    expect(guess.candidates).toEqual(['nb', 'en', 'pl']);
+  });
+
+  it('reports an unsupported language but runs no pack for it', () => {
+    const d = new LanguageDetector(fake({ 'привет мир': [['ru', 0.99]] }), supported);
+    expect(d.detect('привет мир')).toEqual({ lang: 'ru', confidence: 0.99, candidates: [] });
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, it, expect } from 'vitest';
+import { normalize } from './normalize.js';
+
+const vocab = new Set(['kill', 'hang', 'shoot', 'die', 'you', 'stab', 'family']);
+
+describe('normalize', () => {
+  it('folds case and keeps the original', () => {
+    const n = normalize('I Will KILL You', vocab);
+    expect(n.tokens).toEqual(['i', 'will', 'kill', 'you']);
+    expect(n.original).toBe('I Will KILL You');
+  });
+
+  it('undoes leetspeak using the vocabulary to choose between readings', () => {
+    expect(normalize('k1ll y0u', vocab).tokens).toEqual(['kill', 'you']);
+    expect(normalize('ki11 h4ng $hoot st@b', vocab).tokens).toEqual(['kill', 'hang', 'shoot', 'stab']);
+    expect(normalize('fam1ly', vocab).tokens).toEqual(['family']);
+  });
+
+  it('keeps numbers and times intact in both views', () => {
+    const n = normalize('meet at 9pm on 2024-05-01 at 21:30', vocab);
+    expect(n.tokens).toContain('9pm');
+    expect(n.literalTokens).toContain('21:30');
+    expect(n.tokens).toContain('2024');
+  });
+
+  it('joins spaced-out and dotted letters', () => {
+    expect(normalize('k i l l the judge', vocab).tokens).toEqual(['kill', 'the', 'judge']);
+    expect(normalize('h.a.n.g them', vocab).tokens).toEqual(['hang', 'them']);
+    expect(normalize('s-h-o-o-t', vocab).tokens).toEqual(['shoot']);
+  });
+
+  it('collapses stretched letters to a known word', () => {
+    expect(normalize('kiiiiill yoooou', vocab).tokens).toEqual(['kill', 'you']);
+    expect(normalize('diiieee', vocab).tokens).toEqual(['die']);
+  });
+
+  it('maps Cyrillic and Greek look-alikes to Latin letters', () => {
+    expect(normalize('kіll yоu', vocab).tokens).toEqual(['kill', 'you']); // Cyrillic і and о
+    expect(normalize('ΚΙLL', vocab).tokens).toEqual(['kill']); // Greek capitals
+  });
+
+  it('removes zero-width characters and folds full-width letters', () => {
+    expect(normalize('ki\u200Bll', vocab).tokens).toEqual(['kill']);
+    expect(normalize('ＫＩＬＬ', vocab).tokens).toEqual(['kill']);
+  });
+
+  it('turns weapon emoji into words', () => {
+    expect(normalize('🔫 you', vocab).tokens).toEqual(['gun', 'you']);
+    expect(normalize('🪢🔪💣🔥', vocab).tokens).toEqual(['noose', 'knife', 'bomb', 'fire']);
+  });
+
+  it('keeps mentions and marks capitalised words mid-sentence as name-like', () => {
+    const n = normalize('tell @anna@example.social that Judge Halvorsen lies', vocab);
+    expect(n.tokens).toContain('@anna@example.social');
+    expect(n.nameLike[n.tokens.indexOf('halvorsen')]).toBe(true);
+    expect(n.nameLike[0]).toBe(false);
+  });
+
+  it('keeps letters of other languages and apostrophes inside words', () => {
+    expect(normalize("Jeg skal drepe deg, i'll søke på ł", vocab).tokens).toEqual(['jeg', 'skal', 'drepe', 'deg', "i'll", 'søke', 'på', 'ł']);
+  });
+
+  it('does not treat trailing exclamation marks as leetspeak', () => {
+    expect(normalize('kill!!!', vocab).tokens).toEqual(['kill']);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, it, expect } from 'vitest';
+import { normalize } from './normalize.js';
+import { CompiledPack, type TargetHints } from './pack-matcher.js';
+import type { RulePack } from './pack-schema.js';
+
+const pack: RulePack = {
+  lang: 'en',
+  harmVerbs: { kill: ['kill', 'killed'], hang: ['hang', 'string up'] },
+  weapons: ['gun', 'bullet', 'firing squad'],
+  targets: { pronouns: ['you', 'him'], roles: ['judge*'], groups: [] },
+  determiners: ['the', 'that'],
+  signals: {
+    threat: [{ p: 'i will ~ {harm} {target}', w: 0.9 }],
+    death_wish: [{ p: '{target} deserves a {weapon}', w: 0.95 }, { p: { re: 'death to \\w+' }, w: 0.8 }],
+    incitement: [{ p: 'someone should {harm} {target}', w: 0.9 }, { p: 'arm yourselves|yourself', w: 0.7 }],
+  },
+  planCues: ['tomorrow', 'meet at'],
+  benign: { idiom: [{ p: 'killing me', w: 0.9 }], cooking: [{ p: '{harm} the onions', w: 0.8 }] },
+};
+const compiled = new CompiledPack(pack);
+const noHints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
+const run = (text: string, hints = noHints) => compiled.match(normalize(text, compiled.vocabulary), hints);
+
+describe('CompiledPack', () => {
+  it('matches words, classes and gaps and captures harm and target', () => {
+    const [m] = run('I will find you and kill you').signals;
+    expect(m).toMatchObject({ group: 'threat', weight: 0.9, harm: 'kill', target: 'you' });
+  });
+
+  it('treats @mentions, name-like words, known names and roles after determiners as targets', () => {
+    expect(run('i will kill @anna').signals[0]?.target).toBe('@anna');
+    expect(run('i will kill the judge').signals[0]?.target).toBe('the judge');
+    expect(run('Well, I will kill Anna Berg').signals[0]?.target).toBe('anna berg');
+    expect(run('i will kill bob', { mentions: new Set(), knownNameWords: new Set(['bob']) }).signals[0]?.target).toBe('bob');
+    expect(run('i will kill time').signals).toEqual([]);
+  });
+
+  it('matches multi-word class entries, alternatives and regex patterns', () => {
+    const groups = (t: string) => run(t).signals.map((s) => s.group);
+    expect(groups('someone should string up that judge')).toEqual(['incitement']);
+    expect(groups('that judge deserves a firing squad')).toEqual(['death_wish']);
+    expect(groups('arm yourself')).toEqual(['incitement']);
+    expect(groups('death to tyrants')).toEqual(['death_wish']);
+  });
+
+  it('finds benign cues, including ones built from classes', () => {
+    expect(run('my feet are killing me').benign.map((b) => b.group)).toEqual(['idiom']);
+    expect(run('kill the onions slowly').benign.map((b) => b.group)).toEqual(['cooking']);
+  });
+
+  it('finds plan cues in the literal view, including clock times', () => {
+    expect(run('meet at the gate tomorrow at 21:30').planCues.sort()).toEqual(['21:30', 'meet at', 'tomorrow']);
+  });
+
+  it('collects the pack vocabulary for the normaliser', () => {
+    expect(compiled.vocabulary.has('kill')).toBe(true);
+    expect(compiled.vocabulary.has('onions')).toBe(true);
+  });
+});

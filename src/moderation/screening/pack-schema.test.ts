@@ -1,0 +1,44 @@
+import { describe, it, expect } from 'vitest';
+import { patternProblem, validatePack } from './pack-schema.js';
+
+const minimal = {
+  lang: 'xx',
+  harmVerbs: { kill: ['kill', 'kills'] },
+  weapons: ['gun'],
+  targets: { pronouns: ['you'] },
+  signals: { threat: [{ p: 'i will {harm} {target}', w: 0.9 }] },
+  planCues: ['tomorrow'],
+  benign: { idiom: [{ p: 'killing me', w: 0.9 }] },
+};
+
+describe('validatePack', () => {
+  it('accepts a well-formed pack', () => {
+    expect(validatePack(minimal)).toEqual([]);
+  });
+
+  it('reports every problem with its path', () => {
+    const errors = validatePack({
+      ...minimal,
+      lang: 'english',
+      signals: { threat: [{ p: 'i will {hurt}', w: 2 }], rant: [] },
+      benign: { idiom: [{ p: { re: '(' }, w: 0.5 }] },
+    });
+    expect(errors).toContain('lang: must be an ISO 639-1 code');
+    expect(errors.some((e) => e.startsWith('signals.threat[0].w'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('signals.threat[0].p: bad token "{hurt}"'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('signals.rant: unknown group'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('benign.idiom[0].p.re: invalid regular expression'))).toBe(true);
+  });
+});
+
+describe('patternProblem', () => {
+  it('accepts the documented token kinds', () => {
+    expect(patternProblem('someone should {harm} ~ {target}')).toBeNull();
+    expect(patternProblem('kill* _ now|today {weapon}')).toBeNull();
+  });
+
+  it('rejects gaps at the edges and patterns without words', () => {
+    expect(patternProblem('~ kill')).toMatch(/gap/);
+    expect(patternProblem('_ ~ _')).toMatch(/at least one/);
+  });
+});

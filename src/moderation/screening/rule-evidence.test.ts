@@ -1,0 +1,45 @@
+import { describe, it, expect } from 'vitest';
+import type { PackMatches, RuleMatch } from './pack-matcher.js';
+import { combine, summarize } from './rule-evidence.js';
+
+const match = (group: string, weight: number, start: number, end: number, extra: Partial<RuleMatch> = {}): RuleMatch => ({
+  group, source: group, weight, start, end, text: group, ...extra,
+});
+const pm = (signals: RuleMatch[], benign: RuleMatch[] = [], planCues: string[] = []): PackMatches => ({ lang: 'en', signals, benign, planCues });
+
+describe('combine', () => {
+  it('is the strongest weight, raised a little by corroborating ones', () => {
+    expect(combine([])).toBe(0);
+    expect(combine([0.6])).toBe(0.6);
+    expect(combine([0.6, 0.5])).toBeCloseTo(0.6 + 0.4 * 0.3 * 0.5);
+  });
+});
+
+describe('summarize', () => {
+  it('picks the strongest category and counts overlapping matches once', () => {
+    const ev = summarize([pm([match('threat', 0.9, 0, 4), match('threat', 0.5, 0, 3), match('incitement', 0.6, 2, 4)])], new Set(), false);
+    expect(ev.top?.category).toBe('threat');
+    expect(ev.categories.threat).toBe(0.9);
+    expect(ev.categories.incitement).toBe(0.6);
+  });
+
+  it('takes the strongest benign cue per kind', () => {
+    const ev = summarize([pm([], [match('reporting', 0.5, 0, 1), match('reporting', 0.3, 2, 3), match('idiom', 0.4, 4, 5)])], new Set(), false);
+    expect(ev.benign).toBeCloseTo(combine([0.5, 0.4]));
+    expect(ev.topBenign?.group).toBe('reporting');
+  });
+
+  it('raises a plan with concrete cues', () => {
+    const ev = summarize([pm([match('plan', 0.6, 0, 3)], [], ['tomorrow', '9pm'])], new Set(), false);
+    expect(ev.categories.plan).toBeCloseTo(0.76);
+  });
+
+  it('recognises a direct threat at a mention', () => {
+    const atMention = summarize([pm([match('threat', 0.9, 0, 4, { target: '@anna' })])], new Set(), false);
+    const atYouInReply = summarize([pm([match('threat', 0.9, 0, 4, { target: 'you' })])], new Set(), true);
+    const atYouInNews = summarize([pm([match('threat', 0.9, 0, 4, { target: 'you' })])], new Set(), false);
+    expect(atMention.directThreatAtMention).toBe(true);
+    expect(atYouInReply.directThreatAtMention).toBe(true);
+    expect(atYouInNews.directThreatAtMention).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, it, expect } from 'vitest';
+import { createScreener } from './index.js';
+
+describe('screener (English, end to end)', async () => {
+  const screener = await createScreener();
+  const flagged = (text: string, context = {}) => screener.screen(text, context).decision !== 'allow';
+
+  it('flags direct threats, calls to action, death wishes and plans', () => {
+    expect(screener.screen('@anna I will kill you tomorrow')).toMatchObject({ category: 'threat', lang: 'en' });
+    expect(flagged('@anna I will kill you tomorrow')).toBe(true);
+    expect(flagged('someone should hang that corrupt judge')).toBe(true);
+    expect(screener.screen('someone should hang that corrupt judge').category).toBe('incitement');
+    expect(screener.screen('the senator deserves a bullet').category).toBe('death_wish');
+    expect(flagged('meet at the north entrance at 9pm and bring your rifles')).toBe(true);
+  });
+
+  it('flags obfuscated threats', () => {
+    expect(flagged('i will k1ll you @lena')).toBe(true);
+    expect(flagged('im gonna s h o o t that judge')).toBe(true);
+    expect(flagged('someone should h.a.n.g the mayor')).toBe(true);
+    expect(flagged('you deserve a 🔫 @mark')).toBe(true);
+  });
+
+  it('allows idioms, sports, gaming, cooking, computing and lawful criticism', () => {
+    for (const text of [
+      'my feet are killing me after that hike',
+      'we slaughtered them in the second half',
+      'sniped him across the map, respawn in 5',
+      'kill the process and restart the server',
+      'beat the eggs and chop the onions',
+      'this minister must resign, vote them out at the next election',
+      'she murdered that karaoke song lol',
+    ]) expect(flagged(text), text).toBe(false);
+  });
+
+  it('does not let benign cues whitewash a direct threat at a mention', () => {
+    expect(flagged('I said it before and I said it again: I will kill you @anna')).toBe(true);
+  });
+
+  it('gives readable reasons', () => {
+    const v = screener.screen('@anna I will kill you');
+    expect(v.reasons[0]).toMatch(/^first-person threat: "i will kill you" \+ harm verb "kill" \+ target "you"/u);
+    expect(v.reasons.some((r) => r.startsWith('model: p(violent)='))).toBe(true);
+  });
+
+  it('applies per-call thresholds and instance rules', () => {
+    expect(screener.screen('someone should hang that judge', { thresholds: { review: 0.999999, hold: 1 } }).decision).toBe('allow');
+    const v = screener.screen('lovely weather for a picnic', {
+      instanceRules: [{ id: 'picnic', lang: null, kind: 'word', pattern: 'picnic', action: 'warn' }],
+    });
+    expect(v.decision).toBe('allow');
+    expect(v.contentWarning).toMatch(/picnic/);
+  });
+
+  it('treats mentioned accounts and known names as targets', () => {
+    const v = screener.screen('i will kill bob', { mentions: ['bob'] });
+    expect(v.reasons[0]).toMatch(/target "bob"/u);
+  });
+
+  it('is deterministic', () => {
+    const text = 'we are coming for you @senator, bring the rope';
+    expect(screener.screen(text)).toEqual(screener.screen(text));
+  });
+});

@@ -1,0 +1,51 @@
+import type { AppContext } from '../context.js';
+import { deliverPostToReceivers } from './deliver-to-home.js';
+import { followOptions, loadPostFacts } from './load-delivery-facts.js';
+
+/** Home feeds are kept only for users who read within this window; others are rebuilt on return. */
+export const ACTIVE_WINDOW_MS = 14 * 24 * 3600_000;
+const FOLLOWER_BATCH = 500;
+
+/**
+ * The `fan-out-status` job: puts a published post or reblog into the author's home feed and
+ * into those of recently active local followers, a batch of followers per insert. Idempotent
+ * (entries already present are left alone). Authors with more followers than
+ * `fanOutFollowerLimit` are skipped: home reads merge their posts in.
+ */
+export async function fanOutStatus(ctx: AppContext, statusId: number): Promise<void> {
+  const { db } = ctx.database;
+  const cap = ctx.config.homeFeedCap;
+  const post = (await loadPostFacts(db, [statusId])).get(statusId);
+  if (!post || !post.live || (post.reblog && !post.reblog.live)) return;
+  const author = await db
+    .selectFrom('accounts')
+    .leftJoin('users', 'users.account_id', 'accounts.id')
+    .select(['accounts.id', 'accounts.followers_count', 'accounts.suspended_at', 'users.id as userId'])
+    .where('accounts.id', '=', post.accountId)
+    .executeTakeFirst();
+  if (!author || author.suspended_at) return;
+  if (author.userId !== null) await deliverPostToReceivers(db, post, [{ id: author.id, follow: null }], cap);
+  if (author.followers_count > ctx.config.fanOutFollowerLimit) return;
+  if (post.visibility === 'direct' && post.mentionedIds.length === 0) return;
+
+  const activeSince = new Date(Date.now() - ACTIVE_WINDOW_MS).toISOString();
+  let afterId = 0;
+  for (;;) {
+    const batch = await db
+      .selectFrom('follows as f')
+      .innerJoin('users as u', 'u.account_id', 'f.account_id')
+      .select(['f.id', 'f.account_id', 'f.show_reblogs', 'f.languages'])
+      .where('f.target_account_id', '=', author.id)
+      .where('f.id', '>', afterId)
+      .where('u.last_active_at', '>=', activeSince)
+      .where('u.disabled', '=', 0)
+      .$if(post.visibility === 'direct', (qb) => qb.where('f.account_id', 'in', [...post.mentionedIds]))
+      .orderBy('f.id')
+      .limit(FOLLOWER_BATCH)
+      .execute();
+    if (batch.length === 0) break;
+    await deliverPostToReceivers(db, post, batch.map((f) => ({ id: f.account_id, follow: followOptions(f) })), cap);
+    afterId = batch[batch.length - 1]!.id;
+    if (batch.length < FOLLOWER_BATCH) break;
+  }
+}

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import { registerSearchRoutes } from './mastodon/search/index.js';
 import { registerAccountGraphRoutes } from './mastodon/accounts-graph/index.js';
 import { registerFollowRequestRoutes } from './mastodon/follow-requests/index.js';
 import { registerBlockRoutes } from './mastodon/blocks/index.js';
@@ -9,6 +10,7 @@ import { registerMuteRoutes } from './mastodon/mutes/index.js';
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   void app;
   void ctx;
+  await registerSearchRoutes(app, ctx);
   await registerAccountGraphRoutes(app, ctx);
   await registerFollowRequestRoutes(app, ctx);
   await registerBlockRoutes(app, ctx);

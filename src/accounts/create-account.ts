@@ -14,9 +14,17 @@ export interface NewAccount {
   /** False when registrations need approval: the user cannot log in until approved. */
   approved?: boolean;
   reason?: string | null;
+  /** Operators (the CLI) may create reserved names such as `admin`; sign-ups may not. */
+  allowReserved?: boolean;
 }
 
-export const USERNAME_PATTERN = /^[a-z0-9_]{1,30}$/i;
+export const USERNAME_PATTERN = /^[a-z0-9_]+$/i;
+export const MAX_USERNAME_LENGTH = 30;
+/** Names that would let someone pass for staff or a system address (Mastodon's list and a few more). */
+export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
+  'admin', 'administrator', 'root', 'support', 'help', 'webmaster', 'hostmaster', 'postmaster', 'mod', 'moderator',
+  'moderators', 'staff', 'security', 'abuse', 'noreply', 'no_reply', 'system', 'official', 'parley', 'instance', 'api',
+]);
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -32,9 +40,10 @@ export async function createAccount(ctx: AppContext, input: NewAccount) {
   const fail = (field: string, error: string, description: string) => {
     (details[field] ??= []).push({ error, description });
   };
-  if (!USERNAME_PATTERN.test(username)) {
-    fail('username', 'ERR_INVALID', 'must be 1 to 30 letters, digits or underscores');
-  }
+  if (!username) fail('username', 'ERR_BLANK', "can't be blank");
+  else if (!USERNAME_PATTERN.test(username)) fail('username', 'ERR_INVALID', 'must contain only letters, numbers and underscores');
+  else if (username.length > MAX_USERNAME_LENGTH) fail('username', 'ERR_TOO_LONG', `is too long (maximum is ${MAX_USERNAME_LENGTH} characters)`);
+  else if (!input.allowReserved && RESERVED_USERNAMES.has(username.toLowerCase())) fail('username', 'ERR_RESERVED', 'is reserved');
   if (!EMAIL_PATTERN.test(email) || email.length > 254) fail('email', 'ERR_INVALID', 'is not a valid e-mail address');
   if (input.password.length < MIN_PASSWORD_LENGTH) fail('password', 'ERR_TOO_SHORT', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   if (input.password.length > MAX_PASSWORD_LENGTH) fail('password', 'ERR_TOO_LONG', `must be at most ${MAX_PASSWORD_LENGTH} characters`);
@@ -48,65 +57,98 @@ export async function createAccount(ctx: AppContext, input: NewAccount) {
     const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (taken) fail('email', 'ERR_TAKEN', 'is already taken');
   }
-  if (Object.keys(details).length > 0) {
-    const summary = Object.entries(details).map(([field, errs]) => `${field} ${errs.map((e) => e.description).join(', ')}`).join('; ');
-    throw unprocessable(`Validation failed: ${summary}`, { details });
-  }
+  if (Object.keys(details).length > 0) throw validationFailed(details);
 
   const passwordHash = await hashPassword(input.password);
   const now = nowIso();
   const accountId = generateId();
-  await ctx.database.transaction(async (tx) => {
-    await tx.db
-      .insertInto('accounts')
-      .values({
-        id: accountId,
-        username,
-        domain: null,
-        acct_key: username.toLowerCase(),
-        display_name: '',
-        note: '',
-        note_html: '',
-        locked: 0,
-        bot: 0,
-        discoverable: 1,
-        fields: '[]',
-        avatar_url: null,
-        header_url: null,
-        uri: `${ctx.config.publicUrl}/users/${username}`,
-        followers_count: 0,
-        following_count: 0,
-        statuses_count: 0,
-        last_status_at: null,
-        suspended_at: null,
-        silenced_at: null,
-        sensitized_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await tx.db
-      .insertInto('users')
-      .values({
-        id: generateId(),
-        account_id: accountId,
-        email,
-        password_hash: passwordHash,
-        role: input.role ?? 'user',
-        approved: input.approved === false ? 0 : 1,
-        disabled: 0,
-        locale: input.locale ?? 'en',
-        sign_up_reason: input.reason ?? null,
-        default_visibility: 'public',
-        default_sensitive: 0,
-        default_language: null,
-        created_at: now,
-        last_sign_in_at: null,
-        last_active_at: now,
-      })
-      .execute();
-  });
+  await insertAccountAndUser(ctx, accountId, username, email, passwordHash, now, input);
   const account = await db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
   const user = await db.selectFrom('users').selectAll().where('account_id', '=', accountId).executeTakeFirstOrThrow();
   return { account, user };
+}
+
+type FieldErrors = Record<string, Array<{ error: string; description: string }>>;
+
+/** Mastodon's ValidationErrorFormatter shape: a summary plus `details` per field. */
+function validationFailed(details: FieldErrors) {
+  const summary = Object.entries(details).map(([field, errs]) => `${field} ${errs.map((e) => e.description).join(', ')}`).join('; ');
+  return unprocessable(`Validation failed: ${summary}`, { details });
+}
+
+/** Unique violations on SQLite and PostgreSQL, and which field they concern. */
+function uniqueViolationField(err: unknown): 'username' | 'email' | null {
+  const e = err as { code?: string; message?: string; constraint?: string; detail?: string };
+  const unique = e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === '23505';
+  if (!unique) return null;
+  const where = `${e.message ?? ''} ${e.constraint ?? ''} ${e.detail ?? ''}`;
+  return /email/i.test(where) ? 'email' : 'username';
+}
+
+async function insertAccountAndUser(
+  ctx: AppContext,
+  accountId: number,
+  username: string,
+  email: string,
+  passwordHash: string,
+  now: string,
+  input: NewAccount,
+): Promise<void> {
+  try {
+    await ctx.database.transaction(async (tx) => {
+      await tx.db
+        .insertInto('accounts')
+        .values({
+          id: accountId,
+          username,
+          domain: null,
+          acct_key: username.toLowerCase(),
+          display_name: '',
+          note: '',
+          note_html: '',
+          locked: 0,
+          bot: 0,
+          discoverable: 1,
+          fields: '[]',
+          avatar_url: null,
+          header_url: null,
+          uri: `${ctx.config.publicUrl}/users/${username}`,
+          followers_count: 0,
+          following_count: 0,
+          statuses_count: 0,
+          last_status_at: null,
+          suspended_at: null,
+          silenced_at: null,
+          sensitized_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await tx.db
+        .insertInto('users')
+        .values({
+          id: generateId(),
+          account_id: accountId,
+          email,
+          password_hash: passwordHash,
+          role: input.role ?? 'user',
+          approved: input.approved === false ? 0 : 1,
+          disabled: 0,
+          locale: input.locale ?? 'en',
+          sign_up_reason: input.reason ?? null,
+          default_visibility: 'public',
+          default_sensitive: 0,
+          default_language: null,
+          created_at: now,
+          last_sign_in_at: null,
+          last_active_at: now,
+        })
+        .execute();
+    });
+  } catch (err) {
+    // Two sign-ups racing for one name or address: the loser gets the same 422 as a checked duplicate.
+    const field = uniqueViolationField(err);
+    if (!field) throw err;
+    throw validationFailed({ [field]: [{ error: 'ERR_TAKEN', description: 'is already taken' }] });
+  }
 }

@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import { registerAppRoutes } from './mastodon/apps/index.js';
+import { registerOAuthRoutes } from './mastodon/oauth/index.js';
+import { registerAccountCredentialRoutes } from './mastodon/accounts-credentials/index.js';
+import { registerInstanceRoutes } from './mastodon/instance/index.js';
+import { registerMarkerRoutes } from './mastodon/markers/index.js';
+import { registerPreferenceRoutes } from './mastodon/preferences/index.js';
 import { registerSearchRoutes } from './mastodon/search/index.js';
 import { registerAccountGraphRoutes } from './mastodon/accounts-graph/index.js';
 import { registerFollowRequestRoutes } from './mastodon/follow-requests/index.js';
@@ -10,6 +16,12 @@ import { registerMuteRoutes } from './mastodon/mutes/index.js';
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   void app;
   void ctx;
+  await registerAppRoutes(app, ctx);
+  await registerOAuthRoutes(app, ctx);
+  await registerAccountCredentialRoutes(app, ctx);
+  await registerInstanceRoutes(app, ctx);
+  await registerMarkerRoutes(app, ctx);
+  await registerPreferenceRoutes(app, ctx);
   await registerSearchRoutes(app, ctx);
   await registerAccountGraphRoutes(app, ctx);
   await registerFollowRequestRoutes(app, ctx);

@@ -1,5 +1,6 @@
 import type { AccountsTable, UsersTable } from './schema/accounts.js';
 import type { OauthAccessTokensTable, OauthApplicationsTable, OauthAuthorizationCodesTable } from './schema/oauth.js';
+import type { OauthFormNoncesTable } from './schema/oauth-forms.js';
 import type {
   IdempotencyKeysTable,
   MentionsTable,
@@ -34,6 +35,7 @@ export interface DatabaseSchema {
   oauth_applications: OauthApplicationsTable;
   oauth_authorization_codes: OauthAuthorizationCodesTable;
   oauth_access_tokens: OauthAccessTokensTable;
+  oauth_form_nonces: OauthFormNoncesTable;
   statuses: StatusesTable;
   status_edits: StatusEditsTable;
   mentions: MentionsTable;

@@ -7,25 +7,30 @@ export interface AccountField {
   verified_at: string | null;
 }
 
-/** Mastodon's Account entity. Pure: a loaded row in, JSON out. */
+/**
+ * Mastodon's Account entity. Pure: a loaded row in, JSON out. A suspended account keeps its
+ * handle and counts but shows no profile (empty name, bio and fields, default images), as on
+ * Mastodon.
+ */
 export function serializeAccount(account: Account, config: Config) {
+  const suspended = account.suspended_at !== null;
   const acct = account.domain ? `${account.username}@${account.domain}` : account.username;
   const url = account.domain ? (account.uri ?? '') : `${config.publicUrl}/@${account.username}`;
-  const avatar = account.avatar_url ?? `${config.publicUrl}/avatars/original/missing.png`;
-  const header = account.header_url ?? `${config.publicUrl}/headers/original/missing.png`;
-  const fields = parseFields(account.fields);
+  const avatar = (suspended ? null : account.avatar_url) ?? `${config.publicUrl}/avatars/original/missing.png`;
+  const header = (suspended ? null : account.header_url) ?? `${config.publicUrl}/headers/original/missing.png`;
+  const fields = suspended ? [] : parseFields(account.fields);
   return {
     id: String(account.id),
     username: account.username,
     acct,
-    display_name: account.display_name,
-    locked: account.locked === 1,
-    bot: account.bot === 1,
-    discoverable: account.discoverable === 1,
-    indexable: account.discoverable === 1,
+    display_name: suspended ? '' : account.display_name,
+    locked: !suspended && account.locked === 1,
+    bot: !suspended && account.bot === 1,
+    discoverable: !suspended && account.discoverable === 1,
+    indexable: !suspended && account.discoverable === 1,
     group: false,
     created_at: startOfDay(account.created_at),
-    note: account.note_html,
+    note: suspended ? '' : account.note_html,
     url,
     uri: account.uri ?? url,
     avatar,
@@ -64,6 +69,10 @@ export function serializeCredentialAccount(
       note: account.note,
       fields: parseFields(account.fields),
       follow_requests_count: followRequestsCount,
+      discoverable: account.discoverable === 1,
+      indexable: account.discoverable === 1,
+      hide_collections: false,
+      attribution_domains: [],
     },
     role: { id: user.role, name: user.role, permissions: rolePermissions(user.role), color: '', highlighted: user.role !== 'user' },
   };

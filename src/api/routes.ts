@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import { registerStatusRoutes } from './mastodon/statuses/index.js';
 import { registerAppRoutes } from './mastodon/apps/index.js';
 import { registerOAuthRoutes } from './mastodon/oauth/index.js';
 import { registerAccountCredentialRoutes } from './mastodon/accounts-credentials/index.js';
@@ -16,6 +17,7 @@ import { registerMuteRoutes } from './mastodon/mutes/index.js';
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   void app;
   void ctx;
+  await registerStatusRoutes(app, ctx);
   await registerAppRoutes(app, ctx);
   await registerOAuthRoutes(app, ctx);
   await registerAccountCredentialRoutes(app, ctx);

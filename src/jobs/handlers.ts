@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { registerPostJobs } from '../posts/register-post-jobs.js';
 import { registerTimelineJobs } from '../timelines/register-timeline-jobs.js';
 
 /**
@@ -6,6 +7,7 @@ import { registerTimelineJobs } from '../timelines/register-timeline-jobs.js';
  * `register…Jobs(ctx)` function; add it here.
  */
 export function registerJobHandlers(ctx: AppContext): void {
+  registerPostJobs(ctx);
   registerTimelineJobs(ctx);
   void ctx;
 }

@@ -67,7 +67,8 @@ function renderLink(url: string): string {
   return (
     `<a href="${escapeHtml(url)}" target="_blank" rel="nofollow noopener" translate="no">` +
     `<span class="invisible">${escapeHtml(prefix)}</span>` +
-    `<span class="${hidden ? 'ellipsis' : ''}">${escapeHtml(display)}</span>` +
+    (hidden ? `<span class="ellipsis">` : '<span>') +
+    `${escapeHtml(display)}</span>` +
     `<span class="invisible">${escapeHtml(hidden)}</span></a>`
   );
 }

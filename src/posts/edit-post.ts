@@ -1,0 +1,127 @@
+import type { AppContext } from '../context.js';
+import type { Account } from '../api/auth.js';
+import { unprocessable } from '../api/errors.js';
+import type { ModerationState } from '../db/schema/statuses.js';
+import { generateId } from '../lib/ids.js';
+import { nowIso } from '../lib/time.js';
+import { createNotification } from '../notifications/create-notification.js';
+import { composePostText } from './compose-post-text.js';
+import { loadOwnStatus } from './load-own-status.js';
+import { assertPostText, normaliseLanguage } from './post-rules.js';
+import { setStatusMentions, setStatusTags } from './status-writes.js';
+
+export interface PostEdit {
+  account: Account;
+  id: number;
+  text: string;
+  spoilerText?: string | null;
+  sensitive?: boolean | null;
+  language?: string | null;
+}
+
+/** Job that tells everyone who boosted a post that it changed (Mastodon's `update` notification). */
+export const NOTIFY_STATUS_UPDATE_JOB = 'notify-status-update';
+
+/**
+ * Edits a post of the caller: re-parsed and re-screened, the previous version kept in
+ * `status_edits` (the first edit also records the original). A screener `hold` hides an
+ * edited post again; a held post stays held until a moderator decides, whatever the edit.
+ */
+export async function editPost(ctx: AppContext, input: PostEdit): Promise<number> {
+  const status = await loadOwnStatus(ctx, input.id, input.account.id);
+  if (status.reblog_of_id !== null) throw unprocessable('Validation failed: A boost cannot be edited');
+  if (status.moderation_state === 'removed') throw unprocessable('Validation failed: A post removed by a moderator cannot be edited');
+
+  const text = input.text;
+  const spoilerGiven = input.spoilerText !== undefined && input.spoilerText !== null;
+  let spoilerText = spoilerGiven ? input.spoilerText!.trim() : status.spoiler_text;
+  assertPostText(ctx.config, text, spoilerText);
+  const language = input.language === undefined ? status.language : normaliseLanguage(input.language);
+  const sensitiveInput = input.sensitive ?? status.sensitive === 1;
+
+  const composed = await composePostText(ctx.database.db, ctx.config, text);
+  const verdict = ctx.screener.screen([spoilerText, text].filter(Boolean).join('\n'), {
+    mentions: composed.mentionHandles,
+    language,
+  });
+  if (!spoilerText && verdict.contentWarning) spoilerText = verdict.contentWarning;
+  const sensitive = (sensitiveInput || spoilerText !== '' ? 1 : 0) as 0 | 1;
+  const unchanged =
+    text === status.text && spoilerText === status.spoiler_text && sensitive === status.sensitive && language === status.language;
+  if (unchanged) return status.id;
+
+  const state: ModerationState =
+    status.moderation_state === 'held' || verdict.decision === 'hold' ? 'held' : status.moderation_state;
+  const now = nowIso();
+  await ctx.database.transaction(async (tx) => {
+    const hasHistory = await tx.db.selectFrom('status_edits').select('id').where('status_id', '=', status.id).limit(1).executeTakeFirst();
+    const versions = [];
+    if (!hasHistory) {
+      versions.push({
+        id: generateId(),
+        status_id: status.id,
+        account_id: status.account_id,
+        text: status.text,
+        content: status.content,
+        spoiler_text: status.spoiler_text,
+        sensitive: status.sensitive,
+        created_at: status.created_at,
+      });
+    }
+    versions.push({
+      id: generateId(),
+      status_id: status.id,
+      account_id: status.account_id,
+      text,
+      content: composed.content,
+      spoiler_text: spoilerText,
+      sensitive,
+      created_at: now,
+    });
+    await tx.db.insertInto('status_edits').values(versions).execute();
+    await tx.db
+      .updateTable('statuses')
+      .set({
+        text,
+        content: composed.content,
+        spoiler_text: spoilerText,
+        sensitive,
+        language,
+        moderation_state: state,
+        screening: JSON.stringify(verdict),
+        edited_at: now,
+      })
+      .where('id', '=', status.id)
+      .execute();
+    const added = await setStatusMentions(tx.db, status.id, composed.mentioned.map((a) => a.id));
+    await setStatusTags(tx.db, status.id, composed.hashtags);
+    if (state !== 'published') return;
+    for (const accountId of added) {
+      await createNotification(tx, { recipientId: accountId, fromAccountId: status.account_id, type: 'mention', statusId: status.id });
+    }
+    await ctx.jobs.enqueue(tx, NOTIFY_STATUS_UPDATE_JOB, { statusId: status.id });
+  });
+  return status.id;
+}
+
+/** Handler of NOTIFY_STATUS_UPDATE_JOB: one `update` notification per account that boosted the post. */
+export async function notifyStatusUpdate(ctx: AppContext, payload: { statusId: number }): Promise<void> {
+  await ctx.database.transaction(async (tx) => {
+    const status = await tx.db
+      .selectFrom('statuses')
+      .select(['id', 'account_id', 'moderation_state', 'deleted_at'])
+      .where('id', '=', payload.statusId)
+      .executeTakeFirst();
+    if (!status || status.deleted_at !== null || status.moderation_state !== 'published') return;
+    const rebloggers = await tx.db
+      .selectFrom('statuses')
+      .select('account_id')
+      .distinct()
+      .where('reblog_of_id', '=', status.id)
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const { account_id } of rebloggers) {
+      await createNotification(tx, { recipientId: account_id, fromAccountId: status.account_id, type: 'update', statusId: status.id });
+    }
+  });
+}

@@ -1,0 +1,26 @@
+import type { AppContext } from '../context.js';
+import type { Account } from '../api/auth.js';
+import { nowIso } from '../lib/time.js';
+import { findLiveReblog } from './reblog-status.js';
+import { adjustStatusCounter, adjustStatusesCount } from './status-writes.js';
+import { loadVisibleStatus } from './visibility.js';
+
+/** Undoes the caller's boost of a status (nothing to undo is fine). Returns the original's id. */
+export async function unreblogStatus(ctx: AppContext, account: Account, id: number): Promise<number> {
+  let status = await loadVisibleStatus(ctx, id, account);
+  if (status.reblog_of_id !== null) status = await loadVisibleStatus(ctx, status.reblog_of_id, account);
+  const reblogId = await findLiveReblog(ctx, account.id, status.id);
+  if (reblogId === null) return status.id;
+  await ctx.database.transaction(async (tx) => {
+    const result = await tx.db
+      .updateTable('statuses')
+      .set({ deleted_at: nowIso() })
+      .where('id', '=', reblogId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return;
+    await adjustStatusCounter(tx.db, status.id, 'reblogs_count', -1);
+    await adjustStatusesCount(tx.db, [account.id], -1);
+  });
+  return status.id;
+}

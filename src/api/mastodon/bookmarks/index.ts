@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../context.js';
+import { listInteractedStatuses } from '../../../timelines/list-interacted-statuses.js';
+import { requireUser } from '../../auth.js';
+import { parsePageParams, setLinkHeader, toIdRange } from '../../pagination.js';
+
+/** GET /api/v1/bookmarks: Link headers carry bookmark ids, not status ids, as in Mastodon. */
+export async function registerBookmarkRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get('/api/v1/bookmarks', async (request, reply) => {
+    const { account } = requireUser(request, 'read:bookmarks');
+    const range = toIdRange(parsePageParams(request.query));
+    const page = await listInteractedStatuses(ctx, { viewer: account, kind: 'bookmarks', range });
+    setLinkHeader(request, reply, page.pageIds, ctx.config.publicUrl);
+    return page.statuses;
+  });
+}

@@ -12,6 +12,10 @@ import { registerAccountGraphRoutes } from './mastodon/accounts-graph/index.js';
 import { registerFollowRequestRoutes } from './mastodon/follow-requests/index.js';
 import { registerBlockRoutes } from './mastodon/blocks/index.js';
 import { registerMuteRoutes } from './mastodon/mutes/index.js';
+import { registerTimelineRoutes } from './mastodon/timelines/index.js';
+import { registerAccountStatusesRoutes } from './mastodon/account-statuses/index.js';
+import { registerBookmarkRoutes } from './mastodon/bookmarks/index.js';
+import { registerFavouriteRoutes } from './mastodon/favourites/index.js';
 
 /** Every route module, registered in one place. Each area owns its folder under api/. */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -29,4 +33,8 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await registerFollowRequestRoutes(app, ctx);
   await registerBlockRoutes(app, ctx);
   await registerMuteRoutes(app, ctx);
+  await registerTimelineRoutes(app, ctx);
+  await registerAccountStatusesRoutes(app, ctx);
+  await registerBookmarkRoutes(app, ctx);
+  await registerFavouriteRoutes(app, ctx);
 }

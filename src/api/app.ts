@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import cors from '@fastify/cors';
 import type { AppContext } from '../context.js';
 import { authPlugin } from './auth.js';
+import { rateLimitPlugin } from './rate-limit.js';
 import { ApiError } from './errors.js';
 import { expandBracketKeys } from './params.js';
 import { registerRoutes } from './routes.js';
@@ -62,6 +63,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: 'Not found' }));
 
   await app.register(authPlugin, { ctx });
+  await app.register(rateLimitPlugin, { ctx });
   app.get('/health', async () => {
     await ctx.database.db.selectFrom('accounts').select('id').limit(1).execute();
     return { status: 'ok' };

@@ -110,6 +110,7 @@ function explain(input: DecideInput, r: number): string[] {
     if (m.weapon) parts.push(`weapon "${m.weapon}"`);
     if (m.target) parts.push(`target "${m.target}"`);
     reasons.push(`${CATEGORY_LABEL[evidence.top.category]}: ${parts.join(' + ')} (rule ${r.toFixed(2)})`);
+    if (evidence.quotedOnly) reasons.push('benign cue (quotation): the violent words are quoted');
   }
   if (evidence.planCues.length > 0 && evidence.categories.plan > 0) {
     reasons.push(`plan cues: ${evidence.planCues.map((c) => `"${c}"`).join(', ')}`);

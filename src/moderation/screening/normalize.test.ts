@@ -27,6 +27,7 @@ describe('normalize', () => {
     expect(normalize('k i l l the judge', vocab).tokens).toEqual(['kill', 'the', 'judge']);
     expect(normalize('h.a.n.g them', vocab).tokens).toEqual(['hang', 'them']);
     expect(normalize('s-h-o-o-t', vocab).tokens).toEqual(['shoot']);
+    expect(normalize('i will k i l l   y o u', vocab).tokens).toEqual(['i', 'will', 'kill', 'you']);
   });
 
   it('collapses stretched letters to a known word', () => {
@@ -58,6 +59,12 @@ describe('normalize', () => {
 
   it('keeps letters of other languages and apostrophes inside words', () => {
     expect(normalize("Jeg skal drepe deg, i'll søke på ł", vocab).tokens).toEqual(['jeg', 'skal', 'drepe', 'deg', "i'll", 'søke', 'på', 'ł']);
+  });
+
+  it('marks words inside quotation marks', () => {
+    const n = normalize('He shouted “I will kill you” and ran; „Tötet sie“ stand da', vocab);
+    expect(n.tokens.filter((_, i) => n.quoted[i])).toEqual(['i', 'will', 'kill', 'you', 'tötet', 'sie']);
+    expect(normalize('he said "go now" then', vocab).quoted).toEqual([false, false, true, true, false]);
   });
 
   it('does not treat trailing exclamation marks as leetspeak', () => {

@@ -14,6 +14,8 @@ export interface NormalizedText {
   nameLike: boolean[];
   /** Lower-cased tokens without leetspeak folding (numbers and times intact). */
   literalTokens: string[];
+  /** Same length as `tokens`: whether the token stands inside quotation marks. */
+  quoted: boolean[];
   /** `tokens` joined by single spaces. */
   text: string;
   /** `literalTokens` joined by single spaces. */
@@ -61,7 +63,8 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
   s = s.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c).replace(/[’‘`´ʼ]/gu, "'");
   s = s.replace(DOTTED, (m) => (/\p{L}.*\p{L}/u.test(m) ? m.replace(/[.\-_*·]/gu, '') : m));
 
-  const raw: Array<{ word: string; nameLike: boolean }> = [];
+  const raw: RawToken[] = [];
+  const quotedAt = quoteMap(s);
   let lastEnd = 0;
   for (const m of s.matchAll(TOKEN)) {
     const word = trimToken(m[0]);
@@ -71,16 +74,17 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
     lastEnd = m.index + m[0].length;
     const first = word[0] ?? '';
     const nameLike = !sentenceStart && first !== first.toLowerCase() && word.slice(1) !== word.slice(1).toUpperCase();
-    raw.push({ word, nameLike });
+    raw.push({ word, nameLike, quoted: quotedAt[m.index] === 1, wideGapBefore: /\s{2,}|\//u.test(before) });
   }
 
   const literalTokens = raw.map((t) => t.word.toLowerCase());
-  const joined = joinSpacedLetters(raw.map((t) => ({ word: t.word.toLowerCase(), nameLike: t.nameLike })));
+  const joined = joinSpacedLetters(raw.map((t) => ({ ...t, word: t.word.toLowerCase() })));
   const tokens = joined.map((t) => foldToken(t.word, vocabulary));
   return {
     original: text,
     tokens,
     nameLike: joined.map((t) => t.nameLike),
+    quoted: joined.map((t) => t.quoted),
     literalTokens,
     text: tokens.join(' '),
     literal: literalTokens.join(' '),
@@ -93,15 +97,45 @@ function trimToken(word: string): string {
   return word.replace(/^['!|+_]+|['!|+_]+$/gu, '');
 }
 
+const QUOTE_OPENERS = new Set(['"', '“', '„', '«', '»', '‹', '›', '「', '『']);
+const QUOTE_CLOSERS = new Set(['"', '”', '“', '»', '«', '›', '‹', '」', '』']);
+
+/** 1 at every character inside quotation marks (“…”, „…“, «…», "…"), so quoted speech can be told apart. */
+function quoteMap(s: string): Uint8Array {
+  const map = new Uint8Array(s.length);
+  let open = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (open && QUOTE_CLOSERS.has(c)) open = false;
+    else if (!open && QUOTE_OPENERS.has(c)) open = true;
+    else if (open) map[i] = 1;
+  }
+  return map;
+}
+
+interface RawToken {
+  word: string;
+  nameLike: boolean;
+  quoted: boolean;
+  /** Two or more spaces before the token: in s p a c e d   text, that separates words. */
+  wideGapBefore: boolean;
+}
+
 /** "k i l l" → "kill": three or more single characters in a row are one spelled-out word. */
-function joinSpacedLetters(tokens: Array<{ word: string; nameLike: boolean }>): Array<{ word: string; nameLike: boolean }> {
-  const out: Array<{ word: string; nameLike: boolean }> = [];
+function joinSpacedLetters(tokens: RawToken[]): RawToken[] {
+  const out: RawToken[] = [];
   let i = 0;
   while (i < tokens.length) {
     let j = i;
     while (j < tokens.length && [...(tokens[j]?.word ?? '')].length === 1) j++;
     if (j - i >= 3) {
-      out.push({ word: tokens.slice(i, j).map((t) => t.word).join(''), nameLike: false });
+      let start = i;
+      for (let k = i + 1; k <= j; k++) {
+        if (k === j || tokens[k]!.wideGapBefore) {
+          out.push({ ...tokens[start]!, word: tokens.slice(start, k).map((t) => t.word).join(''), nameLike: false });
+          start = k;
+        }
+      }
       i = j;
     } else {
       out.push(tokens[i]!);

@@ -13,6 +13,7 @@ const pack: RulePack = {
     threat: [{ p: 'i will ~ {harm} {target}', w: 0.9 }],
     death_wish: [{ p: '{target} deserves a {weapon}', w: 0.95 }, { p: { re: 'death to \\w+' }, w: 0.8 }],
     incitement: [{ p: 'someone should {harm} {target}', w: 0.9 }, { p: 'arm yourselves|yourself', w: 0.7 }],
+    plan: [{ p: 'bring pitchforks|{weapon}', w: 0.6 }],
   },
   planCues: ['tomorrow', 'meet at'],
   benign: { idiom: [{ p: 'killing me', w: 0.9 }], cooking: [{ p: '{harm} the onions', w: 0.8 }] },
@@ -41,6 +42,12 @@ describe('CompiledPack', () => {
     expect(groups('that judge deserves a firing squad')).toEqual(['death_wish']);
     expect(groups('arm yourself')).toEqual(['incitement']);
     expect(groups('death to tyrants')).toEqual(['death_wish']);
+  });
+
+  it('matches alternatives that mix words and classes', () => {
+    expect(run('bring pitchforks').signals.map((s) => s.group)).toEqual(['plan']);
+    expect(run('bring firing squad').signals[0]).toMatchObject({ group: 'plan', weapon: 'firing squad' });
+    expect(run('bring cake').signals).toEqual([]);
   });
 
   it('finds benign cues, including ones built from classes', () => {

@@ -13,6 +13,8 @@ import { BENIGN_CUE_KINDS, VIOLENT_CATEGORIES, type BenignCueKind, type ViolentC
 type ClassName = 'harm' | 'target' | 'weapon';
 type Element =
   | { kind: 'word'; alternatives: WordTest[] }
+  /** Alternatives mixing words and classes: `rope|noose|{weapon}`. */
+  | { kind: 'mixed'; alternatives: WordTest[]; classes: ClassName[] }
   | { kind: 'any' }
   | { kind: 'gap' }
   | { kind: 'class'; name: ClassName };
@@ -36,6 +38,8 @@ export interface RuleMatch {
   harm?: string;
   target?: string;
   weapon?: string;
+  /** Every word of the match stands inside quotation marks. */
+  quoted?: boolean;
 }
 
 export interface PackMatches {
@@ -43,6 +47,8 @@ export interface PackMatches {
   signals: RuleMatch[];
   benign: RuleMatch[];
   planCues: string[];
+  /** Harm verbs and weapons mentioned anywhere, matched by a pattern or not. */
+  violentWords: string[];
 }
 
 /** Per-post target knowledge that is not in the pack: mentions and names. */
@@ -52,6 +58,7 @@ export interface TargetHints {
 }
 
 const MAX_GAP = 3;
+const CLASS_TOKEN = /^\{(?:harm|target|weapon)\}$/u;
 const MAX_DETERMINERS = 2;
 const CLOCK_TIME = /^(?:\d{1,2}[:.]\d{2}(?:am|pm|h)?|\d{1,2}(?:am|pm))$/u;
 
@@ -106,23 +113,38 @@ export class CompiledPack {
     }
     const elements = compileElements(p);
     for (const el of elements) {
-      if (el.kind === 'word') for (const a of el.alternatives) if (a.exact ?? a.prefix) this.vocabulary.add((a.exact ?? a.prefix)!);
+      if (el.kind === 'word' || el.kind === 'mixed') for (const a of el.alternatives) if (a.exact ?? a.prefix) this.vocabulary.add((a.exact ?? a.prefix)!);
     }
     const compiled: CompiledPattern = { group, source: p, weight: wp.w, elements };
     const first = elements[0]!;
-    if (first.kind === 'word') for (const alt of first.alternatives) index.byWord.add(alt, compiled);
+    if (first.kind === 'word' || first.kind === 'mixed') for (const alt of first.alternatives) index.byWord.add(alt, compiled);
+    if (first.kind === 'mixed') {
+      for (const c of first.classes) {
+        if (c === 'target') index.targetFirst.push(compiled);
+        else index.classFirst[c].push(compiled);
+      }
+    }
     else if (first.kind === 'class' && first.name === 'target') index.targetFirst.push(compiled);
     else if (first.kind === 'class') index.classFirst[first.name as 'harm' | 'weapon'].push(compiled);
     else index.anyFirst.push(compiled);
   }
 
   match(norm: NormalizedText, hints: TargetHints): PackMatches {
-    const matcher = new TokenMatcher(this, norm.tokens, norm.nameLike, hints);
+    const matcher = new TokenMatcher(this, norm.tokens, norm.nameLike, norm.quoted, hints);
     const signals = matcher.run(this.signalIndex);
     const benign = matcher.run(this.benignIndex);
     for (const r of this.signalRegexes) if (r.re.test(norm.text)) signals.push(regexMatch(r, norm.text));
     for (const r of this.benignRegexes) if (r.re.test(norm.text)) benign.push(regexMatch(r, norm.text));
-    return { lang: this.lang, signals, benign, planCues: this.findPlanCues(norm) };
+    return { lang: this.lang, signals, benign, planCues: this.findPlanCues(norm), violentWords: this.findViolentWords(norm.tokens) };
+  }
+
+  private findViolentWords(tokens: readonly string[]): string[] {
+    const found: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const end = this.weapon.matchAt(tokens, i)[0] ?? this.harm.matchAt(tokens, i)[0];
+      if (end !== undefined) found.push(tokens.slice(i, end).join(' '));
+    }
+    return found;
   }
 
   lemma(form: string): string {
@@ -156,7 +178,10 @@ function compileElements(pattern: string): Element[] {
     if (token === '{harm}' || token === '{target}' || token === '{weapon}') {
       return { kind: 'class', name: token.slice(1, -1) as ClassName };
     }
-    return { kind: 'word', alternatives: token.split('|').map(parseWord) };
+    const parts = token.split('|');
+    const classes = parts.filter((p) => CLASS_TOKEN.test(p)).map((p) => p.slice(1, -1) as ClassName);
+    const alternatives = parts.filter((p) => !CLASS_TOKEN.test(p)).map(parseWord);
+    return classes.length > 0 ? { kind: 'mixed', alternatives, classes } : { kind: 'word', alternatives };
   });
 }
 
@@ -177,6 +202,7 @@ class TokenMatcher {
     private readonly pack: CompiledPack,
     private readonly tokens: readonly string[],
     private readonly nameLike: readonly boolean[],
+    private readonly quoted: readonly boolean[],
     private readonly hints: TargetHints,
   ) {}
 
@@ -205,6 +231,7 @@ class TokenMatcher {
           end,
           text: this.tokens.slice(i, end).join(' '),
           ...captures,
+          ...(this.quoted.slice(i, Math.max(end, i + 1)).every(Boolean) ? { quoted: true } : {}),
         });
       }
     }
@@ -221,6 +248,18 @@ class TokenMatcher {
         if (token === undefined || !el.alternatives.some((a) => wordMatches(a, token))) return -1;
         return this.matchFrom(elements, e + 1, pos + 1, captures);
       }
+      case 'mixed': {
+        const token = this.tokens[pos];
+        if (token !== undefined && el.alternatives.some((a) => wordMatches(a, token))) {
+          const end = this.matchFrom(elements, e + 1, pos + 1, captures);
+          if (end >= 0) return end;
+        }
+        for (const name of el.classes) {
+          const end = this.matchClass(name, elements, e, pos, captures);
+          if (end >= 0) return end;
+        }
+        return -1;
+      }
       case 'any':
         return pos < this.tokens.length ? this.matchFrom(elements, e + 1, pos + 1, captures) : -1;
       case 'gap':
@@ -229,19 +268,22 @@ class TokenMatcher {
           if (end >= 0) return end;
         }
         return -1;
-      case 'class': {
-        const ends = el.name === 'target' ? this.targetEnds(pos) : this.pack[el.name as 'harm' | 'weapon'].matchAt(this.tokens, pos);
-        for (const classEnd of ends) {
-          const end = this.matchFrom(elements, e + 1, classEnd, captures);
-          if (end >= 0) {
-            const words = this.tokens.slice(pos, classEnd).join(' ');
-            captures[el.name] ??= el.name === 'harm' ? this.pack.lemma(words) : words;
-            return end;
-          }
-        }
-        return -1;
+      case 'class':
+        return this.matchClass(el.name, elements, e, pos, captures);
+    }
+  }
+
+  private matchClass(name: ClassName, elements: readonly Element[], e: number, pos: number, captures: Captures): number {
+    const ends = name === 'target' ? this.targetEnds(pos) : this.pack[name].matchAt(this.tokens, pos);
+    for (const classEnd of ends) {
+      const end = this.matchFrom(elements, e + 1, classEnd, captures);
+      if (end >= 0) {
+        const words = this.tokens.slice(pos, classEnd).join(' ');
+        captures[name] ??= name === 'harm' ? this.pack.lemma(words) : words;
+        return end;
       }
     }
+    return -1;
   }
 
   /** End positions of a target starting at `pos`, allowing a few determiners before it. */

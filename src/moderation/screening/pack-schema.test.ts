@@ -35,6 +35,7 @@ describe('patternProblem', () => {
   it('accepts the documented token kinds', () => {
     expect(patternProblem('someone should {harm} ~ {target}')).toBeNull();
     expect(patternProblem('kill* _ now|today {weapon}')).toBeNull();
+    expect(patternProblem('bring rope|{weapon}')).toBeNull();
   });
 
   it('rejects gaps at the edges and patterns without words', () => {

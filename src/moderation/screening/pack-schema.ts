@@ -23,7 +23,9 @@ export interface RulePack {
   determiners?: string[];
 }
 
-const PATTERN_TOKEN = /^(?:[^\s{}~|*]+\*?(?:\|[^\s{}~|*]+\*?)*|~|\{harm\}|\{target\}|\{weapon\})$/u;
+const ALTERNATIVE = String.raw`(?:[^\s{}~|*]+\*?|\{harm\}|\{target\}|\{weapon\})`;
+/** A word, `word*`, `_`, `~`, a class, or `|`-separated alternatives of words and classes. */
+const PATTERN_TOKEN = new RegExp(`^(?:${ALTERNATIVE}(?:\\|${ALTERNATIVE})*|~)$`, 'u');
 
 export function validatePack(value: unknown): string[] {
   const errors: string[] = [];

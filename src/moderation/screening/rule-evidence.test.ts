@@ -5,7 +5,9 @@ import { combine, summarize } from './rule-evidence.js';
 const match = (group: string, weight: number, start: number, end: number, extra: Partial<RuleMatch> = {}): RuleMatch => ({
   group, source: group, weight, start, end, text: group, ...extra,
 });
-const pm = (signals: RuleMatch[], benign: RuleMatch[] = [], planCues: string[] = []): PackMatches => ({ lang: 'en', signals, benign, planCues });
+const pm = (signals: RuleMatch[], benign: RuleMatch[] = [], planCues: string[] = [], violentWords: string[] = []): PackMatches => ({
+  lang: 'en', signals, benign, planCues, violentWords,
+});
 
 describe('combine', () => {
   it('is the strongest weight, raised a little by corroborating ones', () => {
@@ -32,6 +34,17 @@ describe('summarize', () => {
   it('raises a plan with concrete cues', () => {
     const ev = summarize([pm([match('plan', 0.6, 0, 3)], [], ['tomorrow', '9pm'])], new Set(), false);
     expect(ev.categories.plan).toBeCloseTo(0.76);
+  });
+
+  it('reads logistics around a weapon as a plan even without a pattern', () => {
+    expect(summarize([pm([], [], ['tomorrow', 'meet at', '9pm'], ['rifles'])], new Set(), false).top?.category).toBe('plan');
+    expect(summarize([pm([], [], ['tomorrow', 'meet at', '9pm'], [])], new Set(), false).top).toBeNull();
+  });
+
+  it('weakens quoted violent words in a post that comments on them', () => {
+    const quoted = [pm([match('threat', 0.9, 3, 6, { quoted: true })])];
+    expect(summarize(quoted, new Set(), false, 8)).toMatchObject({ quotedOnly: true, categories: { threat: 0.9 * 0.6 } });
+    expect(summarize(quoted, new Set(), false, 0)).toMatchObject({ quotedOnly: false, categories: { threat: 0.9 } });
   });
 
   it('recognises a direct threat at a mention', () => {

@@ -17,6 +17,8 @@ export interface RuleEvidence {
   planCues: string[];
   /** A first-person threat aimed at an @mention: benign cues may not whitewash it. */
   directThreatAtMention: boolean;
+  /** The strongest signal was inside quotation marks in a post that also says something else. */
+  quotedOnly: boolean;
 }
 
 /** Extra strength that further independent signals of the same category add to the strongest one. */
@@ -24,6 +26,11 @@ const CORROBORATION = 0.3;
 const PLAN_CUE_STEP = 0.08;
 const PLAN_CUE_CAP = 0.3;
 const DIRECT_THREAT_WEIGHT = 0.85;
+/** Quoted violent words in a post that comments on them are usually reported or condemned speech. */
+const QUOTED_FACTOR = 0.6;
+const PLAN_FROM_CUES_MIN = 2;
+/** Quoting counts as a benign cue of this strength (reported or condemned speech). */
+const QUOTED_BENIGN = 0.5;
 
 export function emptyEvidence(): RuleEvidence {
   return {
@@ -33,6 +40,7 @@ export function emptyEvidence(): RuleEvidence {
     topBenign: null,
     planCues: [],
     directThreatAtMention: false,
+    quotedOnly: false,
   };
 }
 
@@ -40,13 +48,22 @@ export function emptyEvidence(): RuleEvidence {
  * @param mentions accounts the post mentions (lower case, without '@')
  * @param addressesMention whether the post contains an @mention, so "you" is aimed at a person
  */
-export function summarize(all: readonly PackMatches[], mentions: ReadonlySet<string>, addressesMention: boolean): RuleEvidence {
+export function summarize(
+  all: readonly PackMatches[],
+  mentions: ReadonlySet<string>,
+  addressesMention: boolean,
+  unquotedWords = Infinity,
+): RuleEvidence {
   const ev = emptyEvidence();
+  const commentsOnQuote = unquotedWords >= 3;
+  let violentWords = 0;
   const byCategory = new Map<ViolentCategory, RuleMatch[]>();
   const benignMatches: RuleMatch[] = [];
   const cues = new Set<string>();
   for (const pm of all) {
-    for (const m of pm.signals) {
+    violentWords += pm.violentWords.length;
+    for (const raw of pm.signals) {
+      const m = raw.quoted && commentsOnQuote ? { ...raw, weight: raw.weight * QUOTED_FACTOR } : raw;
       const list = byCategory.get(m.group as ViolentCategory) ?? [];
       list.push(m);
       byCategory.set(m.group as ViolentCategory, list);
@@ -61,7 +78,10 @@ export function summarize(all: readonly PackMatches[], mentions: ReadonlySet<str
     ev.categories[category] = combine(distinctSpans(matches).map((m) => m.weight));
   }
   const anySignal = byCategory.size > 0;
-  if (anySignal && ev.planCues.length > 0) {
+  if (!anySignal && violentWords > 0 && ev.planCues.length >= PLAN_FROM_CUES_MIN) {
+    // Logistics (time, place, roles) around a weapon or harm verb read as a plan even without a pattern.
+    ev.categories.plan = Math.min(0.7, 0.2 + PLAN_CUE_STEP * 1.5 * ev.planCues.length);
+  } else if (anySignal && ev.planCues.length > 0) {
     // Time, place and logistics make violent talk concrete: they strengthen a plan.
     const boost = Math.min(PLAN_CUE_CAP, PLAN_CUE_STEP * ev.planCues.length);
     const violentMax = Math.max(...VIOLENT_CATEGORIES.map((c) => ev.categories[c]));
@@ -72,11 +92,13 @@ export function summarize(all: readonly PackMatches[], mentions: ReadonlySet<str
     const strength = ev.categories[category];
     if (strength > 0 && (!ev.top || strength > ev.top.strength)) {
       const best = (byCategory.get(category) ?? []).reduce<RuleMatch | undefined>((a, m) => (!a || m.weight > a.weight ? m : a), undefined);
-      if (best) ev.top = { category, strength, match: best };
+      const cues: RuleMatch = { group: 'plan', source: 'plan cues', weight: strength, start: 0, end: 0, text: ev.planCues.join(', ') };
+      ev.top = { category, strength, match: best ?? cues };
     }
   }
+  ev.quotedOnly = ev.top?.match.quoted === true && commentsOnQuote;
 
-  ev.benign = combine(distinctKinds(benignMatches));
+  ev.benign = combine([...distinctKinds(benignMatches), ...(ev.quotedOnly ? [QUOTED_BENIGN] : [])]);
   ev.topBenign = benignMatches.reduce<RuleMatch | null>((a, m) => (!a || m.weight > a.weight ? m : a), null);
   ev.directThreatAtMention = (byCategory.get('threat') ?? []).some(
     (m) => m.weight >= DIRECT_THREAT_WEIGHT && m.target !== undefined && isMention(m.target, mentions, addressesMention),

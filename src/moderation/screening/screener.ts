@@ -98,7 +98,8 @@ class PipelineScreener implements Screener {
       if (pack) matches.push(pack.match(norm, hints));
     }
     const addressesMention = norm.tokens.some((t) => t.startsWith('@') && t.length > 1) || hints.mentions.size > 0;
-    const evidence = summarize(matches, hints.mentions, addressesMention);
+    const unquotedWords = norm.quoted.filter((q) => !q).length;
+    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords);
     const model = this.model.predict(norm.tokens);
     const instanceHits = matchInstanceRules(context.instanceRules ?? [], norm, [language.lang, ...langs]);
     const verdict = decide({

@@ -44,7 +44,7 @@ const CANONICAL: Record<string, { violent: string[]; benign: string[] }> = {
     benign: ['Minister musi podać się do dymisji', 'Umieram ze śmiechu'],
   },
   id: {
-    violent: ['Aku akan membunuhmu @budi', 'Seseorang harus menggantung hakim itu'],
+    violent: ['Aku akan membunuh kamu @budi', 'Seseorang harus menggantung hakim itu'],
     benign: ['Menteri itu harus mundur', 'Aku mati ketawa baca ini'],
   },
 };

@@ -34,7 +34,7 @@ interface Prepared {
 export async function trainModel(examples: readonly Example[], log: (line: string) => void = () => {}): Promise<LearnedModel> {
   const train = examples.filter((e) => e.split === 'train');
   if (train.length === 0) throw new Error('no training examples found');
-  const rulesOnly = await createScreener({ model: null });
+  const rulesOnly = await createScreener({ model: null, onPackError: reportPackError });
   const prepared: Prepared[] = train.map((example) => {
     const a = rulesOnly.analyze(example.text, { lang: example.lang });
     return {
@@ -78,6 +78,11 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
   const trainedOn: Record<string, number> = {};
   for (const p of prepared) trainedOn[p.example.lang] = (trainedOn[p.example.lang] ?? 0) + 1;
   return new LearnedModel(MODEL_DIM, CATEGORY_DIM, binary, categories, combiner, trainedOn);
+}
+
+/** Training goes on without a pack that fails validation (a colleague may be mid-edit); it is reported. */
+export function reportPackError(e: Error): void {
+  console.error(`rule pack skipped: ${e.message.split('\n')[0]}`);
 }
 
 function round(x: number): number {

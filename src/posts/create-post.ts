@@ -110,6 +110,8 @@ export async function createPost(ctx: AppContext, input: NewPost): Promise<numbe
       await tx.db.deleteFrom('idempotency_keys').where('account_id', '=', author.id).where('key', '=', key).execute();
       await tx.db.insertInto('idempotency_keys').values({ account_id: author.id, key, status_id: id, created_at: now }).execute();
     }
+    // Counters count published posts only: a held post is invisible, and counting it would
+    // reveal it. Whoever publishes a held post later adds it to the counters.
     if (state !== 'published') return;
     await adjustStatusesCount(tx.db, [author.id], 1);
     if (parent && countsAsReply(row)) await adjustStatusCounter(tx.db, parent.id, 'replies_count', 1);

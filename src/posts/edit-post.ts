@@ -8,7 +8,7 @@ import { createNotification } from '../notifications/create-notification.js';
 import { composePostText } from './compose-post-text.js';
 import { loadOwnStatus } from './load-own-status.js';
 import { assertPostText, normaliseLanguage } from './post-rules.js';
-import { setStatusMentions, setStatusTags } from './status-writes.js';
+import { adjustStatusCounter, adjustStatusesCount, countsAsReply, setStatusMentions, setStatusTags } from './status-writes.js';
 
 export interface PostEdit {
   account: Account;
@@ -95,6 +95,11 @@ export async function editPost(ctx: AppContext, input: PostEdit): Promise<number
       .execute();
     const added = await setStatusMentions(tx.db, status.id, composed.mentioned.map((a) => a.id));
     await setStatusTags(tx.db, status.id, composed.hashtags);
+    if (status.moderation_state === 'published' && state !== 'published') {
+      // Counters count published posts only (see createPost); a post held on edit leaves them.
+      await adjustStatusesCount(tx.db, [status.account_id], -1);
+      if (countsAsReply(status)) await adjustStatusCounter(tx.db, status.in_reply_to_id!, 'replies_count', -1);
+    }
     if (state !== 'published') return;
     for (const accountId of added) {
       await createNotification(tx, { recipientId: accountId, fromAccountId: status.account_id, type: 'mention', statusId: status.id });

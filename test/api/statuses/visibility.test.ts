@@ -84,6 +84,17 @@ describe('status visibility', () => {
     expect((await show(status.id, dave)).statusCode).toBe(404);
   });
 
+  it('GET /api/v1/statuses?id[]= returns the visible ones in the order asked', async () => {
+    const a = await post(t, alice, { status: 'multi a' });
+    const dm = await post(t, alice, { status: 'multi dm @carol', visibility: 'direct' });
+    const b = await post(t, carol, { status: 'multi b' });
+    const res = await t.request({ method: 'GET', url: `/api/v1/statuses?id[]=${b.id}&id[]=${dm.id}&id[]=${a.id}`, token: dave.token });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().map((s: any) => s.id)).toEqual([b.id, a.id]);
+    const asCarol = await t.request({ method: 'GET', url: `/api/v1/statuses?id[]=${dm.id}`, token: carol.token });
+    expect(asCarol.json().map((s: any) => s.id)).toEqual([dm.id]);
+  });
+
   it('presentStatuses keeps input order, drops invisible ids and applies mutes on request', async () => {
     const a = await post(t, alice, { status: 'one' });
     const b = await post(t, carol, { status: 'two' });

@@ -7,6 +7,7 @@ import { registerDeleteStatusRoute } from './delete.js';
 import { registerFavouriteRoutes } from './favourite.js';
 import { registerStatusHistoryRoute } from './history.js';
 import { registerInteractorRoutes } from './interactors.js';
+import { registerListStatusesRoute } from './list.js';
 import { registerPinRoutes } from './pin.js';
 import { registerReblogRoutes } from './reblog.js';
 import { registerShowStatusRoute } from './show.js';
@@ -17,6 +18,7 @@ import { registerUpdateStatusRoute } from './update.js';
 export async function registerStatusRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   registerCreateStatusRoute(app, ctx);
   registerShowStatusRoute(app, ctx);
+  registerListStatusesRoute(app, ctx);
   registerUpdateStatusRoute(app, ctx);
   registerDeleteStatusRoute(app, ctx);
   registerStatusHistoryRoute(app, ctx);

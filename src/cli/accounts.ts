@@ -69,6 +69,8 @@ async function runSubcommand(
       email: opts.email!,
       password: opts.password!,
       ...(opts.role ? { role: opts.role } : {}),
+      // The operator may create staff names (admin, support …) that sign-ups cannot take.
+      allowReserved: true,
     });
     io.stdout.write(`Created @${account.username} (id ${account.id}, role ${user.role})\n`);
     return 0;

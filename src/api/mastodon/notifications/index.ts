@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../../context.js';
+import type { NotificationType } from '../../../db/schema/notifications.js';
+import { clearNotifications } from '../../../notifications/clear-notifications.js';
+import { dismissNotification } from '../../../notifications/dismiss-notification.js';
+import { getNotification } from '../../../notifications/get-notification.js';
+import { listNotifications } from '../../../notifications/list-notifications.js';
+import { requireUser } from '../../auth.js';
+import { parseInput, zId, zList } from '../../params.js';
+import { parsePageParams, setLinkHeader, toIdRange } from '../../pagination.js';
+import { pathId } from '../accounts-graph/route-helpers.js';
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set<NotificationType>([
+  'mention', 'status', 'reblog', 'follow', 'follow_request', 'favourite', 'update', 'admin.sign_up', 'admin.report', 'moderation_warning',
+]);
+
+const Query = z.object({
+  types: zList(z.string()).optional(),
+  exclude_types: zList(z.string()).optional(),
+  account_id: zId.optional(),
+});
+
+// Unknown type names are ignored, as Mastodon ignores them.
+const known = (names: string[] | undefined) => (names ?? []).filter((n): n is NotificationType => KNOWN_TYPES.has(n));
+
+/** GET /api/v1/notifications, GET …/:id, POST …/:id/dismiss and POST …/clear. */
+export async function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get('/api/v1/notifications', async (request, reply) => {
+    const { account } = requireUser(request, 'read:notifications');
+    const query = parseInput(Query, request.query);
+    const range = toIdRange(parsePageParams(request.query, 40, 80));
+    const page = await listNotifications(ctx, {
+      viewer: account,
+      range,
+      filter: {
+        types: query.types && query.types.length ? known(query.types) : null,
+        excludeTypes: known(query.exclude_types),
+        fromAccountId: query.account_id ?? null,
+      },
+    });
+    setLinkHeader(request, reply, page.pageIds, ctx.config.publicUrl);
+    return page.notifications;
+  });
+
+  app.get('/api/v1/notifications/:id', async (request) => {
+    const { account } = requireUser(request, 'read:notifications');
+    return getNotification(ctx, { viewer: account, id: pathId(request) });
+  });
+
+  app.post('/api/v1/notifications/clear', async (request) => {
+    const { account } = requireUser(request, 'write:notifications');
+    await clearNotifications(ctx, { viewer: account });
+    return {};
+  });
+
+  app.post('/api/v1/notifications/:id/dismiss', async (request) => {
+    const { account } = requireUser(request, 'write:notifications');
+    await dismissNotification(ctx, { viewer: account, id: pathId(request) });
+    return {};
+  });
+}

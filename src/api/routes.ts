@@ -16,6 +16,7 @@ import { registerTimelineRoutes } from './mastodon/timelines/index.js';
 import { registerAccountStatusesRoutes } from './mastodon/account-statuses/index.js';
 import { registerBookmarkRoutes } from './mastodon/bookmarks/index.js';
 import { registerFavouriteRoutes } from './mastodon/favourites/index.js';
+import { registerNotificationRoutes } from './mastodon/notifications/index.js';
 
 /** Every route module, registered in one place. Each area owns its folder under api/. */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -37,4 +38,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await registerAccountStatusesRoutes(app, ctx);
   await registerBookmarkRoutes(app, ctx);
   await registerFavouriteRoutes(app, ctx);
+  await registerNotificationRoutes(app, ctx);
 }

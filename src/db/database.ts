@@ -66,10 +66,10 @@ function openPostgres(options: DatabaseOptions): Database {
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return wrap(db, 'postgres');
+  return wrap(db, 'postgres', options.pgSchema);
 }
 
-function wrap(db: Kysely<DatabaseSchema>, dialect: DialectName): Database {
+function wrap(db: Kysely<DatabaseSchema>, dialect: DialectName, pgSchema?: string): Database {
   return {
     db,
     dialect,
@@ -80,7 +80,13 @@ function wrap(db: Kysely<DatabaseSchema>, dialect: DialectName): Database {
       return result;
     },
     async migrate(): Promise<string[]> {
-      const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations) });
+      // @NOTE: with several schemas in one database (tests), Kysely must be told which schema
+      // holds its bookkeeping tables, or it finds another schema's and skips creating its own.
+      const migrator = new Migrator({
+        db,
+        provider: new StaticMigrationProvider(migrations),
+        ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
+      });
       const { error, results } = await migrator.migrateToLatest();
       if (error) throw error instanceof Error ? error : new Error(String(error));
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

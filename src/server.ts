@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.js';
 import type { Config } from './config/env.js';
 import { closeAppContext, createAppContext, type AppContext } from './context.js';
+import { refreshScreeningPolicy } from './moderation/settings/screening-policy.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -18,6 +19,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const ctx = await createAppContext(config);
   const applied = await ctx.database.migrate();
   if (applied.length) ctx.logger.info({ applied }, 'migrations applied');
+  await refreshScreeningPolicy(ctx);
   const app = await buildApp(ctx);
   const url = await app.listen({ port: config.port, host: config.host });
   if (config.runJobsInProcess) ctx.jobs.start();

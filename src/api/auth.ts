@@ -29,6 +29,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: Auth | null;
   }
+  interface FastifyContextConfig {
+    /** Lets a suspended account through (statement of reasons, appeals). */
+    allowSuspended?: boolean;
+  }
 }
 
 /** Resolves the bearer token of every request into `request.auth` (null when absent). */
@@ -39,7 +43,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
     if (!header) return;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthorized('The access token is invalid');
-    request.auth = await resolveToken(opts.ctx, match[1]!);
+    const auth = await resolveToken(opts.ctx, match[1]!);
+    // A suspended user may still read why and appeal; every other route refuses them.
+    const allowSuspended = request.routeOptions.config?.allowSuspended === true;
+    if (auth.account?.suspended_at && !allowSuspended) throw forbidden('Your login is currently disabled');
+    request.auth = auth;
   });
 });
 
@@ -59,7 +67,6 @@ export async function resolveToken(ctx: AppContext, token: string): Promise<Auth
     user = (await db.selectFrom('users').selectAll().where('account_id', '=', row.account_id).executeTakeFirst()) ?? null;
     if (!account || !user) throw unauthorized('The access token is invalid');
     if (user.disabled) throw forbidden('Your login is currently disabled');
-    if (account.suspended_at) throw forbidden('Your login is currently disabled');
     if (!user.approved) throw forbidden('Your login is missing a confirmed e-mail address or is pending approval');
   }
   // @NOTE: last_used_at is coarse on purpose: one write per token per minute at most.

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
+import { registerAdminRoutes } from './admin/index.js';
+import { registerReportRoutes } from './mastodon/reports/index.js';
+import { registerFlagRoutes } from './mastodon/flags/index.js';
+import { registerAccountWarningRoutes } from './mastodon/account-warnings/index.js';
 import { registerStatusRoutes } from './mastodon/statuses/index.js';
 import { registerAppRoutes } from './mastodon/apps/index.js';
 import { registerOAuthRoutes } from './mastodon/oauth/index.js';
@@ -39,4 +43,8 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await registerBookmarkRoutes(app, ctx);
   await registerFavouriteRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
+  await registerReportRoutes(app, ctx);
+  await registerFlagRoutes(app, ctx);
+  await registerAccountWarningRoutes(app, ctx);
+  await registerAdminRoutes(app, ctx);
 }

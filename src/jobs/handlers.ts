@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import { registerPostJobs } from '../posts/register-post-jobs.js';
 import { registerTimelineJobs } from '../timelines/register-timeline-jobs.js';
+import { registerModerationJobs } from '../moderation/jobs.js';
 
 /**
  * The one place where job names meet their handlers. Each area exports a
@@ -9,5 +10,6 @@ import { registerTimelineJobs } from '../timelines/register-timeline-jobs.js';
 export function registerJobHandlers(ctx: AppContext): void {
   registerPostJobs(ctx);
   registerTimelineJobs(ctx);
+  registerModerationJobs(ctx);
   void ctx;
 }

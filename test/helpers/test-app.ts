@@ -7,6 +7,7 @@ import { createAccount } from '../../src/accounts/create-account.js';
 import { createApplication } from '../../src/oauth/applications.js';
 import { issueAccessToken } from '../../src/oauth/issue-access-token.js';
 import { openTestDatabase } from './test-database.js';
+import { refreshScreeningPolicy } from '../../src/moderation/settings/screening-policy.js';
 import type { UserRole } from '../../src/db/schema/accounts.js';
 
 export interface TestUser {
@@ -34,6 +35,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     ...overrides,
   });
   const ctx = await createAppContext(config, { database, logger: createLogger('silent') });
+  await refreshScreeningPolicy(ctx);
   const app = await buildApp(ctx);
   await app.ready();
   const testApp = await createApplication(database.db, {

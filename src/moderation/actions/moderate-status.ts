@@ -1,0 +1,149 @@
+import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/database.js';
+import { notFound, unprocessable } from '../../api/errors.js';
+import { createNotification } from '../../notifications/create-notification.js';
+import { nowIso } from '../../lib/time.js';
+import { recordModerationEvent } from '../events/record-moderation-event.js';
+import type { Moderator } from '../moderator.js';
+import { resolveReportIn } from '../reports/report-lifecycle.js';
+import { issueWarning } from '../warnings/issue-warning.js';
+
+export interface StatusDecision {
+  statusId: number;
+  /** The statement of reasons. */
+  text: string;
+  reportId?: number | null;
+}
+
+async function loadStatus(tx: Tx, statusId: number) {
+  const status = await tx.db.selectFrom('statuses').selectAll().where('id', '=', statusId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!status) throw notFound();
+  return status;
+}
+
+async function categoryOfReport(tx: Tx, reportId: number | null | undefined): Promise<string | null> {
+  if (!reportId) return null;
+  const report = await tx.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
+  if (!report) throw notFound('No report with that id');
+  return report.category;
+}
+
+/**
+ * A moderator publishes a held post: it becomes visible, is fanned out to followers and its
+ * mentions are notified, exactly as if it had been published at once.
+ */
+export async function approveStatus(ctx: AppContext, moderator: Moderator, decision: StatusDecision): Promise<void> {
+  await ctx.database.transaction(async (tx) => {
+    const status = await loadStatus(tx, decision.statusId);
+    await categoryOfReport(tx, decision.reportId);
+    if (status.moderation_state === 'published' && !decision.reportId) {
+      throw unprocessable('Validation failed: the post is already published');
+    }
+    const wasHidden = status.moderation_state !== 'published';
+    await tx.db.updateTable('statuses').set({ moderation_state: 'published', moderated_at: nowIso() }).where('id', '=', status.id).execute();
+    if (wasHidden) {
+      await ctx.jobs.enqueue(tx, 'fan-out-status', { statusId: status.id });
+      await notifyMentions(tx, status.id, status.account_id);
+    }
+    await recordModerationEvent(tx.db, {
+      actor_account_id: moderator.account.id,
+      actor_type: moderator.actorType,
+      action: 'status.approved',
+      subject_type: 'status',
+      subjectId: status.id,
+      reportId: decision.reportId ?? null,
+      text: decision.text,
+      data: { previous_state: status.moderation_state },
+    });
+    if (decision.reportId) await resolveReportIn(tx.db, moderator, decision.reportId, 'approved', decision.text);
+  });
+}
+
+/**
+ * Removes a post from every timeline, thread, search and notification at once (reads filter on
+ * `moderation_state`). Nothing is destroyed: the row stays for the retention period so an
+ * appeal can restore it. The author receives a statement of reasons.
+ */
+export async function removeStatus(ctx: AppContext, moderator: Moderator, decision: StatusDecision): Promise<number> {
+  return ctx.database.transaction(async (tx) => {
+    const status = await loadStatus(tx, decision.statusId);
+    const category = await categoryOfReport(tx, decision.reportId);
+    if (status.moderation_state === 'removed') throw unprocessable('Validation failed: the post is already removed');
+    await tx.db.updateTable('statuses').set({ moderation_state: 'removed', moderated_at: nowIso() }).where('id', '=', status.id).execute();
+    await tx.db.deleteFrom('home_feed').where('status_id', '=', status.id).execute();
+    await recordModerationEvent(tx.db, {
+      actor_account_id: moderator.account.id,
+      actor_type: moderator.actorType,
+      action: 'status.removed',
+      subject_type: 'status',
+      subjectId: status.id,
+      reportId: decision.reportId ?? null,
+      text: decision.text,
+      data: { previous_state: status.moderation_state, category },
+    });
+    const warningId = await issueWarning(tx, {
+      targetAccountId: status.account_id,
+      moderator,
+      action: 'delete_statuses',
+      text: decision.text,
+      statusIds: [status.id],
+      reportId: decision.reportId ?? null,
+      category,
+    });
+    if (decision.reportId) await resolveReportIn(tx.db, moderator, decision.reportId, 'removed', decision.text);
+    return warningId;
+  });
+}
+
+/** Marks a post sensitive (media and text behind a warning) and tells the author why. */
+export async function markStatusSensitive(ctx: AppContext, moderator: Moderator, decision: StatusDecision): Promise<number> {
+  return ctx.database.transaction(async (tx) => {
+    const status = await loadStatus(tx, decision.statusId);
+    const category = await categoryOfReport(tx, decision.reportId);
+    await tx.db.updateTable('statuses').set({ sensitive: 1, moderated_at: nowIso() }).where('id', '=', status.id).execute();
+    await recordModerationEvent(tx.db, {
+      actor_account_id: moderator.account.id,
+      actor_type: moderator.actorType,
+      action: 'status.marked_sensitive',
+      subject_type: 'status',
+      subjectId: status.id,
+      reportId: decision.reportId ?? null,
+      text: decision.text,
+    });
+    const warningId = await issueWarning(tx, {
+      targetAccountId: status.account_id,
+      moderator,
+      action: 'mark_statuses_as_sensitive',
+      text: decision.text,
+      statusIds: [status.id],
+      reportId: decision.reportId ?? null,
+      category,
+    });
+    if (decision.reportId) await resolveReportIn(tx.db, moderator, decision.reportId, 'marked_sensitive', decision.text);
+    return warningId;
+  });
+}
+
+/** Restores a removed post (an appeal was upheld): visible again, fanned out again. */
+export async function restoreStatusIn(ctx: AppContext, tx: Tx, statusId: number, actor: Moderator, text: string): Promise<void> {
+  const status = await loadStatus(tx, statusId);
+  if (status.moderation_state === 'published') return;
+  await tx.db.updateTable('statuses').set({ moderation_state: 'published', moderated_at: nowIso() }).where('id', '=', statusId).execute();
+  await ctx.jobs.enqueue(tx, 'fan-out-status', { statusId });
+  await recordModerationEvent(tx.db, {
+    actor_account_id: actor.account.id,
+    actor_type: actor.actorType,
+    action: 'status.restored',
+    subject_type: 'status',
+    subjectId: statusId,
+    text,
+  });
+}
+
+/** Held posts notified nobody; on approval, mentioned users hear of it (blocks and mutes still apply). */
+async function notifyMentions(tx: Tx, statusId: number, authorId: number): Promise<void> {
+  const mentioned = await tx.db.selectFrom('mentions').select('account_id').where('status_id', '=', statusId).execute();
+  for (const { account_id } of mentioned) {
+    await createNotification(tx, { recipientId: account_id, fromAccountId: authorId, type: 'mention', statusId });
+  }
+}

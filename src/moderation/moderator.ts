@@ -1,0 +1,19 @@
+import type { Account, User, UserAuth } from '../api/auth.js';
+import { forbidden } from '../api/errors.js';
+
+/** A user allowed to moderate: the services take this, so authorization cannot be skipped. */
+export interface Moderator {
+  account: Account;
+  user: User;
+  actorType: 'moderator' | 'admin';
+}
+
+export function asModerator(auth: UserAuth): Moderator {
+  if (auth.user.role !== 'moderator' && auth.user.role !== 'admin') throw forbidden('This action requires the moderator role');
+  return { account: auth.account, user: auth.user, actorType: auth.user.role };
+}
+
+export function asAdmin(auth: UserAuth): Moderator {
+  if (auth.user.role !== 'admin') throw forbidden('This action requires the admin role');
+  return { account: auth.account, user: auth.user, actorType: 'admin' };
+}

@@ -1,0 +1,71 @@
+import type { Selectable } from 'kysely';
+import type { AppContext } from '../../context.js';
+import type { ReportsTable } from '../../db/schema/moderation.js';
+import { serializeAdminAccount, type SerializedAdminAccount } from '../../api/serializers/admin-account.js';
+import { presentStatusesForModerators } from '../present-for-moderators.js';
+import { nowIso } from '../../lib/time.js';
+
+type ReportRow = Selectable<ReportsTable>;
+
+/**
+ * Mastodon's Admin::Report entity, with Parley's queue fields (`lane`, `priority`,
+ * `deadline_at`, `overdue`, `source`, `reporter_count`, `language`, `screening`). Everything is
+ * loaded in a handful of batched queries.
+ */
+export async function presentReports(ctx: AppContext, reports: ReportRow[]) {
+  if (reports.length === 0) return [];
+  const { db } = ctx.database;
+  const reportIds = reports.map((r) => r.id);
+  const accountIds = [
+    ...new Set(
+      reports.flatMap((r) => [r.account_id, r.target_account_id, r.assigned_account_id, r.action_taken_by_account_id]).filter((id): id is number => id !== null),
+    ),
+  ];
+  const [accounts, users, links, reporters, flaggers] = await Promise.all([
+    db.selectFrom('accounts').selectAll().where('id', 'in', accountIds).execute(),
+    db.selectFrom('users').selectAll().where('account_id', 'in', accountIds).execute(),
+    db.selectFrom('report_statuses').selectAll().where('report_id', 'in', reportIds).execute(),
+    db.selectFrom('report_reporters').select(['report_id', 'reporter_key', 'category', 'comment', 'created_at']).where('report_id', 'in', reportIds).execute(),
+    db.selectFrom('trusted_flaggers').select(['id', 'name']).where('id', 'in', [0, ...reports.map((r) => r.flagger_id ?? 0)]).execute(),
+  ]);
+  const usersByAccount = new Map(users.map((u) => [u.account_id, u]));
+  const adminAccounts = new Map<number, SerializedAdminAccount>(
+    accounts.map((a) => [a.id, serializeAdminAccount(a, usersByAccount.get(a.id), ctx.config)]),
+  );
+  const statusIds = [...new Set(links.map((l) => l.status_id))];
+  const statuses = new Map((await presentStatusesForModerators(ctx, statusIds)).map((s) => [s.id, s]));
+  const flaggerNames = new Map(flaggers.map((f) => [f.id, f.name]));
+  const now = nowIso();
+  return reports.map((r) => ({
+    id: String(r.id),
+    action_taken: r.action_taken_at !== null,
+    action_taken_at: r.action_taken_at,
+    category: r.category,
+    comment: r.comment,
+    forwarded: r.forwarded === 1,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    account: adminAccounts.get(r.account_id) ?? null,
+    target_account: adminAccounts.get(r.target_account_id) ?? null,
+    assigned_account: r.assigned_account_id ? (adminAccounts.get(r.assigned_account_id) ?? null) : null,
+    action_taken_by_account: r.action_taken_by_account_id ? (adminAccounts.get(r.action_taken_by_account_id) ?? null) : null,
+    statuses: links.filter((l) => l.report_id === r.id).flatMap((l) => statuses.get(String(l.status_id)) ?? []),
+    rules: [],
+    parley: {
+      lane: r.lane,
+      priority: r.priority,
+      deadline_at: r.deadline_at,
+      overdue: r.action_taken_at === null && r.deadline_at < now,
+      source: r.source,
+      reporter_count: r.reporter_count,
+      language: r.language,
+      resolution: r.resolution,
+      screening: r.screening ? (JSON.parse(r.screening) as unknown) : null,
+      flagger: r.flagger_id ? { id: String(r.flagger_id), name: flaggerNames.get(r.flagger_id) ?? null } : null,
+      // Each reporter's own words; which account reported is shown to moderators, never to jurors.
+      reports: reporters
+        .filter((x) => x.report_id === r.id)
+        .map((x) => ({ source: x.reporter_key.split(':')[0], category: x.category, comment: x.comment, created_at: x.created_at })),
+    },
+  }));
+}

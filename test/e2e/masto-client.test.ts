@@ -150,8 +150,7 @@ describe('a Mastodon client library against a running Parley', () => {
     expect(shown).toMatchObject({ reblogsCount: 1, favouritesCount: 1 });
   });
 
-  // @TODO: enable once GET /api/v1/notifications is registered.
-  it.skip('delivers notifications for the follow, mention, reblog and favourite', async () => {
+  it('delivers notifications for the follow, mention, reblog and favourite', async () => {
     const notifications = await eventually(
       () => alice.client.v1.notifications.list({ limit: 40 }),
       (list) => ['follow', 'mention', 'reblog', 'favourite'].every((type) => list.some((n) => n.type === type)),

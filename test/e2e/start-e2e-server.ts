@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig } from '../../src/config/env.js';
+import { openDatabase } from '../../src/db/database.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 
 export interface E2eServer {
@@ -24,7 +25,14 @@ export async function startE2eServer(): Promise<E2eServer> {
   const port = await freePort();
   const pgUrl = process.env.PARLEY_TEST_DATABASE_URL;
   const schema = pgUrl ? `e2e_${randomBytes(6).toString('hex')}` : null;
-  if (pgUrl && schema) await pgQuery(pgUrl, `create schema ${schema}`);
+  if (pgUrl && schema) {
+    await pgQuery(pgUrl, `create schema ${schema}`);
+    // Migrate with the schema named, so Kysely keeps its bookkeeping in this schema rather
+    // than finding another test's; the server's own migrate then finds nothing to do.
+    const database = openDatabase({ url: pgUrl, pgSchema: schema, pgPoolSize: 1 });
+    await database.migrate();
+    await database.close();
+  }
   const env: Record<string, string> = {
     PORT: String(port),
     HOST: '127.0.0.1',

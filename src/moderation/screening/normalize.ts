@@ -145,7 +145,21 @@ function joinSpacedLetters(tokens: RawToken[]): RawToken[] {
   return out;
 }
 
+/** Plain words (letters only, no letter three times in a row) need no folding: the common case, kept fast. */
+function isPlainWord(word: string): boolean {
+  let run = 0;
+  let prev = '';
+  for (const ch of word) {
+    if (LEET_CHARS.test(ch)) return false;
+    run = ch === prev ? run + 1 : 1;
+    if (run >= 3) return false;
+    prev = ch;
+  }
+  return true;
+}
+
 function foldToken(word: string, vocabulary?: ReadonlySet<string>): string {
+  if (isPlainWord(word)) return word;
   if (word.startsWith('@') && word.length > 1 && !/^@[\d$!|+€]*$/u.test(word)) {
     // '@' followed by letters is a mention unless it reads as a leetspeak word ("h@ng" has it inside).
     return word;

@@ -118,15 +118,12 @@ export class CompiledPack {
     const compiled: CompiledPattern = { group, source: p, weight: wp.w, elements };
     const first = elements[0]!;
     if (first.kind === 'word' || first.kind === 'mixed') for (const alt of first.alternatives) index.byWord.add(alt, compiled);
-    if (first.kind === 'mixed') {
-      for (const c of first.classes) {
-        if (c === 'target') index.targetFirst.push(compiled);
-        else index.classFirst[c].push(compiled);
-      }
+    const firstClasses = first.kind === 'mixed' ? first.classes : first.kind === 'class' ? [first.name] : [];
+    for (const c of firstClasses) {
+      if (c === 'target') index.targetFirst.push(compiled);
+      else index.classFirst[c].push(compiled);
     }
-    else if (first.kind === 'class' && first.name === 'target') index.targetFirst.push(compiled);
-    else if (first.kind === 'class') index.classFirst[first.name as 'harm' | 'weapon'].push(compiled);
-    else index.anyFirst.push(compiled);
+    if (first.kind === 'any' || first.kind === 'gap') index.anyFirst.push(compiled);
   }
 
   match(norm: NormalizedText, hints: TargetHints): PackMatches {

@@ -28,16 +28,34 @@ export function normalizeEntry(entry: string): string[] {
     .filter((w) => w !== '');
 }
 
+interface TrieNode<T> {
+  children: Map<string, TrieNode<T>>;
+  values: T[] | null;
+}
+
+/**
+ * Values keyed by a word (exact) or a word prefix (`kill*`). Prefixes live in a character trie,
+ * so a lookup walks the token once without building substrings.
+ */
 export class PrefixIndex<T> {
   private readonly exact = new Map<string, T[]>();
-  private readonly byPrefix = new Map<string, T[]>();
-  private maxPrefix = 0;
+  private readonly root: TrieNode<T> = { children: new Map(), values: null };
+  private hasPrefixes = false;
 
   add(test: WordTest, value: T): void {
     if (test.exact !== undefined) push(this.exact, test.exact, value);
     else if (test.prefix !== undefined) {
-      push(this.byPrefix, test.prefix, value);
-      this.maxPrefix = Math.max(this.maxPrefix, test.prefix.length);
+      let node = this.root;
+      for (const ch of test.prefix) {
+        let next = node.children.get(ch);
+        if (!next) {
+          next = { children: new Map(), values: null };
+          node.children.set(ch, next);
+        }
+        node = next;
+      }
+      (node.values ??= []).push(value);
+      this.hasPrefixes = true;
     }
   }
 
@@ -45,11 +63,12 @@ export class PrefixIndex<T> {
   lookup(token: string, out: T[]): void {
     const hit = this.exact.get(token);
     if (hit) for (const v of hit) out.push(v);
-    if (this.byPrefix.size === 0) return;
-    const max = Math.min(token.length, this.maxPrefix);
-    for (let len = 1; len <= max; len++) {
-      const p = this.byPrefix.get(token.slice(0, len));
-      if (p) for (const v of p) out.push(v);
+    if (!this.hasPrefixes) return;
+    let node: TrieNode<T> | undefined = this.root;
+    for (const ch of token) {
+      node = node.children.get(ch);
+      if (!node) return;
+      if (node.values) for (const v of node.values) out.push(v);
     }
   }
 }

@@ -138,14 +138,19 @@ describe('a Mastodon client library against a running Parley', () => {
     expect(byAlice.map((s) => s.id)).toEqual(expected);
   });
 
-  it('reblogs, favourites and bookmarks, and lists them', async () => {
+  it('reblogs, favourites and bookmarks, and lists them page by page', async () => {
     const target = alicePosts[1]!;
     const reblog = await bob.client.v1.statuses.$select(target.id).reblog();
     expect(reblog.reblog?.id).toBe(target.id);
-    expect((await bob.client.v1.statuses.$select(target.id).favourite()).favourited).toBe(true);
-    expect((await bob.client.v1.statuses.$select(target.id).bookmark()).bookmarked).toBe(true);
-    expect((await bob.client.v1.favourites.list()).map((s) => s.id)).toEqual([target.id]);
-    expect((await bob.client.v1.bookmarks.list()).map((s) => s.id)).toEqual([target.id]);
+    const liked = [alicePosts[1]!, alicePosts[4]!, alicePosts[5]!];
+    for (const status of liked) {
+      expect((await bob.client.v1.statuses.$select(status.id).favourite()).favourited).toBe(true);
+      expect((await bob.client.v1.statuses.$select(status.id).bookmark()).bookmarked).toBe(true);
+    }
+    // Most recently favourited or bookmarked first, one per page.
+    const newestFirst = liked.map((s) => s.id).reverse();
+    expect((await allPages(bob.client.v1.favourites.list({ limit: 1 }))).map((s) => s.id)).toEqual(newestFirst);
+    expect((await allPages(bob.client.v1.bookmarks.list({ limit: 1 }))).map((s) => s.id)).toEqual(newestFirst);
     const shown = await alice.client.v1.statuses.$select(target.id).fetch();
     expect(shown).toMatchObject({ reblogsCount: 1, favouritesCount: 1 });
   });

@@ -5,6 +5,7 @@ import type { ScreeningResult } from '../moderation/content-screener.js';
 import { extractEntities } from '../text/parse-text.js';
 import { nowIso } from '../lib/time.js';
 import { loadAccountAndUser, type AccountRow, type UserRow } from './account-queries.js';
+import { checkProfileImage, removeProfileImage, storeProfileImage } from './profile-images.js';
 import { renderBio } from './render-bio.js';
 
 export interface CredentialsUpdate {
@@ -17,9 +18,9 @@ export interface CredentialsUpdate {
   privacy?: string | undefined;
   sensitive?: boolean | undefined;
   language?: string | undefined;
-  /** Uploaded files are not stored yet; their presence is refused with a clear message. */
-  avatar?: boolean;
-  header?: boolean;
+  /** Uploaded image files (multipart). */
+  avatar?: Buffer | undefined;
+  header?: Buffer | undefined;
 }
 
 export const MAX_DISPLAY_NAME_LENGTH = 30;
@@ -49,15 +50,26 @@ export async function updateCredentials(ctx: AppContext, accountId: number, inpu
   if (input.bot !== undefined) accountChanges.bot = flag(input.bot);
   if (input.discoverable !== undefined) accountChanges.discoverable = flag(input.discoverable);
   if (fields !== undefined) accountChanges.fields = JSON.stringify(fields.map((f) => ({ ...f, verified_at: null })));
+  // Files are written last, just before the transaction, and removed again if it fails.
+  if (input.avatar) accountChanges.avatar_url = await storeProfileImage(ctx.config, 'avatars', accountId, input.avatar);
+  if (input.header) accountChanges.header_url = await storeProfileImage(ctx.config, 'headers', accountId, input.header);
   const userChanges: Partial<UserRow> = {};
   if (input.privacy !== undefined) userChanges.default_visibility = input.privacy;
   if (input.sensitive !== undefined) userChanges.default_sensitive = flag(input.sensitive);
   if (input.language !== undefined) userChanges.default_language = input.language || null;
 
-  await ctx.database.transaction(async (tx) => {
-    await tx.db.updateTable('accounts').set({ ...accountChanges, updated_at: nowIso() }).where('id', '=', accountId).execute();
-    if (Object.keys(userChanges).length > 0) await tx.db.updateTable('users').set(userChanges).where('id', '=', user.id).execute();
-  });
+  try {
+    await ctx.database.transaction(async (tx) => {
+      await tx.db.updateTable('accounts').set({ ...accountChanges, updated_at: nowIso() }).where('id', '=', accountId).execute();
+      if (Object.keys(userChanges).length > 0) await tx.db.updateTable('users').set(userChanges).where('id', '=', user.id).execute();
+    });
+  } catch (err) {
+    await removeProfileImage(ctx.config, accountChanges.avatar_url ?? null);
+    await removeProfileImage(ctx.config, accountChanges.header_url ?? null);
+    throw err;
+  }
+  if (accountChanges.avatar_url) await removeProfileImage(ctx.config, account.avatar_url);
+  if (accountChanges.header_url) await removeProfileImage(ctx.config, account.header_url);
   return loadAccountAndUser(ctx.database.db, accountId);
 }
 
@@ -69,9 +81,8 @@ function normaliseFields(fields: NonNullable<CredentialsUpdate['fields']>) {
 }
 
 function validate(input: CredentialsUpdate, fields: Array<{ name: string; value: string }> | undefined): void {
-  if (input.avatar || input.header) {
-    throw unprocessable(`Validation failed: ${input.avatar ? 'Avatar' : 'Header'} uploads are not supported on this server yet`);
-  }
+  if (input.avatar) checkProfileImage('avatars', input.avatar);
+  if (input.header) checkProfileImage('headers', input.header);
   if (input.displayName !== undefined && [...input.displayName.trim()].length > MAX_DISPLAY_NAME_LENGTH) {
     throw unprocessable(`Validation failed: Display name is too long (maximum is ${MAX_DISPLAY_NAME_LENGTH} characters)`);
   }

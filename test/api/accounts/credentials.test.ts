@@ -1,6 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../helpers/test-app.js';
 import type { ContentScreener, ScreeningResult } from '../../../src/moderation/content-screener.js';
+
+// A 1×1 transparent PNG and a 1×1 GIF.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const BOUNDARY = '----parley';
+const MULTIPART = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };
+
+function part(name: string, value: string | Buffer, file?: string): Buffer {
+  const head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${file}"\r\nContent-Type: application/octet-stream` : ''}\r\n\r\n`;
+  return Buffer.concat([Buffer.from(head), Buffer.isBuffer(value) ? value : Buffer.from(value), Buffer.from('\r\n')]);
+}
+
+function multipartBody(...parts: Buffer[]): Buffer {
+  return Buffer.concat([...parts, Buffer.from(`--${BOUNDARY}--\r\n`)]);
+}
 
 const ALLOW: ScreeningResult = { decision: 'allow', category: null, score: 0, lang: 'en', reasons: [] };
 
@@ -8,9 +26,11 @@ describe('verify_credentials and update_credentials', () => {
   let t: TestApp;
   let dana: TestUser;
   let original: ContentScreener;
+  let dataDir: string;
   const screened: string[] = [];
   beforeAll(async () => {
-    t = await createTestApp();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-media-'));
+    t = await createTestApp({ dataDir });
     original = t.ctx.screener;
     dana = await t.createUser('dana');
     await t.createUser('erin');
@@ -30,10 +50,11 @@ describe('verify_credentials and update_credentials', () => {
   afterAll(async () => {
     t.ctx.screener = original;
     await t.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const patch = (payload: unknown, headers?: Record<string, string>, token = dana.token) =>
-    t.request({ method: 'PATCH', url: '/api/v1/accounts/update_credentials', token, payload: payload as string, ...(headers ? { headers } : {}) });
+  const patch = (payload: string | Buffer | object, headers?: Record<string, string>, token = dana.token) =>
+    t.request({ method: 'PATCH', url: '/api/v1/accounts/update_credentials', token, payload, ...(headers ? { headers } : {}) });
 
   it('returns the CredentialAccount with source and role', async () => {
     const res = await t.request({ method: 'GET', url: '/api/v1/accounts/verify_credentials', token: dana.token });
@@ -96,22 +117,47 @@ describe('verify_credentials and update_credentials', () => {
     expect(res.json()).toMatchObject({ display_name: 'Formed', locked: false, fields: [{ name: 'Pronouns', value: 'she/her' }], source: { privacy: 'private' } });
   });
 
-  it('accepts multipart bodies and refuses avatar uploads with a clear 422', async () => {
-    const boundary = '----parley';
-    const part = (name: string, value: string, file?: string) =>
-      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${file}"\r\nContent-Type: image/png` : ''}\r\n\r\n${value}\r\n`;
-    const ok = await patch(`${part('display_name', 'Multi')}${part('note', 'multipart bio')}--${boundary}--\r\n`, {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    });
+  it('accepts multipart bodies', async () => {
+    const ok = await patch(multipartBody(part('display_name', 'Multi'), part('note', 'multipart bio')), MULTIPART);
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ display_name: 'Multi', note: '<p>multipart bio</p>' });
-    const upload = await patch(`${part('display_name', 'Pic')}${part('avatar', 'PNGDATA', 'a.png')}--${boundary}--\r\n`, {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    });
-    expect(upload.statusCode).toBe(422);
-    expect(upload.json().error).toContain('Avatar uploads are not supported');
+  });
+
+  it('stores and serves an uploaded avatar and header, replacing and deleting old files', async () => {
+    const res = await patch(multipartBody(part('avatar', PNG, 'me.png'), part('header', GIF, 'h.gif')), MULTIPART);
+    expect(res.statusCode).toBe(200);
+    const avatar = res.json().avatar as string;
+    expect(avatar).toMatch(new RegExp(`^https://parley\\.test/system/accounts/avatars/${dana.id}/[\\w-]+\\.png$`));
+    expect(res.json().avatar_static).toBe(avatar);
+    expect(res.json().header).toMatch(/\/system\/accounts\/headers\/\d+\/[\w-]+\.gif$/);
+    const served = await t.request({ method: 'GET', url: new URL(avatar).pathname });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
+    expect(served.rawPayload.equals(PNG)).toBe(true);
+
+    const replaced = await patch(multipartBody(part('avatar', PNG, 'again.png')), MULTIPART);
+    expect(replaced.json().avatar).not.toBe(avatar);
+    expect((await t.request({ method: 'GET', url: new URL(avatar).pathname })).statusCode).toBe(404);
+
+    const removed = await t.request({ method: 'DELETE', url: '/api/v1/profile/avatar', token: dana.token });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().avatar).toBe('https://parley.test/avatars/original/missing.png');
+    expect((await t.request({ method: 'GET', url: new URL(replaced.json().avatar).pathname })).statusCode).toBe(404);
+    expect(fs.readdirSync(path.join(dataDir, 'media/accounts/avatars', dana.id))).toEqual([]);
+  });
+
+  it('refuses non-image uploads and non-file avatar values with 422, storing nothing', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const bad = await patch(multipartBody(part('display_name', 'Pic'), part('avatar', svg, 'a.png')), MULTIPART);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toContain('Avatar must be a PNG, JPEG, GIF or WebP image');
+    const text = await patch({ avatar: 'https://evil.example/a.png' });
+    expect(text.statusCode).toBe(422);
+    expect(text.json().error).toContain('Avatar must be an uploaded image file');
     const me = await t.request({ method: 'GET', url: '/api/v1/accounts/verify_credentials', token: dana.token });
-    expect(me.json().display_name).toBe('Multi');
+    expect(me.json().display_name).not.toBe('Pic');
+    expect((await t.request({ method: 'GET', url: `/system/accounts/avatars/${dana.id}/../../../../parley.sqlite3` })).statusCode).toBe(404);
   });
 
   it.each([

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
 import { countPendingFollowRequests, loadAccountAndUser } from '../../../accounts/account-queries.js';
+import { deleteProfileImage } from '../../../accounts/delete-profile-image.js';
 import { updateCredentials } from '../../../accounts/update-credentials.js';
 import { requireUser, type UserAuth } from '../../auth.js';
+import { unprocessable } from '../../errors.js';
 import { parseInput, zBool } from '../../params.js';
 import { scopeAllows } from '../../scopes.js';
 import { serializeCredentialAccount } from '../../serializers/account.js';
@@ -25,7 +27,7 @@ const UpdateBody = z.object({
   header: z.unknown().optional(),
 });
 
-/** GET /api/v1/accounts/verify_credentials and PATCH /api/v1/accounts/update_credentials. */
+/** verify_credentials, update_credentials and DELETE /api/v1/profile/{avatar,header}. */
 export async function registerCredentialsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   async function present(accountId: number) {
     const { account, user } = await loadAccountAndUser(ctx.database.db, accountId);
@@ -37,6 +39,14 @@ export async function registerCredentialsRoutes(app: FastifyInstance, ctx: AppCo
     const auth = requireProfileReader(request);
     return present(auth.account.id);
   });
+
+  for (const kind of ['avatar', 'header'] as const) {
+    app.delete(`/api/v1/profile/${kind}`, async (request) => {
+      const auth = requireUser(request, 'write:accounts');
+      await deleteProfileImage(ctx, auth.account.id, kind === 'avatar' ? 'avatars' : 'headers');
+      return present(auth.account.id);
+    });
+  }
 
   app.patch('/api/v1/accounts/update_credentials', async (request) => {
     const auth = requireUser(request, 'write:accounts');
@@ -51,8 +61,8 @@ export async function registerCredentialsRoutes(app: FastifyInstance, ctx: AppCo
       privacy: body.source?.privacy,
       sensitive: body.source?.sensitive,
       language: body.source?.language,
-      avatar: isUpload(body.avatar),
-      header: isUpload(body.header),
+      avatar: upload(body.avatar, 'Avatar'),
+      header: upload(body.header, 'Header'),
     });
     return present(auth.account.id);
   });
@@ -64,9 +74,16 @@ function requireProfileReader(request: Parameters<typeof requireUser>[0]): UserA
   return requireUser(request, readsAccounts ? 'read:accounts' : 'profile');
 }
 
-/** A file part (a Buffer with multipart's keyValues mode) or a non-empty value counts as an upload. */
-function isUpload(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (Buffer.isBuffer(value)) return value.length > 0;
-  return typeof value === 'string' ? value !== '' : true;
+/**
+ * A file part arrives as a Buffer (multipart keyValues mode). @NOTE: the app-wide bracket-key
+ * expansion currently turns a Buffer into an array of byte values (it reads the numeric keys
+ * as an index), so that form is accepted too; the image check that follows is the same.
+ */
+function upload(value: unknown, label: string): Buffer | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (Buffer.isBuffer(value)) return value.length > 0 ? value : undefined;
+  if (Array.isArray(value) && value.length > 0 && value.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) {
+    return Buffer.from(value as number[]);
+  }
+  throw unprocessable(`Validation failed: ${label} must be an uploaded image file`);
 }

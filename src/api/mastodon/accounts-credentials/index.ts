@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context.js';
 import { registerCredentialsRoutes } from './credentials.js';
+import { registerProfileImageRoute } from './profile-images.js';
 import { registerProfileRoutes } from './profiles.js';
 import { registerRegistrationRoute } from './registration.js';
 
@@ -9,4 +10,5 @@ export async function registerAccountCredentialRoutes(app: FastifyInstance, ctx:
   await registerRegistrationRoute(app, ctx);
   await registerCredentialsRoutes(app, ctx);
   await registerProfileRoutes(app, ctx);
+  await registerProfileImageRoute(app, ctx);
 }

@@ -1,3 +1,4 @@
+import { openScreeningReport } from '../moderation/reports/open-screening-report.js';
 import type { AppContext } from '../context.js';
 import type { Account } from '../api/auth.js';
 import { ApiError } from '../api/errors.js';
@@ -101,26 +102,52 @@ export async function createPost(ctx: AppContext, input: NewPost): Promise<numbe
     deleted_at: null,
   };
 
-  await ctx.database.transaction(async (tx) => {
-    await tx.db.insertInto('statuses').values(row).execute();
-    await setStatusMentions(tx.db, id, composed.mentioned.map((a) => a.id));
-    await setStatusTags(tx.db, id, composed.hashtags);
-    if (key) {
-      // An expired key may be reused: replace its row.
-      await tx.db.deleteFrom('idempotency_keys').where('account_id', '=', author.id).where('key', '=', key).execute();
-      await tx.db.insertInto('idempotency_keys').values({ account_id: author.id, key, status_id: id, created_at: now }).execute();
-    }
-    // Counters count published posts only: a held post is invisible, and counting it would
-    // reveal it. Whoever publishes a held post later adds it to the counters.
-    if (state !== 'published') return;
-    await adjustStatusesCount(tx.db, [author.id], 1);
-    if (parent && countsAsReply(row)) await adjustStatusCounter(tx.db, parent.id, 'replies_count', 1);
-    for (const mentioned of composed.mentioned) {
-      await createNotification(tx, { recipientId: mentioned.id, fromAccountId: author.id, type: 'mention', statusId: id });
-    }
-    await ctx.jobs.enqueue(tx, 'fan-out-status', { statusId: id });
-  });
+  try {
+    await ctx.database.transaction(async (tx) => {
+      await tx.db.insertInto('statuses').values(row).execute();
+      await setStatusMentions(tx.db, id, composed.mentioned.map((a) => a.id));
+      await setStatusTags(tx.db, id, composed.hashtags);
+      // A flagged post and its report are stored together: no flagged post without a report.
+      await openScreeningReport(ctx, tx, { statusId: id, accountId: author.id, language }, verdict);
+      if (key) {
+        // An expired key may be reused: drop its row. A live row means a concurrent request with
+        // the same key won the race: roll back and answer with its status.
+        const expiredBefore = new Date(Date.now() - IDEMPOTENCY_WINDOW_MS).toISOString();
+        await tx.db
+          .deleteFrom('idempotency_keys')
+          .where('account_id', '=', author.id)
+          .where('key', '=', key)
+          .where('created_at', '<', expiredBefore)
+          .execute();
+        const claimed = await tx.db
+          .insertInto('idempotency_keys')
+          .values({ account_id: author.id, key, status_id: id, created_at: now })
+          .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing())
+          .executeTakeFirst();
+        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) throw new IdempotentReplay();
+      }
+      // Counters count published posts only: a held post is invisible, and counting it would
+      // reveal it. Whoever publishes a held post later adds it to the counters.
+      if (state !== 'published') return;
+      await adjustStatusesCount(tx.db, [author.id], 1);
+      if (parent && countsAsReply(row)) await adjustStatusCounter(tx.db, parent.id, 'replies_count', 1);
+      for (const mentioned of composed.mentioned) {
+        await createNotification(tx, { recipientId: mentioned.id, fromAccountId: author.id, type: 'mention', statusId: id });
+      }
+      await ctx.jobs.enqueue(tx, 'fan-out-status', { statusId: id });
+    });
+  } catch (err) {
+    if (!(err instanceof IdempotentReplay) || !key) throw err;
+    const winner = await findIdempotentStatus(ctx, author.id, key);
+    if (winner === null) throw err;
+    return winner;
+  }
   return id;
+}
+
+/** Rolls back a post whose Idempotency-Key a concurrent request claimed first. */
+class IdempotentReplay extends Error {
+  override name = 'IdempotentReplay';
 }
 
 async function findIdempotentStatus(ctx: AppContext, accountId: number, key: string): Promise<number | null> {

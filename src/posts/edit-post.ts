@@ -1,3 +1,4 @@
+import { openScreeningReport } from '../moderation/reports/open-screening-report.js';
 import type { AppContext } from '../context.js';
 import type { Account } from '../api/auth.js';
 import { unprocessable } from '../api/errors.js';
@@ -95,6 +96,7 @@ export async function editPost(ctx: AppContext, input: PostEdit): Promise<number
       .execute();
     const added = await setStatusMentions(tx.db, status.id, composed.mentioned.map((a) => a.id));
     await setStatusTags(tx.db, status.id, composed.hashtags);
+    await openScreeningReport(ctx, tx, { statusId: status.id, accountId: status.account_id, language }, verdict);
     if (status.moderation_state === 'published' && state !== 'published') {
       // Counters count published posts only (see createPost); a post held on edit leaves them.
       await adjustStatusesCount(tx.db, [status.account_id], -1);

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { notFound, unprocessable } from '../../api/errors.js';
 import { createNotification } from '../../notifications/create-notification.js';
+import { adjustStatusCounter, adjustStatusesCount, countsAsReply } from '../../posts/status-writes.js';
 import { nowIso } from '../../lib/time.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
 import type { Moderator } from '../moderator.js';
@@ -41,10 +42,7 @@ export async function approveStatus(ctx: AppContext, moderator: Moderator, decis
     }
     const wasHidden = status.moderation_state !== 'published';
     await tx.db.updateTable('statuses').set({ moderation_state: 'published', moderated_at: nowIso() }).where('id', '=', status.id).execute();
-    if (wasHidden) {
-      await ctx.jobs.enqueue(tx, 'fan-out-status', { statusId: status.id });
-      await notifyMentions(tx, status.id, status.account_id);
-    }
+    if (wasHidden) await publishIn(ctx, tx, status);
     await recordModerationEvent(tx.db, {
       actor_account_id: moderator.account.id,
       actor_type: moderator.actorType,
@@ -71,6 +69,7 @@ export async function removeStatus(ctx: AppContext, moderator: Moderator, decisi
     if (status.moderation_state === 'removed') throw unprocessable('Validation failed: the post is already removed');
     await tx.db.updateTable('statuses').set({ moderation_state: 'removed', moderated_at: nowIso() }).where('id', '=', status.id).execute();
     await tx.db.deleteFrom('home_feed').where('status_id', '=', status.id).execute();
+    if (status.moderation_state === 'published') await adjustCounters(tx, status, -1);
     await recordModerationEvent(tx.db, {
       actor_account_id: moderator.account.id,
       actor_type: moderator.actorType,
@@ -129,7 +128,7 @@ export async function restoreStatusIn(ctx: AppContext, tx: Tx, statusId: number,
   const status = await loadStatus(tx, statusId);
   if (status.moderation_state === 'published') return;
   await tx.db.updateTable('statuses').set({ moderation_state: 'published', moderated_at: nowIso() }).where('id', '=', statusId).execute();
-  await ctx.jobs.enqueue(tx, 'fan-out-status', { statusId });
+  await publishIn(ctx, tx, status);
   await recordModerationEvent(tx.db, {
     actor_account_id: actor.account.id,
     actor_type: actor.actorType,
@@ -138,6 +137,24 @@ export async function restoreStatusIn(ctx: AppContext, tx: Tx, statusId: number,
     subjectId: statusId,
     text,
   });
+}
+
+type StatusRow = Awaited<ReturnType<typeof loadStatus>>;
+
+/**
+ * What createPost does for a published post and skips for a held one: counters, fan-out and
+ * mention notifications.
+ */
+async function publishIn(ctx: AppContext, tx: Tx, status: StatusRow): Promise<void> {
+  await adjustCounters(tx, status, 1);
+  await ctx.jobs.enqueue(tx, 'fan-out-status', { statusId: status.id });
+  await notifyMentions(tx, status.id, status.account_id);
+}
+
+async function adjustCounters(tx: Tx, status: StatusRow, delta: 1 | -1): Promise<void> {
+  await adjustStatusesCount(tx.db, [status.account_id], delta);
+  // Judged as the published post it is (or was), whatever its state at this moment.
+  if (countsAsReply({ ...status, moderation_state: 'published' })) await adjustStatusCounter(tx.db, status.in_reply_to_id!, 'replies_count', delta);
 }
 
 /** Held posts notified nobody; on approval, mentioned users hear of it (blocks and mutes still apply). */

@@ -30,6 +30,7 @@ export async function deletePost(ctx: AppContext, account: Account, id: number):
       if (status.reblog_of_id !== null) await adjustStatusCounter(tx.db, status.reblog_of_id, 'reblogs_count', -1);
       if (countsAsReply(status)) await adjustStatusCounter(tx.db, status.in_reply_to_id!, 'replies_count', -1);
     }
+    const reblogIds: number[] = [];
     if (status.reblog_of_id === null) {
       const reblogs = await tx.db
         .selectFrom('statuses')
@@ -42,8 +43,16 @@ export async function deletePost(ctx: AppContext, account: Account, id: number):
         // Each account has at most one live boost of a status, so one decrement per account is exact.
         await adjustStatusesCount(tx.db, reblogs.map((r) => r.account_id), -1);
         await adjustStatusCounter(tx.db, status.id, 'reblogs_count', -reblogs.length);
+        reblogIds.push(...reblogs.map((r) => r.id));
       }
     }
+    // As Mastodon: notifications about a deleted post (mentions, favourites, boosts) go with it.
+    // Moderation notices about it stay: they are the author's record of a decision.
+    await tx.db
+      .deleteFrom('notifications')
+      .where('status_id', 'in', [status.id, ...reblogIds])
+      .where('type', 'in', ['mention', 'status', 'reblog', 'favourite', 'update'])
+      .execute();
   });
   return presented;
 }

@@ -12,7 +12,15 @@ export async function unfavouriteStatus(ctx: AppContext, account: Account, id: n
       .where('account_id', '=', account.id)
       .where('status_id', '=', status.id)
       .executeTakeFirst();
-    if (Number(result.numDeletedRows) > 0) await adjustStatusCounter(tx.db, status.id, 'favourites_count', -1);
+    if (Number(result.numDeletedRows) === 0) return;
+    await adjustStatusCounter(tx.db, status.id, 'favourites_count', -1);
+    // The author's notification of this favourite goes with it, as in Mastodon.
+    await tx.db
+      .deleteFrom('notifications')
+      .where('type', '=', 'favourite')
+      .where('status_id', '=', status.id)
+      .where('from_account_id', '=', account.id)
+      .execute();
   });
   return status.id;
 }

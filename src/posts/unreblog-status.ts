@@ -21,6 +21,8 @@ export async function unreblogStatus(ctx: AppContext, account: Account, id: numb
     if (Number(result.numUpdatedRows) === 0) return;
     await adjustStatusCounter(tx.db, status.id, 'reblogs_count', -1);
     await adjustStatusesCount(tx.db, [account.id], -1);
+    // The boost's notification names the boost (see reblogStatus) and goes with it.
+    await tx.db.deleteFrom('notifications').where('status_id', '=', reblogId).execute();
   });
   return status.id;
 }

@@ -121,3 +121,21 @@ describe('POST /api/v1/statuses', () => {
     expect(res.statusCode).toBe(422);
   });
 });
+
+describe('Idempotency-Key under concurrency', () => {
+  it('creates one status for simultaneous requests with the same key', async () => {
+    const t = await createTestApp();
+    try {
+      const user = await t.createUser('racer');
+      const send = () =>
+        t.request({ method: 'POST', url: '/api/v1/statuses', token: user.token, payload: { status: 'once' }, headers: { 'idempotency-key': 'race' } });
+      const results = await Promise.all([send(), send(), send()]);
+      expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+      expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
+      const rows = await t.ctx.database.db.selectFrom('statuses').select('id').where('account_id', '=', user.accountId).execute();
+      expect(rows).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -87,7 +87,8 @@ describe('editing and deleting statuses', () => {
 
   it('deletes a status with its boosts, returns the source and keeps counters exact', async () => {
     const parent = await post(t, bob, { status: 'parent' });
-    const status = await post(t, alice, { status: 'delete me', in_reply_to_id: parent.id });
+    const status = await post(t, alice, { status: 'delete me @carol', in_reply_to_id: parent.id });
+    expect((await notificationsOf(t, carol)).some((n) => String(n.status_id) === status.id)).toBe(true);
     await t.request({ method: 'POST', url: `/api/v1/statuses/${status.id}/reblog`, token: carol.token });
     const aliceBefore = (await accountRow(t, alice)).statuses_count;
     const carolBefore = (await accountRow(t, carol)).statuses_count;
@@ -96,7 +97,7 @@ describe('editing and deleting statuses', () => {
     expect((await t.request({ method: 'DELETE', url: `/api/v1/statuses/${status.id}`, token: bob.token })).statusCode).toBe(404);
     const res = await t.request({ method: 'DELETE', url: `/api/v1/statuses/${status.id}`, token: alice.token });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: status.id, text: 'delete me' });
+    expect(res.json()).toMatchObject({ id: status.id, text: 'delete me @carol' });
 
     expect((await t.request({ method: 'GET', url: `/api/v1/statuses/${status.id}` })).statusCode).toBe(404);
     expect((await t.request({ method: 'DELETE', url: `/api/v1/statuses/${status.id}`, token: alice.token })).statusCode).toBe(404);
@@ -106,5 +107,6 @@ describe('editing and deleting statuses', () => {
     const boosts = await t.ctx.database.db
       .selectFrom('statuses').select('id').where('reblog_of_id', '=', Number(status.id)).where('deleted_at', 'is', null).execute();
     expect(boosts).toEqual([]);
+    expect((await notificationsOf(t, carol)).some((n) => String(n.status_id) === status.id)).toBe(false);
   });
 });

@@ -46,6 +46,7 @@ describe('status interactions', () => {
     const undo = await act(bob, status.id, 'unreblog');
     expect(undo.statusCode).toBe(200);
     expect(undo.json()).toMatchObject({ id: status.id, reblogged: false, reblogs_count: 1 });
+    expect((await notificationsOf(t, alice)).filter((n) => n.type === 'reblog')).toHaveLength(1);
     expect((await accountRow(t, bob)).statuses_count).toBe(before);
     const undoAgain = await act(bob, status.id, 'unreblog');
     expect(undoAgain.json().reblogs_count).toBe(1);
@@ -86,6 +87,8 @@ describe('status interactions', () => {
 
     const undo = await act(bob, status.id, 'unfavourite');
     expect(undo.json()).toMatchObject({ favourited: false, favourites_count: 1 });
+    const left = (await notificationsOf(t, alice)).filter((n) => n.type === 'favourite' && String(n.status_id) === status.id);
+    expect(left.map((n) => String(n.from_account_id))).toEqual([carol.id]);
     expect((await act(bob, status.id, 'unfavourite')).json().favourites_count).toBe(1);
   });
 

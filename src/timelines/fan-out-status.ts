@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { notifyStatusSubscribers } from '../notifications/notify-status-subscribers.js';
 import { deliverPostToReceivers } from './deliver-to-home.js';
 import { followOptions, loadPostFacts } from './load-delivery-facts.js';
 
@@ -10,7 +11,8 @@ const FOLLOWER_BATCH = 500;
  * The `fan-out-status` job: puts a published post or reblog into the author's home feed and
  * into those of recently active local followers, a batch of followers per insert. Idempotent
  * (entries already present are left alone). Authors with more followers than
- * `fanOutFollowerLimit` are skipped: home reads merge their posts in.
+ * `fanOutFollowerLimit` are skipped: home reads merge their posts in. Followers who asked to
+ * be notified of new posts are notified here too, whatever the author's size.
  */
 export async function fanOutStatus(ctx: AppContext, statusId: number): Promise<void> {
   const { db } = ctx.database;
@@ -25,6 +27,7 @@ export async function fanOutStatus(ctx: AppContext, statusId: number): Promise<v
     .executeTakeFirst();
   if (!author || author.suspended_at) return;
   if (author.userId !== null) await deliverPostToReceivers(db, post, [{ id: author.id, follow: null }], cap);
+  await notifyStatusSubscribers(ctx, post);
   if (author.followers_count > ctx.config.fanOutFollowerLimit) return;
   if (post.visibility === 'direct' && post.mentionedIds.length === 0) return;
 

@@ -79,13 +79,10 @@ export async function removeStatusFromFeeds(db: DbExecutor, statusId: number): P
     .execute();
 }
 
-export async function feedSize(db: DbExecutor, accountId: number): Promise<number> {
-  const row = await db
-    .selectFrom('home_feed')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+/** Whether the account has any home feed entry (an empty feed is rebuilt on read). */
+export async function hasFeed(db: DbExecutor, accountId: number): Promise<boolean> {
+  const row = await db.selectFrom('home_feed').select('status_id').where('account_id', '=', accountId).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** A page of feed entries, newest first (`ascending` for min_id, then reversed by the caller). */

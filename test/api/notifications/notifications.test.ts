@@ -127,3 +127,29 @@ describe('notifications API', () => {
     expect((await list(bob)).notes.map((n) => [n.type, n.account.id])).toEqual([['follow', carol.id]]);
   });
 });
+
+describe('status notifications for subscribers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ fanOutFollowerLimit: 1 });
+  });
+  afterAll(() => t.close());
+
+  it('notifies followers who asked to be notified of new posts, once, and not for reblogs or replies to others', async () => {
+    const author = await t.createUser('author');
+    const subscriber = await t.createUser('subscriber');
+    const plain = await t.createUser('plain');
+    await follow(t, subscriber, author, { notify: true });
+    await follow(t, plain, author);
+    const id = await post(t, author, 'news!');
+    const other = await post(t, plain, 'unrelated');
+    await post(t, author, '@plain a reply', { in_reply_to_id: other });
+    await t.request({ method: 'POST', url: `/api/v1/statuses/${other}/reblog`, token: author.token });
+    await t.ctx.database.transaction((tx) => t.ctx.jobs.enqueue(tx, 'fan-out-status', { statusId: id }));
+    await t.ctx.jobs.drain();
+    const res = await t.request({ method: 'GET', url: '/api/v1/notifications?types[]=status', token: subscriber.token });
+    expect((res.json() as Note[]).map((n) => [n.type, n.account.id, n.status?.id])).toEqual([['status', author.id, id]]);
+    const plainNotes = await t.request({ method: 'GET', url: '/api/v1/notifications?types[]=status', token: plain.token });
+    expect(plainNotes.json()).toEqual([]);
+  });
+});

@@ -25,6 +25,10 @@ function statusesConfig(config: Config) {
   return { max_characters: config.maxPostChars, max_media_attachments: 4, characters_reserved_per_url: 23 };
 }
 
+function thumbnailUrl(config: Config): string {
+  return `${config.publicUrl}/headers/original/missing.png`;
+}
+
 function streamingUrl(config: Config): string {
   return config.publicUrl.replace(/^http/, 'ws');
 }
@@ -38,7 +42,7 @@ export function serializeInstanceV2(info: InstanceInfo, rules: readonly Instance
     source_url: SOURCE_URL,
     description: DESCRIPTION,
     usage: { users: { active_month: info.stats.activeMonth } },
-    thumbnail: { url: `${config.publicUrl}/packs/media/images/preview.png`, blurhash: null, versions: {} },
+    thumbnail: { url: thumbnailUrl(config), blurhash: null, versions: {} },
     icon: [],
     languages: ['en'],
     configuration: {
@@ -78,7 +82,9 @@ export function serializeInstanceV1(info: InstanceInfo, rules: readonly Instance
     version: COMPATIBLE_VERSION,
     urls: { streaming_api: streamingUrl(config) },
     stats: { user_count: info.stats.userCount, status_count: info.stats.statusCount, domain_count: info.stats.domainCount },
-    thumbnail: `${config.publicUrl}/packs/media/images/preview.png`,
+    thumbnail: thumbnailUrl(config),
+    // Read by older clients and Pleroma-style ones instead of configuration.statuses.
+    max_toot_chars: config.maxPostChars,
     languages: ['en'],
     registrations: config.registrationMode !== 'closed',
     approval_required: config.registrationMode === 'approval',

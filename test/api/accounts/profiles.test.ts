@@ -36,6 +36,16 @@ describe('GET /api/v1/accounts/:id and /api/v1/accounts/lookup', () => {
     expect(res.json().created_at).toMatch(/T00:00:00\.000Z$/);
   });
 
+  it('serves the default avatar and header the serializer points to', async () => {
+    const account = (await t.request({ method: 'GET', url: `/api/v1/accounts/${frank.id}` })).json();
+    for (const url of [account.avatar, account.header]) {
+      const res = await t.request({ method: 'GET', url: new URL(url).pathname });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('image/png');
+      expect(res.rawPayload.subarray(1, 4).toString('latin1')).toBe('PNG');
+    }
+  });
+
   it('answers 404 for unknown, malformed and pending accounts', async () => {
     for (const id of ['123', 'abc', waiting.id]) {
       const res = await t.request({ method: 'GET', url: `/api/v1/accounts/${id}` });

@@ -47,6 +47,7 @@ describe('instance endpoints', () => {
       approval_required: true,
       urls: { streaming_api: 'wss://parley.test' },
       configuration: { statuses: { max_characters: 777, characters_reserved_per_url: 23 } },
+      max_toot_chars: 777,
       contact_account: { username: 'boss' },
     });
   });

@@ -2,11 +2,21 @@ import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
+import { DEFAULT_AVATAR_PNG, DEFAULT_HEADER_PNG } from '../../../accounts/default-images.js';
 import { mimeTypeOf, profileImageFile } from '../../../accounts/profile-images.js';
 import { notFound } from '../../errors.js';
 
-/** GET /system/accounts/:kind/:accountId/:file: serves stored avatars and headers. */
+/** Serves stored avatars and headers, and the default images of accounts without them. */
 export async function registerProfileImageRoute(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  for (const [url, png] of [
+    ['/avatars/original/missing.png', DEFAULT_AVATAR_PNG],
+    ['/headers/original/missing.png', DEFAULT_HEADER_PNG],
+  ] as const) {
+    app.get(url, async (_request, reply) =>
+      reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=86400').send(png),
+    );
+  }
+
   app.get('/system/accounts/:kind/:accountId/:file', async (request, reply) => {
     const p = z.object({ kind: z.string(), accountId: z.string(), file: z.string() }).parse(request.params);
     const file = profileImageFile(ctx.config, p.kind, p.accountId, p.file);

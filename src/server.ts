@@ -3,6 +3,7 @@ import { buildApp } from './api/app.js';
 import type { Config } from './config/env.js';
 import { closeAppContext, createAppContext, type AppContext } from './context.js';
 import { refreshScreeningPolicy } from './moderation/settings/screening-policy.js';
+import { startModerationTimers } from './moderation/timers.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -22,7 +23,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await refreshScreeningPolicy(ctx);
   const app = await buildApp(ctx);
   const url = await app.listen({ port: config.port, host: config.host });
-  if (config.runJobsInProcess) ctx.jobs.start();
+  let stopTimers = () => {};
+  if (config.runJobsInProcess) {
+    ctx.jobs.start();
+    stopTimers = startModerationTimers(ctx);
+  }
   ctx.logger.info({ url, database: ctx.database.dialect }, 'parley is listening');
   let stopping: Promise<void> | null = null;
   return {
@@ -31,6 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     stop() {
       stopping ??= (async () => {
+        stopTimers();
         await app.close();
         await closeAppContext(ctx);
       })();

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { registerAdminAccountRoutes } from './accounts.js';
 import { registerAdminAppealRoutes } from './appeals.js';
 import { registerAuditLogRoutes } from './audit-log.js';
+import { registerModerationMetricsRoutes } from './metrics.js';
 import { registerAdminReportRoutes } from './reports.js';
 import { registerScreeningAdminRoutes } from './screening.js';
 import { registerAdminStatusRoutes } from './statuses.js';
@@ -17,4 +18,5 @@ export async function registerAdminRoutes(app: FastifyInstance, ctx: AppContext)
   await registerAuditLogRoutes(app, ctx);
   await registerTrustedFlaggerAdminRoutes(app, ctx);
   await registerScreeningAdminRoutes(app, ctx);
+  await registerModerationMetricsRoutes(app, ctx);
 }

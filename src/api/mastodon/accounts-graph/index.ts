@@ -93,13 +93,14 @@ export async function registerAccountGraphRoutes(app: FastifyInstance, ctx: AppC
   for (const kind of ['followers', 'following'] as const) {
     app.get(`/api/v1/accounts/:id/${kind}`, async (request, reply) => {
       const viewer = optionalUser(request, 'read:accounts');
+      const range = accountPageRange(request);
       const items = await listRelatedAccounts(ctx, {
         kind,
         subjectId: pathId(request),
         viewer: viewer?.account ?? null,
-        range: accountPageRange(request),
+        range,
       });
-      return sendAccountPage(request, reply, items, ctx.config);
+      return sendAccountPage(request, reply, items, ctx.config, range.limit);
     });
   }
 }

@@ -8,7 +8,8 @@ import { accountPageRange, sendAccountPage } from '../accounts-graph/route-helpe
 export async function registerBlockRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get('/api/v1/blocks', async (request, reply) => {
     const { account } = requireUser(request, 'read:blocks');
-    const items = await listRelatedAccounts(ctx, { kind: 'blocks', subjectId: account.id, viewer: account, range: accountPageRange(request) });
-    return sendAccountPage(request, reply, items, ctx.config);
+    const range = accountPageRange(request);
+    const items = await listRelatedAccounts(ctx, { kind: 'blocks', subjectId: account.id, viewer: account, range });
+    return sendAccountPage(request, reply, items, ctx.config, range.limit);
   });
 }

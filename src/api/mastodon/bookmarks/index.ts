@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context.js';
 import { listInteractedStatuses } from '../../../timelines/list-interacted-statuses.js';
 import { requireUser } from '../../auth.js';
-import { parsePageParams, setLinkHeader, toIdRange } from '../../pagination.js';
+import { parsePageParams, toIdRange } from '../../pagination.js';
+import { setListLinkHeader } from '../accounts-graph/route-helpers.js';
 
 /** GET /api/v1/bookmarks: Link headers carry bookmark ids, not status ids, as in Mastodon. */
 export async function registerBookmarkRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -10,7 +11,7 @@ export async function registerBookmarkRoutes(app: FastifyInstance, ctx: AppConte
     const { account } = requireUser(request, 'read:bookmarks');
     const range = toIdRange(parsePageParams(request.query));
     const page = await listInteractedStatuses(ctx, { viewer: account, kind: 'bookmarks', range });
-    setLinkHeader(request, reply, page.pageIds, ctx.config.publicUrl);
+    setListLinkHeader(request, reply, page.pageIds, { publicUrl: ctx.config.publicUrl, limit: range.limit, prevKey: 'min_id' });
     return page.statuses;
   });
 }

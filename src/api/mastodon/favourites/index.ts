@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context.js';
 import { listInteractedStatuses } from '../../../timelines/list-interacted-statuses.js';
 import { requireUser } from '../../auth.js';
-import { parsePageParams, setLinkHeader, toIdRange } from '../../pagination.js';
+import { parsePageParams, toIdRange } from '../../pagination.js';
+import { setListLinkHeader } from '../accounts-graph/route-helpers.js';
 
 /** GET /api/v1/favourites: Link headers carry favourite ids, not status ids, as in Mastodon. */
 export async function registerFavouriteRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -10,7 +11,7 @@ export async function registerFavouriteRoutes(app: FastifyInstance, ctx: AppCont
     const { account } = requireUser(request, 'read:favourites');
     const range = toIdRange(parsePageParams(request.query));
     const page = await listInteractedStatuses(ctx, { viewer: account, kind: 'favourites', range });
-    setLinkHeader(request, reply, page.pageIds, ctx.config.publicUrl);
+    setListLinkHeader(request, reply, page.pageIds, { publicUrl: ctx.config.publicUrl, limit: range.limit, prevKey: 'min_id' });
     return page.statuses;
   });
 }

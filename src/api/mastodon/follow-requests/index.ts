@@ -11,13 +11,14 @@ import { accountPageRange, pathId, sendAccountPage } from '../accounts-graph/rou
 export async function registerFollowRequestRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get('/api/v1/follow_requests', async (request, reply) => {
     const { account } = requireUser(request, 'read:follows');
+    const range = accountPageRange(request);
     const items = await listRelatedAccounts(ctx, {
       kind: 'follow_requests',
       subjectId: account.id,
       viewer: account,
-      range: accountPageRange(request),
+      range,
     });
-    return sendAccountPage(request, reply, items, ctx.config);
+    return sendAccountPage(request, reply, items, ctx.config, range.limit);
   });
 
   app.post('/api/v1/follow_requests/:id/authorize', async (request) => {

@@ -8,7 +8,8 @@ import { accountPageRange, sendAccountPage } from '../accounts-graph/route-helpe
 export async function registerMuteRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get('/api/v1/mutes', async (request, reply) => {
     const { account } = requireUser(request, 'read:mutes');
-    const items = await listRelatedAccounts(ctx, { kind: 'mutes', subjectId: account.id, viewer: account, range: accountPageRange(request) });
-    return sendAccountPage(request, reply, items, ctx.config);
+    const range = accountPageRange(request);
+    const items = await listRelatedAccounts(ctx, { kind: 'mutes', subjectId: account.id, viewer: account, range });
+    return sendAccountPage(request, reply, items, ctx.config, range.limit);
   });
 }

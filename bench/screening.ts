@@ -2,6 +2,7 @@
  * Screening benchmark: posts per second on one core and per-post latency (p50, p99) over every
  * dataset text, next to a baseline measured in the same run (one case-insensitive regular
  * expression of violent keywords over the same posts), and the time to load the screener.
+ * Figures are given in wall-clock time and in CPU time of this process.
  */
 import { performance } from 'node:perf_hooks';
 import { createScreener } from '../src/moderation/screening/index.js';
@@ -14,17 +15,38 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
-function measure(texts: readonly string[], fn: (t: string) => unknown): { postsPerSecond: number; p50Ms: number; p99Ms: number } {
-  const latencies = new Float64Array(texts.length);
+interface Figures {
+  postsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * Wall-clock figures, and the same figures in CPU time of this process: on a shared machine
+ * other processes steal the core, which inflates wall-clock latency but not CPU time.
+ */
+function measure(texts: readonly string[], fn: (t: string) => unknown): { wall: Figures; cpu: Figures } {
+  const wall = new Float64Array(texts.length);
+  const cpu = new Float64Array(texts.length);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   for (let i = 0; i < texts.length; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn(texts[i]!);
-    latencies[i] = performance.now() - t0;
+    wall[i] = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    cpu[i] = (c.user + c.system) / 1000;
   }
   const elapsed = performance.now() - start;
-  latencies.sort();
-  return { postsPerSecond: Math.round((texts.length / elapsed) * 1000), p50Ms: round(percentile(latencies, 0.5)), p99Ms: round(percentile(latencies, 0.99)) };
+  const cpuTotal = process.cpuUsage(cpuStart);
+  const cpuElapsed = (cpuTotal.user + cpuTotal.system) / 1000;
+  wall.sort();
+  cpu.sort();
+  return {
+    wall: { postsPerSecond: Math.round((texts.length / elapsed) * 1000), p50Ms: round(percentile(wall, 0.5)), p99Ms: round(percentile(wall, 0.99)) },
+    cpu: { postsPerSecond: Math.round((texts.length / cpuElapsed) * 1000), p50Ms: round(percentile(cpu, 0.5)), p99Ms: round(percentile(cpu, 0.99)) },
+  };
 }
 
 function round(x: number): number {
@@ -33,8 +55,11 @@ function round(x: number): number {
 
 export async function runScreeningBench(): Promise<Record<string, unknown>> {
   const loadStart = performance.now();
+  const loadCpuStart = process.cpuUsage();
   const screener = await createScreener();
   const loadMs = round(performance.now() - loadStart);
+  const loadCpu = process.cpuUsage(loadCpuStart);
+  const loadCpuMs = round((loadCpu.user + loadCpu.system) / 1000);
 
   const corpus = loadDatasets().map((e) => e.text);
   if (corpus.length === 0) throw new Error('no dataset texts found under datasets/screening');
@@ -49,11 +74,12 @@ export async function runScreeningBench(): Promise<Record<string, unknown>> {
     posts: texts.length,
     distinctPosts: corpus.length,
     loadMs,
+    loadCpuMs,
     screening,
     baseline,
-    throughputRatio: round(screening.postsPerSecond / baseline.postsPerSecond),
-    p99Ratio: round(screening.p99Ms / Math.max(baseline.p99Ms, 1e-6)),
+    throughputRatio: round(screening.cpu.postsPerSecond / baseline.cpu.postsPerSecond),
     targets: { postsPerSecond: 5000, p99Ms: 1, loadMs: 1000 },
-    meetsTargets: screening.postsPerSecond >= 5000 && screening.p99Ms < 1 && loadMs < 1000,
+    meetsTargetsWall: screening.wall.postsPerSecond >= 5000 && screening.wall.p99Ms < 1 && loadMs < 1000,
+    meetsTargetsCpu: screening.cpu.postsPerSecond >= 5000 && screening.cpu.p99Ms < 1 && loadCpuMs < 1000,
   };
 }

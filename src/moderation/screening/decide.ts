@@ -122,8 +122,12 @@ function explain(input: DecideInput, r: number): string[] {
     );
   }
   reasons.push(`model: p(violent)=${model.pViolent.toFixed(2)}`);
-  if (model.topFeatures.length > 0) reasons.push(`model features: ${model.topFeatures.map((f) => `"${f}"`).join(', ')}`);
+  if (model.topFeatures.length > 0) reasons.push(featureReason(model.topFeatures));
   return reasons;
+}
+
+export function featureReason(features: readonly string[]): string {
+  return `model features: ${features.map((f) => `"${f}"`).join(', ')}`;
 }
 
 const RANK: Record<Decision, number> = { allow: 0, review: 1, hold: 2 };

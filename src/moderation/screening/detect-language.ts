@@ -22,10 +22,12 @@ export interface LanguagePredictor {
 const ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb', nb: 'nb', da: 'nb', ms: 'id' };
 const CANDIDATE_MIN = 0.12;
 const CONFIDENT = 0.6;
-const MAX_CANDIDATES = 3;
+const MAX_CANDIDATES = 2;
 const SENTENCE_SPLIT = /(?<=[.!?…])\s+|\n+/u;
 const MIN_SENTENCE_WORDS = 4;
 const MAX_SENTENCES = 4;
+/** Below this whole-post confidence, a multi-sentence post is checked sentence by sentence. */
+const MIXED_BELOW = 0.97;
 
 export async function loadFastTextPredictor(): Promise<LanguagePredictor> {
   const ft = await FastText.create();
@@ -52,7 +54,7 @@ export class LanguageDetector {
     if (!/\p{L}/u.test(clean)) return { lang: 'und', confidence: 0, candidates: this.withHint([], hint) };
     const whole = this.score(clean);
     const sentences = clean.split(SENTENCE_SPLIT).filter((s) => s.split(' ').length >= MIN_SENTENCE_WORDS);
-    if (sentences.length > 1) {
+    if (sentences.length > 1 && (whole[0]?.[1] ?? 0) < MIXED_BELOW) {
       // A post may mix languages sentence by sentence; keep every sentence's best guess.
       for (const s of sentences.slice(0, MAX_SENTENCES)) {
         const top = this.score(s)[0];
@@ -79,7 +81,7 @@ export class LanguageDetector {
   /** Supported-language probabilities, aliases merged, most likely first. */
   private score(text: string): Array<[string, number]> {
     const merged = new Map<string, number>();
-    for (const [label, p] of this.predictor.predict(text, 8)) {
+    for (const [label, p] of this.predictor.predict(text, 6)) {
       const code = label.replace('__label__', '');
       const lang = ALIASES[code] ?? code;
       merged.set(lang, (merged.get(lang) ?? 0) + p);

@@ -56,7 +56,8 @@ describe('CompiledPack', () => {
   });
 
   it('finds plan cues in the literal view, including clock times', () => {
-    expect(run('meet at the gate tomorrow at 21:30').planCues.sort()).toEqual(['21:30', 'meet at', 'tomorrow']);
+    expect(run('meet at the gate tomorrow at 21:30 with a gun').planCues.sort()).toEqual(['21:30', 'meet at', 'tomorrow']);
+    expect(run('meet at the gate tomorrow at 21:30').planCues).toEqual([]);
   });
 
   it('collects the pack vocabulary for the normaliser', () => {

@@ -126,22 +126,27 @@ export class CompiledPack {
     if (first.kind === 'any' || first.kind === 'gap') index.anyFirst.push(compiled);
   }
 
+  /** Signals, benign cues, plan cues and violent words of one post. */
   match(norm: NormalizedText, hints: TargetHints): PackMatches {
-    const matcher = new TokenMatcher(this, norm.tokens, norm.nameLike, norm.quoted, hints);
-    const signals = matcher.run(this.signalIndex);
-    const benign = matcher.run(this.benignIndex);
-    for (const r of this.signalRegexes) if (r.re.test(norm.text)) signals.push(regexMatch(r, norm.text));
-    for (const r of this.benignRegexes) if (r.re.test(norm.text)) benign.push(regexMatch(r, norm.text));
-    return { lang: this.lang, signals, benign, planCues: this.findPlanCues(norm), violentWords: this.findViolentWords(norm.tokens) };
+    const matches = this.matchSignals(norm, hints);
+    matches.benign = this.matchBenign(norm, hints);
+    return matches;
   }
 
-  private findViolentWords(tokens: readonly string[]): string[] {
-    const found: string[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const end = this.weapon.matchAt(tokens, i)[0] ?? this.harm.matchAt(tokens, i)[0];
-      if (end !== undefined) found.push(tokens.slice(i, end).join(' '));
-    }
-    return found;
+  /** Everything but the benign cues, which only matter when something violent was found. */
+  matchSignals(norm: NormalizedText, hints: TargetHints): PackMatches {
+    const matcher = new TokenMatcher(this, norm.tokens, norm.nameLike, norm.quoted, hints);
+    const signals = matcher.run(this.signalIndex);
+    for (const r of this.signalRegexes) if (r.re.test(norm.text)) signals.push(regexMatch(r, norm.text));
+    const violentWords = matcher.violentWords();
+    const planCues = signals.length > 0 || violentWords.length > 0 ? this.findPlanCues(norm) : [];
+    return { lang: this.lang, signals, benign: [], planCues, violentWords };
+  }
+
+  matchBenign(norm: NormalizedText, hints: TargetHints): RuleMatch[] {
+    const benign = new TokenMatcher(this, norm.tokens, norm.nameLike, norm.quoted, hints).run(this.benignIndex);
+    for (const r of this.benignRegexes) if (r.re.test(norm.text)) benign.push(regexMatch(r, norm.text));
+    return benign;
   }
 
   lemma(form: string): string {
@@ -195,6 +200,9 @@ interface Captures {
 
 /** Matches one post's tokens against a pattern index. */
 class TokenMatcher {
+  /** Class matches per position, computed once: many patterns ask for the same positions. */
+  private readonly memo = { harm: new Map<number, number[]>(), weapon: new Map<number, number[]>(), target: new Map<number, number[]>() };
+
   constructor(
     private readonly pack: CompiledPack,
     private readonly tokens: readonly string[],
@@ -210,9 +218,9 @@ class TokenMatcher {
     for (let i = 0; i < this.tokens.length; i++) {
       candidates.length = 0;
       index.byWord.lookup(this.tokens[i]!, candidates);
-      if (index.classFirst.harm.length > 0 && this.pack.harm.matchAt(this.tokens, i).length > 0) candidates.push(...index.classFirst.harm);
-      if (index.classFirst.weapon.length > 0 && this.pack.weapon.matchAt(this.tokens, i).length > 0) candidates.push(...index.classFirst.weapon);
-      if (index.targetFirst.length > 0 && this.targetEnds(i).length > 0) candidates.push(...index.targetFirst);
+      if (index.classFirst.harm.length > 0 && this.classEnds('harm', i).length > 0) candidates.push(...index.classFirst.harm);
+      if (index.classFirst.weapon.length > 0 && this.classEnds('weapon', i).length > 0) candidates.push(...index.classFirst.weapon);
+      if (index.targetFirst.length > 0 && this.classEnds('target', i).length > 0) candidates.push(...index.targetFirst);
       candidates.push(...index.anyFirst);
       for (const pattern of candidates) {
         if (seen.has(pattern)) continue;
@@ -271,8 +279,7 @@ class TokenMatcher {
   }
 
   private matchClass(name: ClassName, elements: readonly Element[], e: number, pos: number, captures: Captures): number {
-    const ends = name === 'target' ? this.targetEnds(pos) : this.pack[name].matchAt(this.tokens, pos);
-    for (const classEnd of ends) {
+    for (const classEnd of this.classEnds(name, pos)) {
       const end = this.matchFrom(elements, e + 1, classEnd, captures);
       if (end >= 0) {
         const words = this.tokens.slice(pos, classEnd).join(' ');
@@ -281,6 +288,26 @@ class TokenMatcher {
       }
     }
     return -1;
+  }
+
+  /** Harm verbs and weapons anywhere in the post. */
+  violentWords(): string[] {
+    const found: string[] = [];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const end = this.classEnds('weapon', i)[0] ?? this.classEnds('harm', i)[0];
+      if (end !== undefined) found.push(this.tokens.slice(i, end).join(' '));
+    }
+    return found;
+  }
+
+  private classEnds(name: ClassName, pos: number): number[] {
+    const memo = this.memo[name];
+    let ends = memo.get(pos);
+    if (ends === undefined) {
+      ends = name === 'target' ? this.targetEnds(pos) : this.pack[name].matchAt(this.tokens, pos);
+      memo.set(pos, ends);
+    }
+    return ends;
   }
 
   /** End positions of a target starting at `pos`, allowing a few determiners before it. */

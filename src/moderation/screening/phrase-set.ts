@@ -46,7 +46,8 @@ export class PrefixIndex<T> {
     if (test.exact !== undefined) push(this.exact, test.exact, value);
     else if (test.prefix !== undefined) {
       let node = this.root;
-      for (const ch of test.prefix) {
+      for (let i = 0; i < test.prefix.length; i++) {
+        const ch = test.prefix[i]!;
         let next = node.children.get(ch);
         if (!next) {
           next = { children: new Map(), values: null };
@@ -65,8 +66,8 @@ export class PrefixIndex<T> {
     if (hit) for (const v of hit) out.push(v);
     if (!this.hasPrefixes) return;
     let node: TrieNode<T> | undefined = this.root;
-    for (const ch of token) {
-      node = node.children.get(ch);
+    for (let i = 0; i < token.length; i++) {
+      node = node.children.get(token[i]!);
       if (!node) return;
       if (node.values) for (const v of node.values) out.push(v);
     }

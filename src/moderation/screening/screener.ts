@@ -4,7 +4,7 @@
  * and pure with respect to its inputs.
  */
 import { existsSync } from 'node:fs';
-import { decide, DEFAULT_THRESHOLDS } from './decide.js';
+import { decide, DEFAULT_THRESHOLDS, featureReason } from './decide.js';
 import { LanguageDetector, type LanguageGuess } from './detect-language.js';
 import { matchInstanceRules } from './instance-rules.js';
 import { DEFAULT_PACKS_DIR, loadPacks } from './load-packs.js';
@@ -44,6 +44,8 @@ export interface Screener {
 
 /** English is the lingua franca of mixed posts, so its pack always runs as well. */
 const ALWAYS_RUN = 'en';
+/** Model probability from which benign cues are looked up even without a rule signal. */
+const BENIGN_NEEDED_ABOVE = 0.2;
 const LANG_ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb', ms: 'id' };
 
 export async function createScreener(options: ScreenerOptions = {}): Promise<Screener> {
@@ -92,15 +94,16 @@ class PipelineScreener implements Screener {
     if (this.packs.has(ALWAYS_RUN) && !langs.includes(ALWAYS_RUN)) langs.push(ALWAYS_RUN);
 
     const hints = targetHints(context);
-    const matches: PackMatches[] = [];
-    for (const lang of langs) {
-      const pack = this.packs.get(lang);
-      if (pack) matches.push(pack.match(norm, hints));
+    const model = this.model.predict(norm.tokens, false);
+    const packs = langs.flatMap((lang) => this.packs.get(lang) ?? []);
+    const matches: PackMatches[] = packs.map((pack) => pack.matchSignals(norm, hints));
+    // Benign cues can only lower a score; without a signal and with a confident model they change nothing.
+    if (matches.some((m) => m.signals.length > 0 || m.planCues.length > 0) || model.pViolent >= BENIGN_NEEDED_ABOVE) {
+      packs.forEach((pack, i) => (matches[i]!.benign = pack.matchBenign(norm, hints)));
     }
     const addressesMention = norm.tokens.some((t) => t.startsWith('@') && t.length > 1) || hints.mentions.size > 0;
     const unquotedWords = norm.quoted.filter((q) => !q).length;
     const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords);
-    const model = this.model.predict(norm.tokens);
     const instanceHits = matchInstanceRules(context.instanceRules ?? [], norm, [language.lang, ...langs]);
     const verdict = decide({
       lang: language.lang,
@@ -110,6 +113,11 @@ class PipelineScreener implements Screener {
       combiner: this.model.combiner,
       instanceHits,
     });
+    if (verdict.decision !== 'allow') {
+      // Naming the model's features costs time, so only flagged posts, which a moderator reads, get them.
+      model.topFeatures = this.model.topFeatures(norm.tokens);
+      if (model.topFeatures.length > 0) verdict.reasons.push(featureReason(model.topFeatures));
+    }
     return { norm, language, matches, evidence, model, verdict };
   }
 }

@@ -80,7 +80,8 @@ export class LearnedModel {
     return { pViolent, category, topFeatures: explain ? this.topFeatures(tokens) : [] };
   }
 
-  private topFeatures(tokens: readonly string[]): string[] {
+  /** Word features that pushed most towards violent (for reasons; computed only when needed). */
+  topFeatures(tokens: readonly string[]): string[] {
     const seen = new Set<string>();
     return namedWordFeatures(tokens, this.dim)
       .map((f) => ({ name: f.name, w: this.binary.weights[f.index] ?? 0 }))

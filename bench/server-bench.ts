@@ -3,7 +3,8 @@
  * 200,000 posts and their home feeds; `BENCH_SCALE` scales accounts and posts), starts Parley
  * and a bare Fastify hello-world in their own processes, and drives both with autocannon on
  * loopback: home-timeline reads (50 connections, `BENCH_DURATION` seconds) and post creation
- * with fan-out to 1,000 followers (posts/s counted until every fan-out job has run).
+ * with fan-out to 1,000 followers (posts created per second, counted until every fan-out job has
+ * run; `BENCH_POST_DURATION` seconds of load at 10 connections).
  */
 import autocannon, { type Options, type Result } from 'autocannon';
 import fs from 'node:fs';
@@ -15,12 +16,14 @@ import { serve } from './processes.js';
 import { seedDatabase, type SeedSizes } from './seed-database.js';
 
 const CONNECTIONS = 50;
+// Writes serialize on one SQLite connection; more connections would only queue (and time out).
+const POST_CONNECTIONS = 10;
 
 export async function runServerBench(): Promise<Record<string, unknown>> {
   const scale = Number(process.env.BENCH_SCALE ?? '1');
   const duration = Number(process.env.BENCH_DURATION ?? '10');
-  const postCount = Number(process.env.BENCH_POSTS ?? String(Math.max(100, Math.round(1000 * Math.min(scale * 4, 1)))));
-  if (!(scale > 0) || !(duration > 0) || !(postCount > 0)) throw new Error('BENCH_SCALE, BENCH_DURATION and BENCH_POSTS must be positive');
+  const postSeconds = Number(process.env.BENCH_POST_DURATION ?? String(Math.max(duration, 20)));
+  if (!(scale > 0) || !(duration > 0) || !(postSeconds > 0)) throw new Error('BENCH_SCALE, BENCH_DURATION and BENCH_POST_DURATION must be positive');
   const accounts = Math.max(60, Math.round(10_000 * scale));
   const sizes: SeedSizes = {
     accounts,
@@ -63,7 +66,7 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
     const home = await load({ url: parley.url, connections: CONNECTIONS, duration, requests: homeRequests });
     const helloGet = await load({ url: hello.url, connections: CONNECTIONS, duration, requests: [{ method: 'GET', path: '/hello' }] });
 
-    log(`post creation: ${postCount} posts, each fanned out to ${sizes.posterFollowers} followers`);
+    log(`post creation: ${postSeconds} s at ${POST_CONNECTIONS} connections, each post fanned out to ${sizes.posterFollowers} followers`);
     const body = JSON.stringify({ status: 'Benchmark post [<id>] about rivers, lanterns and the harbour at dusk' });
     const postRequests = seed.posterTokens.map((token) => ({
       method: 'POST',
@@ -71,22 +74,24 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body,
     }));
+    const postsBefore = await countPosterStatuses(database);
     const started = performance.now();
-    const posting = await load({ url: parley.url, connections: CONNECTIONS, amount: postCount, requests: postRequests, idReplacement: true });
+    const posting = await load({ url: parley.url, connections: POST_CONNECTIONS, duration: postSeconds, requests: postRequests, idReplacement: true });
     const requestsDone = performance.now();
-    await waitForJobs(database);
+    // Posts still in flight when the load stopped are counted too: wait until every job has
+    // run and no post has been added for half a second.
+    const created = (await waitForQuiet(database)) - postsBefore;
     const drained = performance.now();
     const fanOutRows = await countPosterFeedRows(database);
     const helloPost = await load({
       url: hello.url,
-      connections: CONNECTIONS,
-      amount: postCount,
+      connections: POST_CONNECTIONS,
+      duration: postSeconds,
       requests: [{ method: 'POST', path: '/hello', headers: { 'content-type': 'application/json' }, body }],
       idReplacement: true,
     });
 
-    const accepted = posting['2xx'];
-    const postsPerSecond = accepted / ((drained - started) / 1000);
+    const postsPerSecond = created / ((drained - started) / 1000);
     const homeRps = home.requests.average;
     return {
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
@@ -101,10 +106,12 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
         p99Ratio: round(home.latency.p99 / Math.max(helloGet.latency.p99, 1)),
       },
       postCreation: {
-        connections: CONNECTIONS,
+        connections: POST_CONNECTIONS,
+        durationSeconds: postSeconds,
         followersPerPost: sizes.posterFollowers,
-        posts: accepted,
-        rejected: posting.non2xx + posting.errors,
+        postsCreated: created,
+        answeredOk: posting['2xx'],
+        non2xx: posting.non2xx,
         postsPerSecondIncludingFanOut: round(postsPerSecond),
         requestPhaseSeconds: round((requestsDone - started) / 1000),
         fanOutDrainSeconds: round((drained - requestsDone) / 1000),
@@ -123,7 +130,7 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
 }
 
 async function load(options: Options): Promise<Result> {
-  return autocannon({ timeout: 30, ...options });
+  return autocannon({ timeout: 120, ...options });
 }
 
 function summary(r: Result) {
@@ -143,24 +150,40 @@ async function assertServes(base: string, request: { method: string; path: strin
   if (res.status !== 200) throw new Error(`${request.method} ${request.path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
 }
 
-/** Waits until every job the posts caused has run (failed jobs stay, and would show as a stall). */
-async function waitForJobs(database: Database): Promise<void> {
-  const deadline = Date.now() + 600_000;
+/** Waits until no job is pending and the posters' post count is stable; returns that count. */
+async function waitForQuiet(database: Database): Promise<number> {
+  const deadline = Date.now() + 1_800_000;
+  let last = -1;
   for (;;) {
-    const row = await database.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('failed_at', 'is', null).executeTakeFirstOrThrow();
-    if (Number(row.n) === 0) return;
-    if (Date.now() > deadline) throw new Error(`${row.n} jobs still pending after 10 minutes`);
-    await new Promise((r) => setTimeout(r, 20));
+    const jobs = await database.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('failed_at', 'is', null).executeTakeFirstOrThrow();
+    const posts = await countPosterStatuses(database);
+    if (Number(jobs.n) === 0 && posts === last) return posts;
+    if (Date.now() > deadline) throw new Error(`${jobs.n} jobs still pending after 30 minutes`);
+    last = Number(jobs.n) === 0 ? posts : -1;
+    await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** Posters are the accounts that follow nobody (bench/seed-database.ts). */
+function posterIds(database: Database) {
+  return database.db.selectFrom('accounts').select('id').where('following_count', '=', 0);
+}
+
+async function countPosterStatuses(database: Database): Promise<number> {
+  const row = await database.db
+    .selectFrom('statuses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', 'in', posterIds(database))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 async function countPosterFeedRows(database: Database): Promise<number> {
   // Posters had no posts before the run, so every feed row they authored was written by it.
-  const posters = database.db.selectFrom('accounts').select('id').where('following_count', '=', 0).where('statuses_count', '>', 0);
   const row = await database.db
     .selectFrom('home_feed')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('author_account_id', 'in', posters)
+    .where('author_account_id', 'in', posterIds(database))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -4,6 +4,7 @@ import { registerAdminRoutes } from './admin/index.js';
 import { registerReportRoutes } from './mastodon/reports/index.js';
 import { registerFlagRoutes } from './mastodon/flags/index.js';
 import { registerAccountWarningRoutes } from './mastodon/account-warnings/index.js';
+import { registerJuryRoutes } from './mastodon/jury/index.js';
 import { registerStatusRoutes } from './mastodon/statuses/index.js';
 import { registerAppRoutes } from './mastodon/apps/index.js';
 import { registerOAuthRoutes } from './mastodon/oauth/index.js';
@@ -46,5 +47,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await registerReportRoutes(app, ctx);
   await registerFlagRoutes(app, ctx);
   await registerAccountWarningRoutes(app, ctx);
+  await registerJuryRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
 }

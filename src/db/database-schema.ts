@@ -20,6 +20,7 @@ import type {
   AppealsTable,
   FlagsTable,
   InstanceSettingsTable,
+  JuryVotesTable,
   ModerationEventsTable,
   ReportReportersTable,
   ReportStatusesTable,
@@ -64,4 +65,5 @@ export interface DatabaseSchema {
   appeals: AppealsTable;
   screening_rules: ScreeningRulesTable;
   instance_settings: InstanceSettingsTable;
+  jury_votes: JuryVotesTable;
 }

@@ -1,8 +1,14 @@
 import type { Account, User, UserAuth } from '../api/auth.js';
 import { forbidden } from '../api/errors.js';
 
+/** Whoever takes a moderation decision: a moderator, an admin, or the community jury. */
+export interface Actor {
+  account: { id: number };
+  actorType: 'moderator' | 'admin' | 'juror';
+}
+
 /** A user allowed to moderate: the services take this, so authorization cannot be skipped. */
-export interface Moderator {
+export interface Moderator extends Actor {
   account: Account;
   user: User;
   actorType: 'moderator' | 'admin';

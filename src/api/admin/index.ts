@@ -4,6 +4,7 @@ import { registerAdminAccountRoutes } from './accounts.js';
 import { registerAdminAppealRoutes } from './appeals.js';
 import { registerAuditLogRoutes } from './audit-log.js';
 import { registerModerationMetricsRoutes } from './metrics.js';
+import { registerJurorAdminRoutes } from './jurors.js';
 import { registerAdminReportRoutes } from './reports.js';
 import { registerScreeningAdminRoutes } from './screening.js';
 import { registerAdminStatusRoutes } from './statuses.js';
@@ -19,4 +20,5 @@ export async function registerAdminRoutes(app: FastifyInstance, ctx: AppContext)
   await registerTrustedFlaggerAdminRoutes(app, ctx);
   await registerScreeningAdminRoutes(app, ctx);
   await registerModerationMetricsRoutes(app, ctx);
+  await registerJurorAdminRoutes(app, ctx);
 }

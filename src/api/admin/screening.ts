@@ -19,6 +19,7 @@ const SettingsBody = z.object({
   appeal_window_days: z.coerce.number().int().min(1).max(365).optional(),
   alert_webhook_url: z.string().max(2000).nullable().optional(),
   screening_thresholds: z.object({ review: z.coerce.number().optional(), hold: z.coerce.number().optional() }).optional(),
+  jury_quorum: z.coerce.number().int().min(1).max(101).optional(),
 });
 
 /** Admin-defined screening rules and moderation settings (Parley extensions). */
@@ -54,6 +55,7 @@ export async function registerScreeningAdminRoutes(app: FastifyInstance, ctx: Ap
       ...(body.appeal_window_days !== undefined ? { appealWindowDays: body.appeal_window_days } : {}),
       ...(body.alert_webhook_url !== undefined ? { alertWebhookUrl: body.alert_webhook_url } : {}),
       ...(body.screening_thresholds ? { screeningThresholds: body.screening_thresholds } : {}),
+      ...(body.jury_quorum !== undefined ? { juryQuorum: body.jury_quorum } : {}),
     });
     return present(settings);
   });
@@ -66,5 +68,6 @@ function present(s: Awaited<ReturnType<typeof loadModerationSettings>>) {
     appeal_window_days: s.appealWindowDays,
     alert_webhook_url: s.alertWebhookUrl,
     screening_thresholds: s.screeningThresholds,
+    jury_quorum: s.juryQuorum,
   };
 }

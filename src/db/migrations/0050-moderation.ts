@@ -46,6 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('report_reporters')
     .addColumn('report_id', 'bigint', (c) => c.notNull().references('reports.id').onDelete('cascade'))
     .addColumn('reporter_key', 'text', (c) => c.notNull())
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('report_reporters_pk', ['report_id', 'reporter_key'])
     .execute();
@@ -145,6 +147,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('statuses').addColumn('moderated_at', 'text').execute();
   // Languages a moderator reads (JSON array), to filter the queue.
   await db.schema.alterTable('users').addColumn('moderation_languages', 'text').execute();
+  // Trusted users an admin made jurors of the community jury.
+  await db.schema.alterTable('users').addColumn('juror', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+
+  await db.schema
+    .createTable('jury_votes')
+    .addColumn('id', 'bigint', (c) => c.primaryKey())
+    .addColumn('case_type', 'text', (c) => c.notNull())
+    .addColumn('case_id', 'bigint', (c) => c.notNull())
+    .addColumn('juror_account_id', 'bigint', (c) => c.notNull().references('accounts.id'))
+    .addColumn('vote', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('jury_votes_one_per_juror', ['case_type', 'case_id', 'juror_account_id'])
+    .execute();
 }
 
 /** Refuses UPDATE and DELETE at the database level, so no code path can rewrite history. */
@@ -176,7 +192,7 @@ async function detectPostgres(db: Kysely<any>): Promise<boolean> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'instance_settings', 'screening_rules', 'appeals', 'account_warnings', 'flags', 'trusted_flaggers',
+    'jury_votes', 'instance_settings', 'screening_rules', 'appeals', 'account_warnings', 'flags', 'trusted_flaggers',
     'moderation_events', 'report_reporters', 'report_statuses', 'reports',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();

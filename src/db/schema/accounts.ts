@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Bit-flag booleans are stored as 0/1 integers so one schema serves SQLite and PostgreSQL. */
 export type Flag = 0 | 1;
 
@@ -58,4 +60,6 @@ export interface UsersTable {
   last_active_at: string | null;
   /** JSON array of languages a moderator reads, to filter the review queue. */
   moderation_languages: string | null;
+  /** 1 when an admin made this user a juror of the community jury. */
+  juror: Generated<Flag>;
 }

@@ -58,6 +58,9 @@ export interface ReportReportersTable {
   report_id: number;
   /** `account:<id>`, `flagger:<id>` or `screening`. */
   reporter_key: string;
+  /** What this reporter said: their category and comment (the report keeps the first). */
+  category: ReportCategory;
+  comment: string;
   created_at: string;
 }
 
@@ -149,4 +152,16 @@ export interface InstanceSettingsTable {
   key: string;
   value: string;
   updated_at: string;
+}
+
+/** One juror's vote on an anonymised case (an appeal or a lower-severity report). */
+export interface JuryVotesTable {
+  id: number;
+  case_type: 'appeal' | 'report';
+  case_id: number;
+  juror_account_id: number;
+  /** `uphold`: the decision (or the report) stands; `overturn`: it does not. */
+  vote: 'uphold' | 'overturn';
+  reason: string;
+  created_at: string;
 }

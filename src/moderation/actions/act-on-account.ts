@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.js';
 import { notFound, unprocessable } from '../../api/errors.js';
 import { isoIn, nowIso } from '../../lib/time.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
-import type { Moderator } from '../moderator.js';
+import type { Actor } from '../moderator.js';
 import { resolveReportIn } from '../reports/report-lifecycle.js';
 import { issueWarning, type WarningAction } from '../warnings/issue-warning.js';
 
@@ -28,7 +28,7 @@ export interface AccountDecision {
  * filters on the account's state; nothing is deleted, so an appeal can undo it. Timed sanctions
  * schedule their own lifting.
  */
-export async function actOnAccount(ctx: AppContext, moderator: Moderator, decision: AccountDecision): Promise<number> {
+export async function actOnAccount(ctx: AppContext, moderator: Actor, decision: AccountDecision): Promise<number> {
   if (!(ACCOUNT_ACTIONS as readonly string[]).includes(decision.type)) {
     throw unprocessable(`Validation failed: type must be one of ${ACCOUNT_ACTIONS.join(', ')}`);
   }
@@ -111,11 +111,11 @@ async function applySanction(tx: Tx, accountId: number, type: AccountAction, now
  * Lifts a sanction: `unsuspend`, `unsilence`, `unsensitive`, `enable` — by a moderator, or by
  * the system when a timed sanction ends (`moderator` null).
  */
-export async function liftAccountSanction(ctx: AppContext, moderator: Moderator | null, accountId: number, sanction: LiftableSanction, text = ''): Promise<void> {
+export async function liftAccountSanction(ctx: AppContext, moderator: Actor | null, accountId: number, sanction: LiftableSanction, text = ''): Promise<void> {
   await ctx.database.transaction((tx) => liftAccountSanctionIn(tx, moderator, accountId, sanction, text));
 }
 
-export async function liftAccountSanctionIn(tx: Tx, moderator: Moderator | null, accountId: number, sanction: LiftableSanction, text = ''): Promise<void> {
+export async function liftAccountSanctionIn(tx: Tx, moderator: Actor | null, accountId: number, sanction: LiftableSanction, text = ''): Promise<void> {
   const account = await tx.db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
   if (!account) throw notFound();
   if (sanction === 'suspend') await tx.db.updateTable('accounts').set({ suspended_at: null, suspension_ends_at: null }).where('id', '=', accountId).execute();

@@ -5,7 +5,7 @@ import { createNotification } from '../../notifications/create-notification.js';
 import { adjustStatusCounter, adjustStatusesCount, countsAsReply } from '../../posts/status-writes.js';
 import { nowIso } from '../../lib/time.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
-import type { Moderator } from '../moderator.js';
+import type { Actor } from '../moderator.js';
 import { resolveReportIn } from '../reports/report-lifecycle.js';
 import { issueWarning } from '../warnings/issue-warning.js';
 
@@ -33,7 +33,7 @@ async function categoryOfReport(tx: Tx, reportId: number | null | undefined): Pr
  * A moderator publishes a held post: it becomes visible, is fanned out to followers and its
  * mentions are notified, exactly as if it had been published at once.
  */
-export async function approveStatus(ctx: AppContext, moderator: Moderator, decision: StatusDecision): Promise<void> {
+export async function approveStatus(ctx: AppContext, moderator: Actor, decision: StatusDecision): Promise<void> {
   await ctx.database.transaction(async (tx) => {
     const status = await loadStatus(tx, decision.statusId);
     await categoryOfReport(tx, decision.reportId);
@@ -62,7 +62,7 @@ export async function approveStatus(ctx: AppContext, moderator: Moderator, decis
  * `moderation_state`). Nothing is destroyed: the row stays for the retention period so an
  * appeal can restore it. The author receives a statement of reasons.
  */
-export async function removeStatus(ctx: AppContext, moderator: Moderator, decision: StatusDecision): Promise<number> {
+export async function removeStatus(ctx: AppContext, moderator: Actor, decision: StatusDecision): Promise<number> {
   return ctx.database.transaction(async (tx) => {
     const status = await loadStatus(tx, decision.statusId);
     const category = await categoryOfReport(tx, decision.reportId);
@@ -95,7 +95,7 @@ export async function removeStatus(ctx: AppContext, moderator: Moderator, decisi
 }
 
 /** Marks a post sensitive (media and text behind a warning) and tells the author why. */
-export async function markStatusSensitive(ctx: AppContext, moderator: Moderator, decision: StatusDecision): Promise<number> {
+export async function markStatusSensitive(ctx: AppContext, moderator: Actor, decision: StatusDecision): Promise<number> {
   return ctx.database.transaction(async (tx) => {
     const status = await loadStatus(tx, decision.statusId);
     const category = await categoryOfReport(tx, decision.reportId);
@@ -124,7 +124,7 @@ export async function markStatusSensitive(ctx: AppContext, moderator: Moderator,
 }
 
 /** Restores a removed post (an appeal was upheld): visible again, fanned out again. */
-export async function restoreStatusIn(ctx: AppContext, tx: Tx, statusId: number, actor: Moderator, text: string): Promise<void> {
+export async function restoreStatusIn(ctx: AppContext, tx: Tx, statusId: number, actor: Actor, text: string): Promise<void> {
   const status = await loadStatus(tx, statusId);
   if (status.moderation_state === 'published') return;
   await tx.db.updateTable('statuses').set({ moderation_state: 'published', moderated_at: nowIso() }).where('id', '=', statusId).execute();

@@ -5,14 +5,14 @@ import { nowIso } from '../../lib/time.js';
 import { restoreStatusIn } from '../actions/moderate-status.js';
 import { liftAccountSanctionIn, type LiftableSanction } from '../actions/act-on-account.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
-import type { Moderator } from '../moderator.js';
+import type { Actor } from '../moderator.js';
 
 /**
  * A moderator decides an appeal. The one who took the original decision may not: an appeal is
  * a second pair of eyes. Approving reverses the decision (restores posts, lifts the sanction)
  * and marks the strike as overturned; rejecting keeps it.
  */
-export async function decideAppeal(ctx: AppContext, moderator: Moderator, appealId: number, outcome: 'approve' | 'reject', text = ''): Promise<void> {
+export async function decideAppeal(ctx: AppContext, moderator: Actor, appealId: number, outcome: 'approve' | 'reject', text = ''): Promise<void> {
   await ctx.database.transaction(async (tx) => {
     const appeal = await tx.db.selectFrom('appeals').selectAll().where('id', '=', appealId).executeTakeFirst();
     if (!appeal) throw notFound();
@@ -44,7 +44,7 @@ export async function decideAppeal(ctx: AppContext, moderator: Moderator, appeal
   });
 }
 
-async function reverseDecision(ctx: AppContext, tx: Tx, moderator: Moderator, action: string, accountId: number, statusIds: string[], text: string): Promise<void> {
+async function reverseDecision(ctx: AppContext, tx: Tx, moderator: Actor, action: string, accountId: number, statusIds: string[], text: string): Promise<void> {
   if (action === 'delete_statuses') {
     for (const id of statusIds) await restoreStatusIn(ctx, tx, Number(id), moderator, text);
     return;

@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../db/database.js';
 import { notFound, unprocessable } from '../../api/errors.js';
 import { nowIso } from '../../lib/time.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
-import type { Moderator } from '../moderator.js';
+import type { Actor } from '../moderator.js';
 
 async function loadReport(db: DbExecutor, reportId: number) {
   const report = await db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
@@ -11,7 +11,7 @@ async function loadReport(db: DbExecutor, reportId: number) {
   return report;
 }
 
-export async function assignReportToSelf(ctx: AppContext, moderator: Moderator, reportId: number): Promise<void> {
+export async function assignReportToSelf(ctx: AppContext, moderator: Actor, reportId: number): Promise<void> {
   await ctx.database.transaction(async (tx) => {
     await loadReport(tx.db, reportId);
     await tx.db.updateTable('reports').set({ assigned_account_id: moderator.account.id, updated_at: nowIso() }).where('id', '=', reportId).execute();
@@ -26,7 +26,7 @@ export async function assignReportToSelf(ctx: AppContext, moderator: Moderator, 
   });
 }
 
-export async function unassignReport(ctx: AppContext, moderator: Moderator, reportId: number): Promise<void> {
+export async function unassignReport(ctx: AppContext, moderator: Actor, reportId: number): Promise<void> {
   await ctx.database.transaction(async (tx) => {
     await loadReport(tx.db, reportId);
     await tx.db.updateTable('reports').set({ assigned_account_id: null, updated_at: nowIso() }).where('id', '=', reportId).execute();
@@ -45,7 +45,7 @@ export async function unassignReport(ctx: AppContext, moderator: Moderator, repo
  * Closes a report with a decision. Called by the actions (remove, approve, suspend …) in their
  * transaction, and by `POST /api/v1/admin/reports/:id/resolve` for "no action needed".
  */
-export async function resolveReportIn(db: DbExecutor, moderator: Moderator, reportId: number, resolution: string, text = ''): Promise<void> {
+export async function resolveReportIn(db: DbExecutor, moderator: Actor, reportId: number, resolution: string, text = ''): Promise<void> {
   const report = await loadReport(db, reportId);
   if (report.action_taken_at) return;
   const now = nowIso();
@@ -66,11 +66,11 @@ export async function resolveReportIn(db: DbExecutor, moderator: Moderator, repo
   });
 }
 
-export async function resolveReport(ctx: AppContext, moderator: Moderator, reportId: number): Promise<void> {
+export async function resolveReport(ctx: AppContext, moderator: Actor, reportId: number): Promise<void> {
   await ctx.database.transaction((tx) => resolveReportIn(tx.db, moderator, reportId, 'dismissed'));
 }
 
-export async function reopenReport(ctx: AppContext, moderator: Moderator, reportId: number): Promise<void> {
+export async function reopenReport(ctx: AppContext, moderator: Actor, reportId: number): Promise<void> {
   await ctx.database.transaction(async (tx) => {
     const report = await loadReport(tx.db, reportId);
     if (!report.action_taken_at) throw unprocessable('Validation failed: the report is not resolved');

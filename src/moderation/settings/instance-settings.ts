@@ -14,6 +14,8 @@ export interface ModerationSettings {
   alertWebhookUrl: string | null;
   /** Screening thresholds (engine defaults apply when unset). */
   screeningThresholds: { review?: number; hold?: number };
+  /** Votes needed before the community jury's majority decides a case. */
+  juryQuorum: number;
 }
 
 export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
@@ -22,6 +24,7 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
   appealWindowDays: 20,
   alertWebhookUrl: null,
   screeningThresholds: {},
+  juryQuorum: 5,
 };
 
 const KEY = 'moderation';

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/database.js';
 import { generateId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
-import type { Moderator } from '../moderator.js';
+import type { Actor } from '../moderator.js';
 
 /** Mastodon's account-warning actions, plus Parley's post-level ones. */
 export type WarningAction =
@@ -29,7 +29,7 @@ export const STRIKE_SEVERITY: Record<WarningAction, number> = {
 
 export interface WarningInput {
   targetAccountId: number;
-  moderator: Moderator;
+  moderator: Actor;
   action: WarningAction;
   /** The statement of reasons written by the moderator. */
   text: string;

@@ -89,9 +89,12 @@ export async function findMatchingStatusIds(db: DbExecutor, dialect: DialectName
       ),
     );
   if (options.accountId !== null) query = query.where('statuses.account_id', '=', options.accountId);
-  if (options.maxId !== null) query = query.where('statuses.id', '<', options.maxId);
-  if (options.minId !== null) query = query.where('statuses.id', '>', options.minId);
-  const rows = await query.orderBy('statuses.id', 'desc').limit(options.limit).offset(options.offset).execute();
+  // @NOTE: on SQLite, ordering and bounding by the FTS5 rowid (= status id) lets FTS5 walk its
+  // matches newest first and stop after one page, instead of sorting every match.
+  const order = dialect === 'sqlite' ? sql<number>`status_search.rowid` : sql<number>`statuses.id`;
+  if (options.maxId !== null) query = query.where(order, '<', options.maxId);
+  if (options.minId !== null) query = query.where(order, '>', options.minId);
+  const rows = await query.orderBy(order, 'desc').limit(options.limit).offset(options.offset).execute();
   return rows.map((r) => r.id);
 }
 

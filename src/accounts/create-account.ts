@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import type { Tx } from '../db/database.js';
 import type { UserRole } from '../db/schema/accounts.js';
 import { unprocessable } from '../api/errors.js';
 import { generateId } from '../lib/ids.js';
@@ -16,6 +17,8 @@ export interface NewAccount {
   reason?: string | null;
   /** Operators (the CLI) may create reserved names such as `admin`; sign-ups may not. */
   allowReserved?: boolean;
+  /** Runs inside the creating transaction (issue a token, enqueue follow-up jobs). */
+  afterInsert?: (tx: Tx, accountId: number) => Promise<void>;
 }
 
 export const USERNAME_PATTERN = /^[a-z0-9_]+$/i;
@@ -144,6 +147,7 @@ async function insertAccountAndUser(
           last_active_at: now,
         })
         .execute();
+      await input.afterInsert?.(tx, accountId);
     });
   } catch (err) {
     // Two sign-ups racing for one name or address: the loser gets the same 422 as a checked duplicate.

@@ -4,6 +4,7 @@ import { parseScopes } from '../api/scopes.js';
 import { findApplicationById } from '../oauth/applications.js';
 import { issueAccessToken, type IssuedToken } from '../oauth/issue-access-token.js';
 import { createAccount } from './create-account.js';
+import { NOTIFY_STAFF_OF_SIGN_UP } from './notify-staff-of-sign-up.js';
 
 export interface Registration {
   /** The application whose token made the request. */
@@ -45,14 +46,20 @@ export async function registerAccount(ctx: AppContext, input: Registration): Pro
   }
   const app = await findApplicationById(ctx.database.db, input.applicationId);
   if (!app) throw forbidden();
-  const { account } = await createAccount(ctx, {
+  let token: IssuedToken | undefined;
+  await createAccount(ctx, {
     username: input.username,
     email: input.email,
     password: input.password,
     locale: input.locale?.replace('_', '-') ?? 'en',
     approved: mode === 'open',
     reason: mode === 'approval' ? reason : null,
+    // One transaction: the account, its token and the staff notification exist together or not at all.
+    async afterInsert(tx, accountId) {
+      // As Mastodon, the new user's token carries the scopes the application registered.
+      token = await issueAccessToken(tx.db, { applicationId: app.id, accountId, scopes: parseScopes(app.scopes) });
+      await ctx.jobs.enqueue(tx, NOTIFY_STAFF_OF_SIGN_UP, { accountId });
+    },
   });
-  // As Mastodon, the new user's token carries the scopes the application registered.
-  return issueAccessToken(ctx.database.db, { applicationId: app.id, accountId: account.id, scopes: parseScopes(app.scopes) });
+  return token!;
 }

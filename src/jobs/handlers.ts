@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { registerAccountJobs } from '../accounts/notify-staff-of-sign-up.js';
 import { registerPostJobs } from '../posts/register-post-jobs.js';
 import { registerTimelineJobs } from '../timelines/register-timeline-jobs.js';
 import { registerModerationJobs } from '../moderation/jobs.js';
@@ -8,6 +9,7 @@ import { registerModerationJobs } from '../moderation/jobs.js';
  * `register…Jobs(ctx)` function; add it here.
  */
 export function registerJobHandlers(ctx: AppContext): void {
+  registerAccountJobs(ctx);
   registerPostJobs(ctx);
   registerTimelineJobs(ctx);
   registerModerationJobs(ctx);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import type { RegistrationMode } from '../../../src/config/env.js';
+import { notifyStaffOfSignUp } from '../../../src/accounts/notify-staff-of-sign-up.js';
 
 async function appToken(t: TestApp, scope = 'read write follow push'): Promise<string> {
   const app = (await t.request({ method: 'POST', url: '/api/v1/apps', payload: { client_name: 'Signup', redirect_uris: 'urn:ietf:wg:oauth:2.0:oob', scopes: 'read write follow push' } })).json();
@@ -26,7 +27,8 @@ describe.each<RegistrationMode>(['open', 'approval', 'closed'])('POST /api/v1/ac
   });
   afterAll(() => t.close());
 
-  it('answers as the mode requires', async () => {
+  it('answers as the mode requires, notifying staff of new sign-ups', async () => {
+    const moderator = await t.createUser(`mod_${mode}`, { role: 'moderator' });
     const res = await t.request({ method: 'POST', url: '/api/v1/accounts', token, payload: signup({ reason: 'I want to talk about birds' }) });
     const users = await t.ctx.database.db.selectFrom('users').selectAll().where('email', '=', 'newbie@example.test').execute();
     if (mode === 'closed') {
@@ -35,6 +37,13 @@ describe.each<RegistrationMode>(['open', 'approval', 'closed'])('POST /api/v1/ac
       expect(users).toHaveLength(0);
       return;
     }
+    const notes = await t.ctx.database.db.selectFrom('notifications').selectAll().where('account_id', '=', moderator.accountId).execute();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ type: 'admin.sign_up', from_account_id: users[0]!.account_id });
+    // A retried job does not notify twice.
+    await notifyStaffOfSignUp(t.ctx, { accountId: users[0]!.account_id });
+    const again = await t.ctx.database.db.selectFrom('notifications').select('id').where('account_id', '=', moderator.accountId).execute();
+    expect(again).toHaveLength(1);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ token_type: 'Bearer', scope: 'read write follow push' });
     expect(users).toHaveLength(1);

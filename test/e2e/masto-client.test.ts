@@ -132,6 +132,9 @@ describe('a Mastodon client library against a running Parley', () => {
     const expected = alicePosts.map((s) => s.id).reverse();
     const publicIds = (await allPages(bob.client.v1.timelines.public.list({ limit: 2 }))).map((s) => s.id);
     expect(publicIds.filter((id) => expected.includes(id))).toEqual(expected);
+    // min_id: the page immediately newer than a post, still newest first.
+    const newer = await bob.client.v1.timelines.public.list({ minId: expected[3]!, limit: 2 });
+    expect(newer.map((s) => s.id)).toEqual([expected[1], expected[2]]);
     const tagged = await allPages(bob.client.v1.timelines.tag.$select('parleye2e').list({ limit: 2 }));
     expect(tagged.map((s) => s.id)).toEqual(expected.slice(1));
     const byAlice = await allPages(bob.client.v1.accounts.$select(alice.account.id).statuses.list({ limit: 2 }));

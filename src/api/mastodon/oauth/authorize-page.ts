@@ -14,6 +14,16 @@ const SCOPE_LABELS: Record<string, string> = {
   'admin:write': 'Modify all data on the server',
 };
 
+function scopeLabel(scope: string): string {
+  if (SCOPE_LABELS[scope]) return SCOPE_LABELS[scope];
+  const [top, sub] = [scope.slice(0, scope.lastIndexOf(':')), scope.slice(scope.lastIndexOf(':') + 1).replace(/_/g, ' ')];
+  if (top === 'read') return `Read your ${sub}`;
+  if (top === 'write') return `Modify your ${sub}`;
+  if (top === 'admin:read') return `Read ${sub} on the server`;
+  if (top === 'admin:write') return `Modify ${sub} on the server`;
+  return '';
+}
+
 export interface AuthorizePageInput {
   instanceName: string;
   appName: string;
@@ -32,9 +42,9 @@ export function renderAuthorizePage(input: AuthorizePageInput): string {
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v!)}">`)
     .join('\n      ');
   const scopes = input.scopes
-    .map((s) => `<li><code>${escapeHtml(s)}</code> ${escapeHtml(SCOPE_LABELS[s] ?? '')}</li>`)
+    .map((s) => `<li><code>${escapeHtml(s)}</code> ${escapeHtml(scopeLabel(s))}</li>`)
     .join('\n        ');
-  const app = input.appWebsite
+  const app = input.appWebsite && /^https?:\/\//i.test(input.appWebsite)
     ? `<a href="${escapeHtml(input.appWebsite)}" rel="noopener noreferrer">${escapeHtml(input.appName)}</a>`
     : escapeHtml(input.appName);
   const body = `

@@ -5,6 +5,7 @@ import { registerReportRoutes } from './mastodon/reports/index.js';
 import { registerFlagRoutes } from './mastodon/flags/index.js';
 import { registerAccountWarningRoutes } from './mastodon/account-warnings/index.js';
 import { registerJuryRoutes } from './mastodon/jury/index.js';
+import { registerTrendRoutes } from './mastodon/trends/index.js';
 import { registerStatusRoutes } from './mastodon/statuses/index.js';
 import { registerAppRoutes } from './mastodon/apps/index.js';
 import { registerOAuthRoutes } from './mastodon/oauth/index.js';
@@ -48,5 +49,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await registerFlagRoutes(app, ctx);
   await registerAccountWarningRoutes(app, ctx);
   await registerJuryRoutes(app, ctx);
+  await registerTrendRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
 }

@@ -5,6 +5,7 @@ import { registerAdminAppealRoutes } from './appeals.js';
 import { registerAuditLogRoutes } from './audit-log.js';
 import { registerModerationMetricsRoutes } from './metrics.js';
 import { registerJurorAdminRoutes } from './jurors.js';
+import { registerTrendAdminRoutes } from './trends.js';
 import { registerAdminReportRoutes } from './reports.js';
 import { registerScreeningAdminRoutes } from './screening.js';
 import { registerAdminStatusRoutes } from './statuses.js';
@@ -21,4 +22,5 @@ export async function registerAdminRoutes(app: FastifyInstance, ctx: AppContext)
   await registerScreeningAdminRoutes(app, ctx);
   await registerModerationMetricsRoutes(app, ctx);
   await registerJurorAdminRoutes(app, ctx);
+  await registerTrendAdminRoutes(app, ctx);
 }

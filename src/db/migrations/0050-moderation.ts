@@ -147,6 +147,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('statuses').addColumn('moderated_at', 'text').execute();
   // Languages a moderator reads (JSON array), to filter the queue.
   await db.schema.alterTable('users').addColumn('moderation_languages', 'text').execute();
+  // Trending tags are reviewed: approved, rejected, or (null) not yet looked at.
+  await db.schema.alterTable('tags').addColumn('trend_review', 'text').execute();
+  await db.schema.alterTable('tags').addColumn('trend_reviewed_at', 'text').execute();
   // Trusted users an admin made jurors of the community jury.
   await db.schema.alterTable('users').addColumn('juror', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 

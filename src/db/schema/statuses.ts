@@ -58,6 +58,9 @@ export interface TagsTable {
   /** Lower-cased, NFKC-normalised form: the unique key. */
   name_key: string;
   created_at: string;
+  /** An admin's trend review: approved tags may trend, rejected ones never; null is unreviewed. */
+  trend_review: 'approved' | 'rejected' | null;
+  trend_reviewed_at: string | null;
 }
 
 export interface StatusTagsTable {

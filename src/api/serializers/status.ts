@@ -37,7 +37,8 @@ export interface SerializedStatus {
   muted?: boolean;
   bookmarked?: boolean;
   pinned?: boolean;
-  content: string;
+  /** Left out when the source `text` is requested instead (delete-and-redraft), as Mastodon does. */
+  content?: string;
   filtered?: unknown[];
   reblog: SerializedStatus | null;
   application?: { name: string; website: string | null };
@@ -70,7 +71,8 @@ export function serializeStatus(view: StatusView, config: Config): SerializedSta
     created_at: row.created_at,
     in_reply_to_id: row.in_reply_to_id === null ? null : String(row.in_reply_to_id),
     in_reply_to_account_id: row.in_reply_to_account_id === null ? null : String(row.in_reply_to_account_id),
-    sensitive: row.sensitive === 1,
+    // Others see every post of an account a moderator marked sensitive as sensitive.
+    sensitive: row.sensitive === 1 || (!owned && account.sensitized_at !== null),
     spoiler_text: row.spoiler_text,
     visibility: row.visibility,
     language: row.language,
@@ -90,7 +92,7 @@ export function serializeStatus(view: StatusView, config: Config): SerializedSta
           ...(owned && !isReblog && row.visibility !== 'direct' ? { pinned: viewer.pinned } : {}),
         }
       : {}),
-    content: isReblog ? '' : row.content,
+    ...(view.withSource ? { text: row.text } : { content: isReblog ? '' : row.content }),
     ...(viewer ? { filtered: [] } : {}),
     reblog: view.reblog ? serializeStatus(view.reblog, config) : null,
     // Mastodon shows the posting application to the author only.
@@ -101,12 +103,11 @@ export function serializeStatus(view: StatusView, config: Config): SerializedSta
       const s = serializeAccount(m, config);
       return { id: s.id, username: s.username, url: s.url, acct: s.acct };
     }),
-    tags: view.tags.map((t) => ({ name: t.name_key, url: `${config.publicUrl}/tags/${encodeURIComponent(t.name_key)}` })),
+    tags: view.tags.map((t) => ({ name: t.name, url: `${config.publicUrl}/tags/${encodeURIComponent(t.name)}` })),
     emojis: [],
     card: null,
     poll: null,
   };
-  if (view.withSource) out.text = row.text;
   if (owned && row.moderation_state !== 'published') out.parley = moderationExtension(row);
   return out;
 }

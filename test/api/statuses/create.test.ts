@@ -26,7 +26,7 @@ describe('POST /api/v1/statuses', () => {
         '<a href="https://example.com/a" target="_blank" rel="nofollow noopener" translate="no"><span class="invisible">https://</span><span>example.com/a</span><span class="invisible"></span></a></p>',
     );
     expect(status.mentions).toEqual([{ id: bob.id, username: 'bob', acct: 'bob', url: 'https://parley.test/@bob' }]);
-    expect(status.tags).toEqual([{ name: 'cats', url: 'https://parley.test/tags/cats' }]);
+    expect(status.tags).toEqual([{ name: 'Cats', url: 'https://parley.test/tags/Cats' }]);
     expect(status.uri).toBe(`https://parley.test/users/alice/statuses/${status.id}`);
     expect(status.url).toBe(`https://parley.test/@alice/${status.id}`);
     expect(status).toMatchObject({

@@ -98,6 +98,7 @@ describe('editing and deleting statuses', () => {
     const res = await t.request({ method: 'DELETE', url: `/api/v1/statuses/${status.id}`, token: alice.token });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: status.id, text: 'delete me @carol' });
+    expect(res.json()).not.toHaveProperty('content');
 
     expect((await t.request({ method: 'GET', url: `/api/v1/statuses/${status.id}` })).statusCode).toBe(404);
     expect((await t.request({ method: 'DELETE', url: `/api/v1/statuses/${status.id}`, token: alice.token })).statusCode).toBe(404);

@@ -177,6 +177,26 @@ describe('a Mastodon client library against a running Parley', () => {
     expect(direct[0]?.id).toBe(alice.account.id);
   });
 
+  it('holds a threat before publication: only its author sees it', async () => {
+    const threat = await alice.client.v1.statuses.create({ status: '@bob I am going to kill you tomorrow, I know where you live' });
+    expect((threat as unknown as { parley?: { state: string } }).parley?.state).toBe('held');
+    expect((await alice.client.v1.statuses.$select(threat.id).fetch()).id).toBe(threat.id);
+    expect(await httpStatus(bob.client.v1.statuses.$select(threat.id).fetch())).toBe(404);
+    // A later ordinary post reaches bob's home; the held one never does.
+    const sentinel = await alice.client.v1.statuses.create({ status: 'Evening note from the harbour' });
+    const home = await eventually(
+      () => bob.client.v1.timelines.home.list({ limit: 40 }),
+      (page) => page.some((s) => s.id === sentinel.id),
+    );
+    expect(home.map((s) => s.id)).not.toContain(threat.id);
+    const byAlice = await bob.client.v1.accounts.$select(alice.account.id).statuses.list({ limit: 40 });
+    expect(byAlice.map((s) => s.id)).not.toContain(threat.id);
+    const found = await bob.client.v2.search.list({ q: 'tomorrow', type: 'statuses' });
+    expect(found.statuses).toEqual([]);
+    const mentions = await bob.client.v1.notifications.list({ types: ['mention'] });
+    expect(mentions.map((n) => n.status?.id)).not.toContain(threat.id);
+  });
+
   it('edits and deletes a post', async () => {
     const target = alicePosts[2]!;
     const edited = await alice.client.v1.statuses.$select(target.id).update({ status: 'Morning note 3, corrected #ParleyE2E' });

@@ -83,3 +83,15 @@ export async function deleteNotification(db: DbExecutor, recipientId: number, id
 export async function deleteAllNotifications(db: DbExecutor, recipientId: number): Promise<void> {
   await db.deleteFrom('notifications').where('account_id', '=', recipientId).execute();
 }
+
+/** How many shown notifications are newer than `afterId`, counting at most `cap`. */
+export async function countNotificationsAfter(
+  db: DbExecutor,
+  recipientId: number,
+  filter: NotificationFilter,
+  afterId: number,
+  cap: number,
+): Promise<number> {
+  const rows = await notificationPage(db, recipientId, filter, { below: null, above: afterId, ascending: true, limit: cap });
+  return rows.length;
+}

@@ -200,3 +200,31 @@ describe('following, follow requests and relationships', () => {
     await t.ctx.database.db.updateTable('accounts').set({ suspended_at: null }).where('id', '=', carol.accountId).execute();
   });
 });
+
+describe('removing a follower', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('makes the follower stop following, keeps counts exact and takes the posts out of their home', async () => {
+    const owner = await t.createUser('owner');
+    const fan = await t.createUser('fan');
+    await t.request({ method: 'POST', url: `/api/v1/accounts/${owner.id}/follow`, token: fan.token });
+    const posted = await t.request({ method: 'POST', url: '/api/v1/statuses', token: owner.token, payload: { status: 'for my followers' } });
+    const statusId = posted.json().id as string;
+    const before = await t.request({ method: 'GET', url: '/api/v1/timelines/home', token: fan.token });
+    expect(before.json().map((s: { id: string }) => s.id)).toContain(statusId);
+
+    const res = await t.request({ method: 'POST', url: `/api/v1/accounts/${fan.id}/remove_from_followers`, token: owner.token });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: fan.id, followed_by: false, following: false });
+    const counts = await t.ctx.database.db.selectFrom('accounts').select(['id', 'followers_count', 'following_count']).where('id', 'in', [owner.accountId, fan.accountId]).execute();
+    expect(counts.find((c) => c.id === owner.accountId)!.followers_count).toBe(0);
+    expect(counts.find((c) => c.id === fan.accountId)!.following_count).toBe(0);
+    const after = await t.request({ method: 'GET', url: '/api/v1/timelines/home', token: fan.token });
+    expect(after.json().map((s: { id: string }) => s.id)).not.toContain(statusId);
+    expect((await t.request({ method: 'POST', url: '/api/v1/accounts/777/remove_from_followers', token: owner.token })).statusCode).toBe(404);
+  });
+});

@@ -73,6 +73,21 @@ describe('notifications API', () => {
     expect((await list(alice, `?min_id=${all[0]}`)).link).toBeUndefined();
   });
 
+  it('counts unread notifications after the notifications marker', async () => {
+    const all = (await list(alice)).notes.map((n) => n.id);
+    const count = async (query = '') => {
+      const res = await t.request({ method: 'GET', url: `/api/v1/notifications/unread_count${query}`, token: alice.token });
+      expect(res.statusCode).toBe(200);
+      return res.json().count as number;
+    };
+    expect(await count()).toBe(4);
+    expect(await count('?limit=2')).toBe(2);
+    expect(await count('?types[]=mention')).toBe(1);
+    const marker = await t.request({ method: 'POST', url: '/api/v1/markers', token: alice.token, payload: { notifications: { last_read_id: all[2] } } });
+    expect(marker.statusCode).toBe(200);
+    expect(await count()).toBe(2);
+  });
+
   it('fetches one notification, 404 for someone else’s', async () => {
     const [latest] = (await list(alice)).notes;
     const res = await t.request({ method: 'GET', url: `/api/v1/notifications/${latest!.id}`, token: alice.token });

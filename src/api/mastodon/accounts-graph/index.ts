@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
 import { followAccount } from '../../../graph/follow-account.js';
 import { unfollowAccount } from '../../../graph/unfollow-account.js';
+import { removeFromFollowers } from '../../../graph/remove-from-followers.js';
 import { blockAccount } from '../../../graph/block-account.js';
 import { unblockAccount } from '../../../graph/unblock-account.js';
 import { muteAccount } from '../../../graph/mute-account.js';
@@ -49,6 +50,11 @@ export async function registerAccountGraphRoutes(app: FastifyInstance, ctx: AppC
   app.post('/api/v1/accounts/:id/unfollow', async (request) => {
     const { account } = requireUser(request, 'write:follows');
     return serializeRelationship(await unfollowAccount(ctx, { viewer: account, targetId: pathId(request) }));
+  });
+
+  app.post('/api/v1/accounts/:id/remove_from_followers', async (request) => {
+    const { account } = requireUser(request, 'write:follows');
+    return serializeRelationship(await removeFromFollowers(ctx, { viewer: account, followerId: pathId(request) }));
   });
 
   app.post('/api/v1/accounts/:id/block', async (request) => {

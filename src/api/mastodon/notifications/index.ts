@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
 import type { NotificationType } from '../../../db/schema/notifications.js';
 import { clearNotifications } from '../../../notifications/clear-notifications.js';
+import { countUnreadNotifications } from '../../../notifications/count-unread-notifications.js';
 import { dismissNotification } from '../../../notifications/dismiss-notification.js';
 import { getNotification } from '../../../notifications/get-notification.js';
 import { listNotifications } from '../../../notifications/list-notifications.js';
@@ -21,10 +22,18 @@ const Query = z.object({
   account_id: zId.optional(),
 });
 
+const CountQuery = Query.extend({ limit: z.coerce.number().int().optional() });
+
 // Unknown type names are ignored, as Mastodon ignores them.
 const known = (names: string[] | undefined) => (names ?? []).filter((n): n is NotificationType => KNOWN_TYPES.has(n));
 
-/** GET /api/v1/notifications, GET …/:id, POST …/:id/dismiss and POST …/clear. */
+const toFilter = (query: z.infer<typeof Query>) => ({
+  types: query.types && query.types.length ? known(query.types) : null,
+  excludeTypes: known(query.exclude_types),
+  fromAccountId: query.account_id ?? null,
+});
+
+/** GET /api/v1/notifications, …/unread_count, …/:id, POST …/:id/dismiss and POST …/clear. */
 export async function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get('/api/v1/notifications', async (request, reply) => {
     const { account } = requireUser(request, 'read:notifications');
@@ -33,14 +42,18 @@ export async function registerNotificationRoutes(app: FastifyInstance, ctx: AppC
     const page = await listNotifications(ctx, {
       viewer: account,
       range,
-      filter: {
-        types: query.types && query.types.length ? known(query.types) : null,
-        excludeTypes: known(query.exclude_types),
-        fromAccountId: query.account_id ?? null,
-      },
+      filter: toFilter(query),
     });
     setLinkHeader(request, reply, page.pageIds, ctx.config.publicUrl);
     return page.notifications;
+  });
+
+  // Unread means newer than the notifications marker; Mastodon counts 100 by default, 1000 at most.
+  app.get('/api/v1/notifications/unread_count', async (request) => {
+    const { account } = requireUser(request, 'read:notifications');
+    const query = parseInput(CountQuery, request.query);
+    const cap = Math.min(Math.max(query.limit ?? 100, 1), 1000);
+    return { count: await countUnreadNotifications(ctx, { viewer: account, filter: toFilter(query), cap }) };
   });
 
   app.get('/api/v1/notifications/:id', async (request) => {

@@ -3,6 +3,7 @@ import type { Account } from '../api/auth.js';
 import { unprocessable } from '../api/errors.js';
 import { generateId } from '../lib/ids.js';
 import { nowIso } from '../lib/time.js';
+import { lockRow } from './status-writes.js';
 import { loadVisibleStatus } from './visibility.js';
 
 /** Mastodon's limit of pinned posts per account. */
@@ -18,6 +19,8 @@ export async function pinStatus(ctx: AppContext, account: Account, id: number): 
   }
   if (status.moderation_state !== 'published') throw unprocessable('Validation failed: A post under review cannot be pinned');
   await ctx.database.transaction(async (tx) => {
+    // Simultaneous pins must not pass the limit together.
+    await lockRow(tx.db, ctx.database.dialect, 'accounts', account.id);
     const pins = await tx.db.selectFrom('status_pins').select('status_id').where('account_id', '=', account.id).execute();
     if (pins.some((p) => p.status_id === status.id)) return;
     if (pins.length >= MAX_PINNED_STATUSES) {

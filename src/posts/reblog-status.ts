@@ -6,7 +6,7 @@ import { generateId } from '../lib/ids.js';
 import { nowIso } from '../lib/time.js';
 import { createNotification } from '../notifications/create-notification.js';
 import { assertVisibility } from './post-rules.js';
-import { adjustStatusCounter, adjustStatusesCount } from './status-writes.js';
+import { adjustStatusCounter, adjustStatusesCount, lockRow } from './status-writes.js';
 import { loadVisibleStatus } from './visibility.js';
 
 /**
@@ -34,12 +34,22 @@ export async function reblogStatus(ctx: AppContext, account: Account, id: number
   }
   if (visibility === 'direct') visibility = 'private';
 
-  const reblogId = generateId();
-  await ctx.database.transaction(async (tx) => {
+  const newId = generateId();
+  return ctx.database.transaction(async (tx) => {
+    // Two simultaneous boosts by one account must still make one boost.
+    await lockRow(tx.db, ctx.database.dialect, 'statuses', status.id);
+    const raced = await tx.db
+      .selectFrom('statuses')
+      .select('id')
+      .where('account_id', '=', account.id)
+      .where('reblog_of_id', '=', status.id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (raced) return raced.id;
     await tx.db
       .insertInto('statuses')
       .values({
-        id: reblogId,
+        id: newId,
         account_id: account.id,
         uri: null,
         text: '',
@@ -64,10 +74,10 @@ export async function reblogStatus(ctx: AppContext, account: Account, id: number
       .execute();
     await adjustStatusCounter(tx.db, status.id, 'reblogs_count', 1);
     await adjustStatusesCount(tx.db, [account.id], 1);
-    await createNotification(tx, { recipientId: status.account_id, fromAccountId: account.id, type: 'reblog', statusId: reblogId });
-    await ctx.jobs.enqueue(tx, 'fan-out-status', { statusId: reblogId });
+    await createNotification(tx, { recipientId: status.account_id, fromAccountId: account.id, type: 'reblog', statusId: newId });
+    await ctx.jobs.enqueue(tx, 'fan-out-status', { statusId: newId });
+    return newId;
   });
-  return reblogId;
 }
 
 export async function findLiveReblog(ctx: AppContext, accountId: number, statusId: number): Promise<number | null> {

@@ -77,3 +77,12 @@ export function countsAsReply(status: { in_reply_to_id: number | null; visibilit
     (status.visibility === 'public' || status.visibility === 'unlisted')
   );
 }
+
+/**
+ * Serialises concurrent writers on one row for the rest of the transaction (PostgreSQL row
+ * lock; SQLite transactions are serial already), so check-then-insert stays exact.
+ */
+export async function lockRow(db: DbExecutor, dialect: 'sqlite' | 'postgres', table: 'statuses' | 'accounts', id: number): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await db.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
+}

@@ -64,6 +64,17 @@ describe('status interactions', () => {
     expect((await act(bob, dm.id, 'reblog')).statusCode).toBe(403);
   });
 
+  it('makes one boost and one favourite from simultaneous requests', async () => {
+    const status = await post(t, alice, { status: 'race me' });
+    const boosts = await Promise.all([1, 2, 3].map(() => act(carol, status.id, 'reblog')));
+    expect(boosts.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(new Set(boosts.map((r) => r.json().id)).size).toBe(1);
+    const favs = await Promise.all([1, 2, 3].map(() => act(carol, status.id, 'favourite')));
+    expect(favs.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const row = await statusRow(t, status.id);
+    expect([row.reblogs_count, row.favourites_count]).toEqual([1, 1]);
+  });
+
   it('uses the requested boost visibility', async () => {
     const status = await post(t, alice, { status: 'quiet boost' });
     const res = await act(carol, status.id, 'reblog', { visibility: 'unlisted' });

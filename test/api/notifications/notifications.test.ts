@@ -88,6 +88,34 @@ describe('notifications API', () => {
     expect(await count()).toBe(2);
   });
 
+  it('serves the grouped (v2) API with one notification per group', async () => {
+    const v1 = (await list(alice)).notes;
+    const res = await t.request({ method: 'GET', url: '/api/v2/notifications?limit=3', token: alice.token });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as {
+      accounts: Array<{ id: string }>;
+      statuses: Array<{ id: string }>;
+      notification_groups: Array<Record<string, unknown>>;
+    };
+    expect(body.notification_groups.map((g) => [g.group_key, g.type, g.most_recent_notification_id, g.notifications_count])).toEqual(
+      v1.slice(0, 3).map((n) => [`ungrouped-${n.id}`, n.type, n.id, 1]),
+    );
+    expect(body.notification_groups[0]).toMatchObject({ sample_account_ids: [bob.id], status_id: aliceOwn, page_min_id: v1[0]!.id, page_max_id: v1[0]!.id });
+    expect(body.accounts.map((a) => a.id).sort()).toEqual([bob.id, carol.id].sort());
+    expect(body.statuses.map((s) => s.id).sort()).toEqual([aliceOwn, mention].sort());
+    expect(res.headers.link).toContain(`max_id=${v1[2]!.id}>; rel="next"`);
+
+    const one = await t.request({ method: 'GET', url: `/api/v2/notifications/ungrouped-${v1[3]!.id}`, token: alice.token });
+    expect(one.json().notification_groups).toEqual([expect.objectContaining({ type: 'follow', group_key: `ungrouped-${v1[3]!.id}` })]);
+    expect(one.json().notification_groups[0]).not.toHaveProperty('status_id');
+    const accounts = await t.request({ method: 'GET', url: `/api/v2/notifications/ungrouped-${v1[3]!.id}/accounts`, token: alice.token });
+    expect(accounts.json().map((a: { id: string }) => a.id)).toEqual([bob.id]);
+    expect((await t.request({ method: 'GET', url: '/api/v2/notifications/favourite-1-2', token: alice.token })).statusCode).toBe(404);
+    expect((await t.request({ method: 'GET', url: `/api/v2/notifications/ungrouped-${v1[3]!.id}`, token: carol.token })).statusCode).toBe(404);
+    const count = await t.request({ method: 'GET', url: '/api/v2/notifications/unread_count', token: alice.token });
+    expect(count.json()).toEqual({ count: expect.any(Number) });
+  });
+
   it('fetches one notification, 404 for someone else’s', async () => {
     const [latest] = (await list(alice)).notes;
     const res = await t.request({ method: 'GET', url: `/api/v1/notifications/${latest!.id}`, token: alice.token });
@@ -135,6 +163,9 @@ describe('notifications API', () => {
     expect((await list(alice)).notes.map((n) => n.id)).toEqual(before.slice(1).map((n) => n.id));
     expect((await t.request({ method: 'POST', url: `/api/v1/notifications/${before[0]!.id}/dismiss`, token: alice.token })).statusCode).toBe(404);
     expect((await t.request({ method: 'POST', url: `/api/v1/notifications/${before[1]!.id}/dismiss`, token: bob.token })).statusCode).toBe(404);
+    const v2 = await t.request({ method: 'POST', url: `/api/v2/notifications/ungrouped-${before[1]!.id}/dismiss`, token: alice.token });
+    expect(v2.json()).toEqual({});
+    expect((await list(alice)).notes.map((n) => n.id)).toEqual(before.slice(2).map((n) => n.id));
     const cleared = await t.request({ method: 'POST', url: '/api/v1/notifications/clear', token: alice.token });
     expect(cleared.json()).toEqual({});
     expect((await list(alice)).notes).toEqual([]);

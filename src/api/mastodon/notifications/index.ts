@@ -1,39 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
-import type { NotificationType } from '../../../db/schema/notifications.js';
 import { clearNotifications } from '../../../notifications/clear-notifications.js';
 import { countUnreadNotifications } from '../../../notifications/count-unread-notifications.js';
 import { dismissNotification } from '../../../notifications/dismiss-notification.js';
 import { getNotification } from '../../../notifications/get-notification.js';
 import { listNotifications } from '../../../notifications/list-notifications.js';
 import { requireUser } from '../../auth.js';
-import { parseInput, zId, zList } from '../../params.js';
+import { parseInput } from '../../params.js';
 import { parsePageParams, setLinkHeader, toIdRange } from '../../pagination.js';
 import { pathId } from '../accounts-graph/route-helpers.js';
+import { CountQuery, Query, toFilter } from './query.js';
+import { registerNotificationGroupRoutes } from './v2.js';
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set<NotificationType>([
-  'mention', 'status', 'reblog', 'follow', 'follow_request', 'favourite', 'update', 'admin.sign_up', 'admin.report', 'moderation_warning',
-]);
-
-const Query = z.object({
-  types: zList(z.string()).optional(),
-  exclude_types: zList(z.string()).optional(),
-  account_id: zId.optional(),
-});
-
-const CountQuery = Query.extend({ limit: z.coerce.number().int().optional() });
-
-// Unknown type names are ignored, as Mastodon ignores them.
-const known = (names: string[] | undefined) => (names ?? []).filter((n): n is NotificationType => KNOWN_TYPES.has(n));
-
-const toFilter = (query: z.infer<typeof Query>) => ({
-  types: query.types && query.types.length ? known(query.types) : null,
-  excludeTypes: known(query.exclude_types),
-  fromAccountId: query.account_id ?? null,
-});
-
-/** GET /api/v1/notifications, …/unread_count, …/:id, POST …/:id/dismiss and POST …/clear. */
+/** GET /api/v1/notifications, …/unread_count, …/:id, POST …/:id/dismiss and POST …/clear; then the v2 grouped API. */
 export async function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get('/api/v1/notifications', async (request, reply) => {
     const { account } = requireUser(request, 'read:notifications');
@@ -72,4 +51,6 @@ export async function registerNotificationRoutes(app: FastifyInstance, ctx: AppC
     await dismissNotification(ctx, { viewer: account, id: pathId(request) });
     return {};
   });
+
+  await registerNotificationGroupRoutes(app, ctx);
 }

@@ -116,6 +116,21 @@ describe('POST /api/v1/statuses', () => {
     expect(hidden.statusCode).toBe(404);
   });
 
+  it('stores one tag per case-insensitive name and links each post to it', async () => {
+    await post(t, alice, { status: '#Rust is nice' });
+    await post(t, bob, { status: 'I like #rust and #RUST' });
+    const tags = await t.ctx.database.db.selectFrom('tags').select(['name', 'name_key']).where('name_key', '=', 'rust').execute();
+    expect(tags).toEqual([{ name: 'Rust', name_key: 'rust' }]);
+    const links = await t.ctx.database.db
+      .selectFrom('status_tags').innerJoin('tags', 'tags.id', 'status_tags.tag_id').select('status_tags.status_id').where('tags.name_key', '=', 'rust').execute();
+    expect(links).toHaveLength(2);
+  });
+
+  it('rejects an invalid language code with 422', async () => {
+    const res = await t.request({ method: 'POST', url: '/api/v1/statuses', token: alice.token, payload: { status: 'x', language: 'not a language' } });
+    expect(res.statusCode).toBe(422);
+  });
+
   it('refuses media, polls and scheduling it cannot store', async () => {
     const res = await t.request({ method: 'POST', url: '/api/v1/statuses', token: alice.token, payload: { status: 'x', media_ids: ['1'] } });
     expect(res.statusCode).toBe(422);

@@ -66,6 +66,13 @@ describe('editing and deleting statuses', () => {
     expect(row.edited_at).toBeNull();
   });
 
+  it('refuses to edit a boost', async () => {
+    const original = await post(t, bob, { status: 'boost this' });
+    const boost = (await t.request({ method: 'POST', url: `/api/v1/statuses/${original.id}/reblog`, token: alice.token })).json();
+    const res = await put(alice, boost.id, { status: 'rewritten' });
+    expect(res.statusCode).toBe(422);
+  });
+
   it('an edit the screener holds hides the status from others', async () => {
     const status = await post(t, alice, { status: 'harmless' });
     const counted = (await accountRow(t, alice)).statuses_count;

@@ -30,6 +30,20 @@ describe('status visibility', () => {
     expect((await show(status.id, carol)).json().favourited).toBe(false);
   });
 
+  it('needs read:statuses when a token is sent', async () => {
+    const status = await post(t, alice, { status: 'scoped read' });
+    const writer = await t.createUser('writer', { scopes: ['write'] });
+    expect((await show(status.id, writer)).statusCode).toBe(403);
+  });
+
+  it('hides who boosted or favourited a status the viewer cannot see', async () => {
+    const dm = await post(t, alice, { status: 'dm @carol', visibility: 'direct' });
+    for (const list of ['reblogged_by', 'favourited_by', 'history']) {
+      const res = await t.request({ method: 'GET', url: `/api/v1/statuses/${dm.id}/${list}`, token: dave.token });
+      expect(res.statusCode).toBe(404);
+    }
+  });
+
   it('answers 404 for unknown and malformed ids', async () => {
     expect((await show('123456789')).statusCode).toBe(404);
     expect((await show('abc')).statusCode).toBe(404);

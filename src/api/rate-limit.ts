@@ -16,6 +16,8 @@ export interface Throttle {
   windowMs: number;
   /** The bucket this request counts against, or null when the throttle does not apply. */
   key(request: FastifyRequest): string | null;
+  /** Keyed on the parsed body, so checked once the body is read rather than on arrival. */
+  afterBody?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -41,6 +43,19 @@ export const THROTTLES: readonly Throttle[] = [
     max: 25,
     windowMs: 5 * MINUTE,
     key: (r) => (isPost(r, '/oauth/token', '/oauth/authorize') ? throttleableIp(r.ip) : null),
+  },
+  {
+    // Guessing one account's password from many addresses: 25 attempts per e-mail per hour.
+    name: 'login_by_email',
+    max: 25,
+    windowMs: 60 * MINUTE,
+    afterBody: true,
+    key: (r) => {
+      if (!isPost(r, '/oauth/token', '/oauth/authorize')) return null;
+      const body = (r.body ?? {}) as Record<string, unknown>;
+      const email = pathOf(r) === '/oauth/token' ? body.username : body.email;
+      return typeof email === 'string' && email.trim() !== '' ? `email:${email.trim().toLowerCase()}` : null;
+    },
   },
   { name: 'app_registration', max: 5, windowMs: 10 * MINUTE, key: (r) => (isPost(r, '/api/v1/apps') ? throttleableIp(r.ip) : null) },
   {
@@ -76,19 +91,24 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppC
     }),
   }));
 
-  // Registered after the auth plugin, so `request.auth` tells accounts from anonymous callers.
-  app.addHook('onRequest', async (request, reply) => {
+  async function apply(request: FastifyRequest, reply: FastifyReply, afterBody: boolean) {
     if (!throttled(request)) return;
+    const current = reply.getHeader('x-ratelimit-remaining');
     let shown: { max: number; remaining: number; ttl: number } | null = null;
     for (const { throttle, check } of limiters) {
-      if (throttle.key(request) === null) continue;
+      if (Boolean(throttle.afterBody) !== afterBody || throttle.key(request) === null) continue;
       const result = await check(request);
       if (result.isAllowed) continue;
       if (result.isExceeded) return refuse(reply, result);
       if (!shown || result.remaining < shown.remaining) shown = result;
     }
-    if (shown) setHeaders(reply, shown);
-  });
+    // The headers describe whichever applicable throttle has the fewest requests left.
+    if (shown && (current === undefined || shown.remaining < Number(current))) setHeaders(reply, shown);
+  }
+
+  // Registered after the auth plugin, so `request.auth` tells accounts from anonymous callers.
+  app.addHook('onRequest', async (request, reply) => apply(request, reply, false));
+  app.addHook('preHandler', async (request, reply) => apply(request, reply, true));
 });
 
 function refuse(reply: FastifyReply, state: { max: number; ttl: number }) {

@@ -100,4 +100,30 @@ describe('rate limits (turned on)', () => {
     expect(res.statusCode).toBe(429);
     expect(res.headers['x-ratelimit-limit']).toBe('25');
   });
+
+  it('allows 25 password attempts per e-mail per hour, whatever the address', async () => {
+    const attempt = (n: number) =>
+      t.request({
+        method: 'POST',
+        url: '/oauth/token',
+        headers: ip(`198.18.0.${n}`),
+        payload: { grant_type: 'password', client_id: client.client_id, client_secret: client.client_secret, username: 'Target@example.test', password: 'guess' },
+      });
+    for (let i = 0; i < 25; i++) {
+      const res = await attempt(i + 1);
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['x-ratelimit-remaining']).toBe(String(24 - i));
+    }
+    const res = await attempt(200);
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['x-ratelimit-limit']).toBe('25');
+    expect(Date.parse(res.headers['x-ratelimit-reset'] as string) - Date.now()).toBeGreaterThan(59 * 60_000);
+    const other = await t.request({
+      method: 'POST',
+      url: '/oauth/token',
+      headers: ip('198.18.1.1'),
+      payload: { grant_type: 'password', client_id: client.client_id, client_secret: client.client_secret, username: 'someone.else@example.test', password: 'guess' },
+    });
+    expect(other.statusCode).toBe(400);
+  });
 });

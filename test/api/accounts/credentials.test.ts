@@ -69,6 +69,15 @@ describe('verify_credentials and update_credentials', () => {
     });
   });
 
+  it('lets a token with only the profile scope read verify_credentials but nothing else', async () => {
+    const profileOnly = await t.createUser('profileonly', { scopes: ['profile'] });
+    const me = await t.request({ method: 'GET', url: '/api/v1/accounts/verify_credentials', token: profileOnly.token });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().username).toBe('profileonly');
+    expect((await t.request({ method: 'GET', url: '/api/v1/preferences', token: profileOnly.token })).statusCode).toBe(403);
+    expect((await t.request({ method: 'GET', url: `/api/v1/accounts/${dana.id}`, token: profileOnly.token })).statusCode).toBe(403);
+  });
+
   it('answers 401 without a token and 403 without the scope', async () => {
     expect((await t.request({ method: 'GET', url: '/api/v1/accounts/verify_credentials' })).statusCode).toBe(401);
     const writeOnly = await t.createUser('writeonly', { scopes: ['write'] });

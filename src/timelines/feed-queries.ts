@@ -71,14 +71,6 @@ export async function unmergeReblogsOf(db: DbExecutor, accountId: number, origin
     .execute();
 }
 
-/** Removes a status from every feed (deletion, moderation). */
-export async function removeStatusFromFeeds(db: DbExecutor, statusId: number): Promise<void> {
-  await db
-    .deleteFrom('home_feed')
-    .where((eb) => eb.or([eb('status_id', '=', statusId), eb('reblog_of_id', '=', statusId)]))
-    .execute();
-}
-
 /** Whether the account has any home feed entry (an empty feed is rebuilt on read). */
 export async function hasFeed(db: DbExecutor, accountId: number): Promise<boolean> {
   const row = await db.selectFrom('home_feed').select('status_id').where('account_id', '=', accountId).limit(1).executeTakeFirst();

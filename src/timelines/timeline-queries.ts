@@ -32,11 +32,22 @@ export async function pageIds(query: StatusQuery, range: IdRange): Promise<numbe
   return range.ascending ? ids.reverse() : ids;
 }
 
-/** Public posts (no reblogs, no replies to others), optionally only those with the tag keys. */
+/**
+ * Public posts (no reblogs; no replies to others unless `withReplies`). As in Mastodon,
+ * suspended and silenced (limited) accounts do not appear in public timelines.
+ */
 export function publicStatuses(db: DbExecutor, options: { withReplies?: boolean } = {}): StatusQuery {
   return live(db)
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('accounts').select('accounts.id').whereRef('accounts.id', '=', 'statuses.account_id').where('accounts.suspended_at', 'is not', null))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('accounts')
+            .select('accounts.id')
+            .whereRef('accounts.id', '=', 'statuses.account_id')
+            .where((a) => a.or([a('accounts.suspended_at', 'is not', null), a('accounts.silenced_at', 'is not', null)])),
+        ),
+      ),
     )
     .where('statuses.visibility', '=', 'public')
     .where('statuses.reblog_of_id', 'is', null)

@@ -51,6 +51,12 @@ describe('public, hashtag and account timelines, bookmarks and favourites', () =
     await t.request({ method: 'POST', url: `/api/v1/accounts/${bob.id}/unblock`, token: carol.token });
   });
 
+  it('silenced accounts stay out of the public timeline', async () => {
+    await t.ctx.database.db.updateTable('accounts').set({ silenced_at: new Date().toISOString() }).where('id', '=', bob.accountId).execute();
+    expect(await timeline(t, '/api/v1/timelines/public')).toEqual([ids.selfReply, ids.pub]);
+    await t.ctx.database.db.updateTable('accounts').set({ silenced_at: null }).where('id', '=', bob.accountId).execute();
+  });
+
   it('hashtag timeline: case-insensitive, public posts, any/all/none', async () => {
     expect(await timeline(t, '/api/v1/timelines/tag/parley')).toEqual([ids.bobTagged, ids.pub]);
     expect(await timeline(t, '/api/v1/timelines/tag/PARLEY')).toEqual([ids.bobTagged, ids.pub]);

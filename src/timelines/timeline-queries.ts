@@ -11,11 +11,12 @@ import type { IdRange } from '../api/pagination.js';
 
 type StatusQuery = SelectQueryBuilder<DatabaseSchema, 'statuses', { id: number }>;
 
-function live(db: DbExecutor): StatusQuery {
+/** Not deleted, and published (or, with `includeHeld`, held for review: authors see those). */
+function live(db: DbExecutor, includeHeld = false): StatusQuery {
   return db
     .selectFrom('statuses')
     .select('statuses.id')
-    .where('statuses.moderation_state', '=', 'published')
+    .where('statuses.moderation_state', 'in', includeHeld ? ['published', 'held'] : ['published'])
     .where('statuses.deleted_at', 'is', null);
 }
 
@@ -98,7 +99,7 @@ export interface AccountStatusesFilter {
 
 /** An account's posts as the viewer may see them (Mastodon's AccountStatusesFilter). */
 export function accountStatuses(db: DbExecutor, f: AccountStatusesFilter): StatusQuery {
-  let q = live(db).where('statuses.account_id', '=', f.accountId);
+  let q = live(db, f.isAuthor).where('statuses.account_id', '=', f.accountId);
   if (!f.isAuthor) {
     const visible = f.isFollower ? (['public', 'unlisted', 'private'] as const) : (['public', 'unlisted'] as const);
     q = q.where((eb) => {

@@ -98,6 +98,19 @@ describe('public, hashtag and account timelines, bookmarks and favourites', () =
     expect(await timeline(t, `/api/v1/accounts/${alice.id}/statuses?only_media=true`, carol)).toEqual([]);
   });
 
+  it('account statuses: a post held for review shows on the author’s own profile only', async () => {
+    const screener = t.ctx.screener;
+    t.ctx.screener = {
+      screen: () => ({ decision: 'hold' as const, category: 'threat', score: 0.99, lang: 'en', reasons: ['test'] }),
+    } as unknown as typeof screener;
+    const res = await t.request({ method: 'POST', url: '/api/v1/statuses', token: carol.token, payload: { status: 'held back' } });
+    t.ctx.screener = screener;
+    const held = res.json().id as string;
+    expect((await timeline(t, `/api/v1/accounts/${carol.id}/statuses`, carol))[0]).toBe(held);
+    expect(await timeline(t, `/api/v1/accounts/${carol.id}/statuses`, alice)).not.toContain(held);
+    expect(await timeline(t, '/api/v1/timelines/public')).not.toContain(held);
+  });
+
   it('account statuses: 404 for unknown accounts, empty when blocked or suspended', async () => {
     expect((await t.request({ method: 'GET', url: '/api/v1/accounts/4242/statuses' })).statusCode).toBe(404);
     await t.request({ method: 'POST', url: `/api/v1/accounts/${carol.id}/block`, token: alice.token });

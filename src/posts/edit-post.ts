@@ -34,11 +34,12 @@ export async function editPost(ctx: AppContext, input: PostEdit): Promise<number
   if (status.moderation_state === 'removed') throw unprocessable('Validation failed: A post removed by a moderator cannot be edited');
 
   const text = input.text;
-  const spoilerGiven = input.spoilerText !== undefined && input.spoilerText !== null;
-  let spoilerText = spoilerGiven ? input.spoilerText!.trim() : status.spoiler_text;
+  // As Mastodon: an edit states the whole post, so an omitted content warning or sensitive
+  // flag is cleared, while an omitted language keeps the current one.
+  let spoilerText = (input.spoilerText ?? '').trim();
   assertPostText(ctx.config, text, spoilerText);
-  const language = input.language === undefined ? status.language : normaliseLanguage(input.language);
-  const sensitiveInput = input.sensitive ?? status.sensitive === 1;
+  const language = input.language === undefined || input.language === null ? status.language : normaliseLanguage(input.language);
+  const sensitiveInput = input.sensitive ?? false;
 
   const composed = await composePostText(ctx.database.db, ctx.config, text);
   const verdict = ctx.screener.screen([spoilerText, text].filter(Boolean).join('\n'), {

@@ -43,9 +43,14 @@ describe('editing and deleting statuses', () => {
     expect((await notificationsOf(t, bob)).map((n) => n.type)).toContain('update');
     expect((await notificationsOf(t, carol)).map((n) => n.type)).toContain('mention');
 
-    await put(alice, status.id, { status: 'third' });
+    // An edit states the whole post: without spoiler_text the content warning goes.
+    const third = (await put(alice, status.id, { status: 'third' })).json();
+    expect(third).toMatchObject({ spoiler_text: '', sensitive: false });
     const again = (await t.request({ method: 'GET', url: `/api/v1/statuses/${status.id}/history` })).json();
     expect(again).toHaveLength(3);
+    // Nothing changed, no new version.
+    await put(alice, status.id, { status: 'third' });
+    expect((await t.request({ method: 'GET', url: `/api/v1/statuses/${status.id}/history` })).json()).toHaveLength(3);
   });
 
   it('returns the source for editing', async () => {

@@ -10,6 +10,7 @@ const options = {
 describe('renderContent', () => {
   it('splits paragraphs on blank lines and lines with <br />', () => {
     expect(renderContent('one\ntwo\n\n\nthree', options)).toBe('<p>one<br />two</p><p>three</p>');
+    expect(renderContent('one\n  \ntwo', options)).toBe('<p>one</p><p>two</p>');
   });
 
   it('escapes user text so no HTML gets through', () => {

@@ -23,7 +23,8 @@ export interface RenderOptions {
 export function renderContent(text: string, options: RenderOptions): string {
   const normalised = text.replace(/\r\n?/g, '\n').trim();
   if (normalised === '') return '';
-  const paragraphs = normalised.split(/\n{2,}/);
+  // As Rails' simple_format: a line of only spaces also separates paragraphs.
+  const paragraphs = normalised.split(/\n\s*\n/);
   const html = paragraphs
     .map((paragraph) => {
       const lines = paragraph.split('\n').map((line) => tokenizeText(line).map((t) => renderToken(t, options)).join(''));

@@ -19,6 +19,12 @@ export interface Combiner {
   rule: number;
   benign: number;
   ruleTimesBenign: number;
+  /**
+   * Model probability from which a post is reviewed even when the combined score stays low:
+   * rule packs are written from the training data, so the combiner over-trusts them there; this
+   * threshold is chosen on honest out-of-fold model predictions instead. Absent: not used.
+   */
+  modelReview?: number;
 }
 
 /** Used until a trained combiner is available: rules dominate, benign cues pull down. */
@@ -69,6 +75,8 @@ export function decide(input: DecideInput): Verdict {
 
   let decision: Decision = 'allow';
   if (score >= thresholds.review) decision = 'review';
+  const modelAlone = input.combiner.modelReview !== undefined && model.pViolent >= input.combiner.modelReview;
+  if (modelAlone) decision = atLeast(decision, 'review');
   // A first-person threat aimed at a mentioned person always reaches a moderator.
   if (evidence.directThreatAtMention) decision = atLeast(decision, 'review');
   if (score >= thresholds.hold && r >= HOLD_MIN_RULE && model.pViolent >= HOLD_MIN_MODEL && b < HOLD_MAX_BENIGN) decision = 'hold';

@@ -49,6 +49,15 @@ export interface PackMatches {
   planCues: string[];
   /** Harm verbs and weapons mentioned anywhere, matched by a pattern or not. */
   violentWords: string[];
+  /** Per token: 'harm', 'weapon', 'target' or '' — the class the token starts, for the model. */
+  tags: string[];
+}
+
+/** Per token, the first class any pack gave it. */
+export function mergeTags(matches: readonly PackMatches[], length: number): string[] {
+  const tags = new Array<string>(length).fill('');
+  for (const m of matches) m.tags.forEach((t, i) => (tags[i] ||= t));
+  return tags;
 }
 
 /** Per-post target knowledge that is not in the pack: mentions and names. */
@@ -140,7 +149,7 @@ export class CompiledPack {
     for (const r of this.signalRegexes) if (r.re.test(norm.text)) signals.push(regexMatch(r, norm.text));
     const violentWords = matcher.violentWords();
     const planCues = signals.length > 0 || violentWords.length > 0 ? this.findPlanCues(norm) : [];
-    return { lang: this.lang, signals, benign: [], planCues, violentWords };
+    return { lang: this.lang, signals, benign: [], planCues, violentWords, tags: matcher.classTags() };
   }
 
   matchBenign(norm: NormalizedText, hints: TargetHints): RuleMatch[] {
@@ -288,6 +297,14 @@ class TokenMatcher {
       }
     }
     return -1;
+  }
+
+  classTags(): string[] {
+    return this.tokens.map((_, i) => {
+      if (this.classEnds('harm', i).length > 0) return 'harm';
+      if (this.classEnds('weapon', i).length > 0) return 'weapon';
+      return this.classEnds('target', i).length > 0 && !this.pack.determiners.matchAt(this.tokens, i).length ? 'target' : '';
+    });
   }
 
   /** Harm verbs and weapons anywhere in the post. */

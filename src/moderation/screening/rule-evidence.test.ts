@@ -6,7 +6,7 @@ const match = (group: string, weight: number, start: number, end: number, extra:
   group, source: group, weight, start, end, text: group, ...extra,
 });
 const pm = (signals: RuleMatch[], benign: RuleMatch[] = [], planCues: string[] = [], violentWords: string[] = []): PackMatches => ({
-  lang: 'en', signals, benign, planCues, violentWords,
+  lang: 'en', signals, benign, planCues, violentWords, tags: [],
 });
 
 describe('combine', () => {

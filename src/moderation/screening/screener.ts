@@ -10,7 +10,7 @@ import { matchInstanceRules } from './instance-rules.js';
 import { DEFAULT_PACKS_DIR, loadPacks } from './load-packs.js';
 import { DEFAULT_MODEL_PATH, LearnedModel, neutralModel, type ModelPrediction } from './model/learned-model.js';
 import { normalize, type NormalizedText } from './normalize.js';
-import type { CompiledPack, PackMatches, TargetHints } from './pack-matcher.js';
+import { mergeTags, type CompiledPack, type PackMatches, type TargetHints } from './pack-matcher.js';
 import { summarize, type RuleEvidence } from './rule-evidence.js';
 import type { ScreeningContext, Thresholds, Verdict } from './types.js';
 
@@ -28,6 +28,8 @@ export interface ScreenerOptions {
 
 export interface Analysis {
   norm: NormalizedText;
+  /** Rule-pack class per token, as the model saw it. */
+  tags: string[];
   language: LanguageGuess;
   matches: PackMatches[];
   evidence: RuleEvidence;
@@ -94,9 +96,10 @@ class PipelineScreener implements Screener {
     if (this.packs.has(ALWAYS_RUN) && !langs.includes(ALWAYS_RUN)) langs.push(ALWAYS_RUN);
 
     const hints = targetHints(context);
-    const model = this.model.predict(norm.tokens, false);
     const packs = langs.flatMap((lang) => this.packs.get(lang) ?? []);
     const matches: PackMatches[] = packs.map((pack) => pack.matchSignals(norm, hints));
+    const tags = mergeTags(matches, norm.tokens.length);
+    const model = this.model.predict(norm.tokens, false, tags);
     // Benign cues can only lower a score; without a signal and with a confident model they change nothing.
     if (matches.some((m) => m.signals.length > 0 || m.planCues.length > 0) || model.pViolent >= BENIGN_NEEDED_ABOVE) {
       packs.forEach((pack, i) => (matches[i]!.benign = pack.matchBenign(norm, hints)));
@@ -118,7 +121,7 @@ class PipelineScreener implements Screener {
       model.topFeatures = this.model.topFeatures(norm.tokens);
       if (model.topFeatures.length > 0) verdict.reasons.push(featureReason(model.topFeatures));
     }
-    return { norm, language, matches, evidence, model, verdict };
+    return { norm, tags, language, matches, evidence, model, verdict };
   }
 }
 

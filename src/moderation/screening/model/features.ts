@@ -17,6 +17,8 @@ const FNV_PRIME = 0x01000193;
 const SEED_WORD = 0x9e3779b1;
 const SEED_BIGRAM = 0x85ebca77;
 const SEED_CHAR = 0xc2b2ae3d;
+const SEED_TAG_BIGRAM = 0x27d4eb2f;
+const SEED_TAG_TRIGRAM = 0x165667b1;
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
 const MAX_FEATURES = 4096;
@@ -39,11 +41,28 @@ function hashString(seed: number, s: string, h0: number = FNV_OFFSET): number {
 
 const scratch = new Uint32Array(MAX_FEATURES);
 
-/** Extracts hashed features; `dim` must be a power of two. */
-export function extractFeatures(tokens: readonly string[], dim: number): FeatureVector {
+/**
+ * Extracts hashed features; `dim` must be a power of two.
+ * @param tags per token, the rule-pack class it belongs to ('harm', 'weapon', 'target') or ''.
+ *   N-grams over the sequence with classes in place of words ("i will <harm> <target>") carry
+ *   what a threat is built from across languages and spellings, not just the exact words.
+ */
+export function extractFeatures(tokens: readonly string[], dim: number, tags?: readonly string[]): FeatureVector {
   const mask = dim - 1;
   let n = 0;
   const words = tokens.map(featureToken);
+  if (tags && tags.some((t) => t !== '')) {
+    const abstract = words.map((w, i) => (tags[i] ? `<${tags[i]}>` : w));
+    for (let i = 0; i < abstract.length && n + 3 < MAX_FEATURES; i++) {
+      const a = abstract[i]!;
+      const b = abstract[i + 1];
+      const c = abstract[i + 2];
+      const tagged = (k: number): boolean => (tags[k] ?? '') !== '';
+      if (tagged(i)) scratch[n++] = hashString(SEED_WORD, a) & mask;
+      if (b !== undefined && (tagged(i) || tagged(i + 1))) scratch[n++] = hashString(SEED_TAG_BIGRAM, `${a} ${b}`) & mask;
+      if (c !== undefined && (tagged(i) || tagged(i + 1) || tagged(i + 2))) scratch[n++] = hashString(SEED_TAG_TRIGRAM, `${a} ${b} ${c}`) & mask;
+    }
+  }
   for (let i = 0; i < words.length && n < MAX_FEATURES; i++) {
     const w = words[i]!;
     scratch[n++] = hashString(SEED_WORD, w) & mask;

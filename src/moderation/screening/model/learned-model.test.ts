@@ -12,6 +12,16 @@ describe('extractFeatures', () => {
     expect(a.value).toBeCloseTo(1 / Math.sqrt(a.count));
   });
 
+  it('adds class n-grams when tokens carry rule-pack classes', () => {
+    const plain = extractFeatures(['i', 'will', 'kill', 'you'], 1 << 16);
+    const tagged = extractFeatures(['i', 'will', 'kill', 'you'], 1 << 16, ['', '', 'harm', 'target']);
+    expect(tagged.count).toBeGreaterThan(plain.count);
+    // Different words of the same class share the class n-grams.
+    const other = extractFeatures(['i', 'will', 'stab', 'him'], 1 << 16, ['', '', 'harm', 'target']);
+    const shared = [...tagged.indices].filter((x) => other.indices.includes(x));
+    expect(shared.length).toBeGreaterThan(plain.indices.filter((x) => extractFeatures(['i', 'will', 'stab', 'him'], 1 << 16).indices.includes(x)).length);
+  });
+
   it('treats all mentions and numbers alike', () => {
     expect([...extractFeatures(['@anna'], 1024).indices]).toEqual([...extractFeatures(['@bob'], 1024).indices]);
     expect([...extractFeatures(['2024'], 1024).indices]).toEqual([...extractFeatures(['1999'], 1024).indices]);

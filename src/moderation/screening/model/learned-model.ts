@@ -61,12 +61,13 @@ export class LearnedModel {
     return { version: 1, dim: this.dim, categoryDim: this.categoryDim, binary: head(this.binary), categories, combiner: this.combiner, trainedOn: this.trainedOn };
   }
 
-  features(tokens: readonly string[]): FeatureVector {
-    return extractFeatures(tokens, this.dim);
+  features(tokens: readonly string[], tags?: readonly string[]): FeatureVector {
+    return extractFeatures(tokens, this.dim, tags);
   }
 
-  predict(tokens: readonly string[], explain = true): ModelPrediction {
-    const fv = this.features(tokens);
+  /** @param tags rule-pack classes per token (see `extractFeatures`) */
+  predict(tokens: readonly string[], explain = true, tags?: readonly string[]): ModelPrediction {
+    const fv = this.features(tokens, tags);
     const pViolent = sigmoid(dot(this.binary, fv, this.dim));
     let category: ViolentCategory | null = null;
     let best = -Infinity;

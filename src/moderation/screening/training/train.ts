@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { combinerFeatures, type Combiner } from '../decide.js';
+import { combinedScore, combinerFeatures, DEFAULT_THRESHOLDS, type Combiner } from '../decide.js';
 import { extractFeatures } from '../model/features.js';
 import { DEFAULT_MODEL_PATH, dot, LearnedModel, sigmoid, type LinearHead } from '../model/learned-model.js';
 import { createScreener } from '../screener.js';
@@ -23,10 +23,15 @@ import type { RuleEvidence } from '../rule-evidence.js';
 export const MODEL_DIM = 1 << 17;
 export const CATEGORY_DIM = 1 << 15;
 const FOLDS = 5;
+const COMBINER_LANGUAGES: readonly string[] = ['en'];
+/** Precision the model must reach on its own (out of fold) to flag what rules and combiner missed. */
+const MODEL_ALONE_PRECISION = 0.9;
+const MODEL_ALONE_MIN_HITS = 5;
 
 interface Prepared {
   example: Example;
   tokens: string[];
+  tags: string[];
   evidence: RuleEvidence;
   sample: Sample;
 }
@@ -40,8 +45,9 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
     return {
       example,
       tokens: a.norm.tokens,
+      tags: a.tags,
       evidence: a.evidence,
-      sample: { features: extractFeatures(a.norm.tokens, MODEL_DIM), y: example.label === 'violent' ? 1 : 0 },
+      sample: { features: extractFeatures(a.norm.tokens, MODEL_DIM, a.tags), y: example.label === 'violent' ? 1 : 0 },
     };
   });
   const options = { ...DEFAULT_TRAIN_OPTIONS, dim: MODEL_DIM };
@@ -55,12 +61,20 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
     });
     log(`fold ${fold + 1}/${FOLDS} trained`);
   }
-  // The combiner learns how far to trust rules, so it is fitted where rules exist: languages with a pack.
-  const withPack = prepared.map((p, i) => ({ p, i })).filter(({ p }) => rulesOnly.languages.includes(p.example.lang));
-  const fitOn = withPack.length > 0 ? withPack : prepared.map((p, i) => ({ p, i }));
+  // The combiner learns how far to trust rules. Packs tuned on a language's training posts look
+  // near-perfect on them, so it is fitted on the languages listed in COMBINER_LANGUAGES (packs
+  // built from how threats are constructed), falling back to every language with a pack.
+  const all = prepared.map((p, i) => ({ p, i }));
+  const reference = all.filter(({ p }) => COMBINER_LANGUAGES.includes(p.example.lang) && rulesOnly.languages.includes(p.example.lang));
+  const withPack = all.filter(({ p }) => rulesOnly.languages.includes(p.example.lang));
+  const fitOn = reference.length > 0 ? reference : withPack.length > 0 ? withPack : all;
   const rows = fitOn.map(({ p, i }) => combinerFeatures(p.evidence, oof[i]!));
   const [bias = 0, model = 0, rule = 0, benign = 0, ruleTimesBenign = 0] = trainDense(rows, fitOn.map(({ p }) => p.sample.y), 3000, 0.5, 1e-3);
-  const combiner: Combiner = { bias: round(bias), model: round(model), rule: round(rule), benign: round(benign), ruleTimesBenign: round(ruleTimesBenign) };
+  const fitted: Combiner = { bias: round(bias), model: round(model), rule: round(rule), benign: round(benign), ruleTimesBenign: round(ruleTimesBenign) };
+  const missed = prepared
+    .map((p, i) => ({ y: p.sample.y, p: oof[i]!, score: combinedScore(combinerFeatures(p.evidence, oof[i]!), fitted) }))
+    .filter((r) => r.score < DEFAULT_THRESHOLDS.review);
+  const combiner: Combiner = { ...fitted, modelReview: round(modelAloneThreshold(missed, MODEL_ALONE_PRECISION)) };
   log(`combiner ${JSON.stringify(combiner)}`);
 
   const binary = trainLogistic(prepared.map((p) => p.sample), options);
@@ -69,7 +83,7 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
     VIOLENT_CATEGORIES.map((c): [ViolentCategory, LinearHead] => [
       c,
       trainLogistic(
-        violent.map((p) => ({ features: extractFeatures(p.tokens, CATEGORY_DIM), y: p.example.category === c ? 1 : 0 })),
+        violent.map((p) => ({ features: extractFeatures(p.tokens, CATEGORY_DIM, p.tags), y: p.example.category === c ? 1 : 0 })),
         { ...options, dim: CATEGORY_DIM },
       ),
     ]),
@@ -83,6 +97,21 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
 /** Training goes on without a pack that fails validation (a colleague may be mid-edit); it is reported. */
 export function reportPackError(e: Error): void {
   console.error(`rule pack skipped: ${e.message.split('\n')[0]}`);
+}
+
+/**
+ * Lowest model probability at which posts the combined score let through are still at least
+ * `precision` violent (out-of-fold, so honest); 1 when no threshold reaches it.
+ */
+export function modelAloneThreshold(rows: ReadonlyArray<{ y: number; p: number }>, precision: number): number {
+  const sorted = [...rows].sort((a, b) => b.p - a.p);
+  let tp = 0;
+  let best = 1;
+  sorted.forEach((r, i) => {
+    tp += r.y;
+    if (tp >= MODEL_ALONE_MIN_HITS && tp / (i + 1) >= precision) best = r.p;
+  });
+  return best;
 }
 
 function round(x: number): number {

@@ -70,15 +70,13 @@ export function taggedWith(query: StatusQuery, anyKeys: readonly string[], allKe
     );
   let q = query;
   if (anyKeys.length) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('status_tags as st')
-          .innerJoin('tags as t', 't.id', 'st.tag_id')
-          .select('st.status_id')
-          .whereRef('st.status_id', '=', 'statuses.id')
-          .where('t.name_key', 'in', [...anyKeys]),
-      ),
+    // Driven from status_tags (indexed by tag), so a rare tag does not scan every public post.
+    q = q.where('statuses.id', 'in', (eb) =>
+      eb
+        .selectFrom('status_tags as st')
+        .innerJoin('tags as t', 't.id', 'st.tag_id')
+        .select('st.status_id')
+        .where('t.name_key', 'in', [...anyKeys]),
     );
   }
   for (const key of allKeys) q = q.where(withTag(key));

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/env.js';
 import { createAppContext, closeAppContext, type AppContext } from '../context.js';
 import { createAccount } from '../accounts/create-account.js';
 import { setUserRole } from '../accounts/set-user-role.js';
+import { approveAccount } from '../accounts/approve-account.js';
 import { ApiError } from '../api/errors.js';
 import type { UserRole } from '../db/schema/accounts.js';
 import { UsageError, type CliIo } from './cli-io.js';
@@ -34,13 +35,14 @@ export async function runAccountsCommand(args: string[], io: CliIo): Promise<num
     throw new UsageError((err as Error).message);
   }
   const role = parseRole(parsed.role);
-  if (sub !== 'create' && sub !== 'list' && sub !== 'set-role') {
-    throw new UsageError(`accounts needs a subcommand: create, list or set-role (got "${sub ?? ''}")`);
+  if (sub !== 'create' && sub !== 'list' && sub !== 'set-role' && sub !== 'approve') {
+    throw new UsageError(`accounts needs a subcommand: create, list, set-role or approve (got "${sub ?? ''}")`);
   }
   if (sub === 'create' && (!parsed.username || !parsed.email || !parsed.password)) {
     throw new UsageError('accounts create needs --username, --email and --password');
   }
   if (sub === 'set-role' && (!parsed.username || !role)) throw new UsageError('accounts set-role needs --username and --role');
+  if (sub === 'approve' && !parsed.username) throw new UsageError('accounts approve needs --username');
 
   const ctx = await createAppContext(loadConfig());
   try {
@@ -59,7 +61,7 @@ export async function runAccountsCommand(args: string[], io: CliIo): Promise<num
 
 async function runSubcommand(
   ctx: AppContext,
-  sub: 'create' | 'list' | 'set-role',
+  sub: 'create' | 'list' | 'set-role' | 'approve',
   opts: { username?: string; email?: string; password?: string; role?: UserRole | undefined },
   io: CliIo,
 ): Promise<number> {
@@ -75,6 +77,11 @@ async function runSubcommand(
     io.stdout.write(`Created @${account.username} (id ${account.id}, role ${user.role})\n`);
     return 0;
   }
+  if (sub === 'approve') {
+    await approveAccount(ctx, opts.username!);
+    io.stdout.write(`@${opts.username!.replace(/^@/, '')} is approved and can log in\n`);
+    return 0;
+  }
   if (sub === 'set-role') {
     await setUserRole(ctx, opts.username!, opts.role!);
     io.stdout.write(`@${opts.username} is now ${opts.role}\n`);
@@ -83,12 +90,12 @@ async function runSubcommand(
   const rows = await ctx.database.db
     .selectFrom('accounts')
     .innerJoin('users', 'users.account_id', 'accounts.id')
-    .select(['accounts.id', 'accounts.username', 'users.email', 'users.role', 'accounts.suspended_at', 'users.created_at'])
+    .select(['accounts.id', 'accounts.username', 'users.email', 'users.role', 'users.approved', 'accounts.suspended_at', 'users.created_at'])
     .$if(opts.role !== undefined, (qb) => qb.where('users.role', '=', opts.role!))
     .orderBy('accounts.id')
     .execute();
   for (const r of rows) {
-    io.stdout.write(`${r.id}\t@${r.username}\t${r.email}\t${r.role}${r.suspended_at ? '\tsuspended' : ''}\n`);
+    io.stdout.write(`${r.id}\t@${r.username}\t${r.email}\t${r.role}${r.approved ? '' : '\tpending'}${r.suspended_at ? '\tsuspended' : ''}\n`);
   }
   io.stdout.write(`${rows.length} account(s)\n`);
   return 0;

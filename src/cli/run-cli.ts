@@ -13,6 +13,7 @@ Commands:
   accounts create --username U --email E --password P [--role user|moderator|admin]
   accounts list [--role R]
   accounts set-role --username U --role user|moderator|admin
+  accounts approve --username U   let an account waiting for approval log in
   moderation classify           screen JSON Lines {"id","text"} from stdin, one verdict per line
 
 Configuration comes from the environment; see README.md.`;

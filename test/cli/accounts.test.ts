@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,7 +68,25 @@ describe('parley accounts (CLI)', () => {
     expect(mods.stdout).toContain('@lena');
   });
 
+  it('approves an account waiting for approval, and lists it as pending before', async () => {
+    await parley(dataDir, ['accounts', 'create', '--username', 'waiting', '--email', 'waiting@example.test', '--password', 'a long enough password']);
+    const sqlite = new SQLite(path.join(dataDir, 'parley.sqlite3'));
+    sqlite.prepare("update users set approved = 0 where email = 'waiting@example.test'").run();
+    sqlite.close();
+    const before = await parley(dataDir, ['accounts', 'list']);
+    expect(before.stdout).toMatch(/\t@waiting\twaiting@example\.test\tuser\tpending\n/);
+    const res = await parley(dataDir, ['accounts', 'approve', '--username', '@waiting']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe('@waiting is approved and can log in\n');
+    const after = await parley(dataDir, ['accounts', 'list']);
+    expect(after.stdout).toMatch(/\t@waiting\twaiting@example\.test\tuser\n/);
+    const again = await parley(dataDir, ['accounts', 'approve', '--username', 'waiting']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe('parley: @waiting is not awaiting approval\n');
+  });
+
   it.each([
+    [['accounts', 'approve'], 2, 'accounts approve needs --username'],
     [['accounts'], 2, 'accounts needs a subcommand'],
     [['accounts', 'frobnicate'], 2, 'accounts needs a subcommand'],
     [['accounts', 'create', '--username', 'x'], 2, 'needs --username, --email and --password'],

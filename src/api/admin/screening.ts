@@ -20,6 +20,10 @@ const SettingsBody = z.object({
   alert_webhook_url: z.string().max(2000).nullable().optional(),
   screening_thresholds: z.object({ review: z.coerce.number().optional(), hold: z.coerce.number().optional() }).optional(),
   jury_quorum: z.coerce.number().int().min(1).max(101).optional(),
+  strike_escalation: z
+    .array(z.object({ at: z.coerce.number().int().min(1).max(1000), action: z.enum(['silence', 'suspend']), duration_days: z.coerce.number().int().min(1).max(3650).optional() }))
+    .max(10)
+    .optional(),
 });
 
 /** Admin-defined screening rules and moderation settings (Parley extensions). */
@@ -56,6 +60,9 @@ export async function registerScreeningAdminRoutes(app: FastifyInstance, ctx: Ap
       ...(body.alert_webhook_url !== undefined ? { alertWebhookUrl: body.alert_webhook_url } : {}),
       ...(body.screening_thresholds ? { screeningThresholds: body.screening_thresholds } : {}),
       ...(body.jury_quorum !== undefined ? { juryQuorum: body.jury_quorum } : {}),
+      ...(body.strike_escalation
+        ? { strikeEscalation: body.strike_escalation.map((s) => ({ at: s.at, action: s.action, ...(s.duration_days ? { durationDays: s.duration_days } : {}) })) }
+        : {}),
     });
     return present(settings);
   });
@@ -69,5 +76,6 @@ function present(s: Awaited<ReturnType<typeof loadModerationSettings>>) {
     alert_webhook_url: s.alertWebhookUrl,
     screening_thresholds: s.screeningThresholds,
     jury_quorum: s.juryQuorum,
+    strike_escalation: s.strikeEscalation.map((x) => ({ at: x.at, action: x.action, duration_days: x.durationDays ?? null })),
   };
 }

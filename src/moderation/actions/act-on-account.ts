@@ -5,7 +5,8 @@ import { isoIn, nowIso } from '../../lib/time.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
 import type { Actor } from '../moderator.js';
 import { resolveReportIn } from '../reports/report-lifecycle.js';
-import { issueWarning, type WarningAction } from '../warnings/issue-warning.js';
+import { issueWarning, STRIKE_SEVERITY, type WarningAction } from '../warnings/issue-warning.js';
+import { escalateStrikes } from '../warnings/escalate-strikes.js';
 
 /** Mastodon's `POST /api/v1/admin/accounts/:id/action` types. */
 export const ACCOUNT_ACTIONS = ['none', 'sensitive', 'disable', 'silence', 'suspend'] as const;
@@ -77,6 +78,7 @@ export async function actOnAccount(ctx: AppContext, moderator: Actor, decision: 
       category,
       endsAt,
     });
+    await escalateStrikes(ctx, tx, moderator, account.id, STRIKE_SEVERITY[decision.type as WarningAction]);
     if (decision.reportId) await resolveReportIn(tx.db, moderator, decision.reportId, decision.type === 'none' ? 'warned' : decision.type, decision.text);
     if (decision.resolveOpenReports !== false && decision.type !== 'none') {
       const open = await tx.db.selectFrom('reports').select('id').where('target_account_id', '=', account.id).where('action_taken_at', 'is', null).execute();
@@ -86,7 +88,7 @@ export async function actOnAccount(ctx: AppContext, moderator: Actor, decision: 
   });
 }
 
-async function applySanction(tx: Tx, accountId: number, type: AccountAction, now: string, endsAt: string | null): Promise<void> {
+export async function applySanction(tx: Tx, accountId: number, type: AccountAction, now: string, endsAt: string | null): Promise<void> {
   switch (type) {
     case 'none':
       return;

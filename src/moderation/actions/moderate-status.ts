@@ -7,7 +7,8 @@ import { nowIso } from '../../lib/time.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
 import type { Actor } from '../moderator.js';
 import { resolveReportIn } from '../reports/report-lifecycle.js';
-import { issueWarning } from '../warnings/issue-warning.js';
+import { issueWarning, STRIKE_SEVERITY } from '../warnings/issue-warning.js';
+import { escalateStrikes } from '../warnings/escalate-strikes.js';
 
 export interface StatusDecision {
   statusId: number;
@@ -89,6 +90,7 @@ export async function removeStatus(ctx: AppContext, moderator: Actor, decision: 
       reportId: decision.reportId ?? null,
       category,
     });
+    await escalateStrikes(ctx, tx, moderator, status.account_id, STRIKE_SEVERITY.delete_statuses);
     if (decision.reportId) await resolveReportIn(tx.db, moderator, decision.reportId, 'removed', decision.text);
     return warningId;
   });
@@ -118,6 +120,7 @@ export async function markStatusSensitive(ctx: AppContext, moderator: Actor, dec
       reportId: decision.reportId ?? null,
       category,
     });
+    await escalateStrikes(ctx, tx, moderator, status.account_id, STRIKE_SEVERITY.mark_statuses_as_sensitive);
     if (decision.reportId) await resolveReportIn(tx.db, moderator, decision.reportId, 'marked_sensitive', decision.text);
     return warningId;
   });

@@ -16,6 +16,18 @@ export interface ModerationSettings {
   screeningThresholds: { review?: number; hold?: number };
   /** Votes needed before the community jury's majority decides a case. */
   juryQuorum: number;
+  /**
+   * Automatic consequences when an account's strike total reaches a threshold (off when empty),
+   * e.g. `[{ at: 6, action: 'silence', durationDays: 7 }, { at: 10, action: 'suspend' }]`.
+   */
+  strikeEscalation: StrikeStep[];
+}
+
+export interface StrikeStep {
+  at: number;
+  action: 'silence' | 'suspend';
+  /** Omitted: indefinite. */
+  durationDays?: number;
 }
 
 export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
@@ -25,6 +37,7 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
   alertWebhookUrl: null,
   screeningThresholds: {},
   juryQuorum: 5,
+  strikeEscalation: [],
 };
 
 const KEY = 'moderation';

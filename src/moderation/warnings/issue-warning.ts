@@ -37,6 +37,8 @@ export interface WarningInput {
   reportId?: number | null;
   category?: string | null;
   endsAt?: string | null;
+  /** Strike weight; defaults to the action's. Automatic escalations carry none. */
+  strikeSeverity?: number;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function issueWarning(tx: Tx, input: WarningInput): Promise<number>
       report_id: input.reportId ?? null,
       category: input.category ?? null,
       ends_at: input.endsAt ?? null,
-      strike_severity: STRIKE_SEVERITY[input.action],
+      strike_severity: input.strikeSeverity ?? STRIKE_SEVERITY[input.action],
       overturned_at: null,
       created_at: nowIso(),
     })

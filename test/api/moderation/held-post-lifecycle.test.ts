@@ -133,3 +133,34 @@ describe('a held post from screening to appeal', () => {
     expect(readerRow).toEqual({ suspended_at: null, silenced_at: null });
   });
 });
+
+describe('strike policy', () => {
+  it('silences an account automatically when its strikes reach the admin-set threshold', async () => {
+    const t = await createTestApp();
+    try {
+      const admin = await t.createUser('admin_ada', { role: 'admin' });
+      const author = await t.createUser('author');
+      const set = await t.request({
+        method: 'PATCH',
+        url: '/api/v1/admin/moderation_settings',
+        token: admin.token,
+        payload: { strike_escalation: [{ at: 4, action: 'silence', duration_days: 7 }] },
+      });
+      expect(set.json().strike_escalation).toEqual([{ at: 4, action: 'silence', duration_days: 7 }]);
+      const first = await post(t, author, 'first bad post');
+      await t.request({ method: 'POST', url: `/api/v1/admin/statuses/${first.id}/remove`, token: admin.token, payload: { text: 'one' } });
+      const afterOne = (await t.request({ method: 'GET', url: `/api/v1/admin/accounts/${author.id}`, token: admin.token })).json();
+      expect(afterOne).toMatchObject({ silenced: false, parley: { strikes: 2 } });
+      const second = await post(t, author, 'second bad post');
+      await t.request({ method: 'POST', url: `/api/v1/admin/statuses/${second.id}/remove`, token: admin.token, payload: { text: 'two' } });
+      const afterTwo = (await t.request({ method: 'GET', url: `/api/v1/admin/accounts/${author.id}`, token: admin.token })).json();
+      expect(afterTwo).toMatchObject({ silenced: true, parley: { strikes: 4 } });
+      expect(afterTwo.parley.silence_ends_at).not.toBeNull();
+      const warnings = (await t.request({ method: 'GET', url: '/api/v1/account_warnings', token: author.token })).json();
+      expect(warnings[0]).toMatchObject({ action: 'silence' });
+      expect(warnings[0].text).toContain('reached 4 strikes');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -164,3 +164,32 @@ describe('strike policy', () => {
     }
   });
 });
+
+describe('retention', () => {
+  it('erases removed posts only after the retention period, and never while an appeal is pending', async () => {
+    const { purgeExpiredRemovals } = await import('../../../src/moderation/actions/purge-expired-removals.js');
+    const t = await createTestApp();
+    try {
+      const admin = await t.createUser('admin_ada', { role: 'admin' });
+      const author = await t.createUser('author');
+      const old = await post(t, author, 'removed long ago');
+      const appealed = await post(t, author, 'removed long ago but appealed');
+      const recent = await post(t, author, 'removed yesterday');
+      for (const s of [old, appealed, recent]) {
+        await t.request({ method: 'POST', url: `/api/v1/admin/statuses/${s.id}/remove`, token: admin.token, payload: { text: 'violation' } });
+      }
+      const warnings = (await t.request({ method: 'GET', url: '/api/v1/account_warnings', token: author.token })).json();
+      const appealedWarning = warnings.find((w: { status_ids: string[] }) => w.status_ids.includes(appealed.id));
+      await t.request({ method: 'POST', url: `/api/v1/account_warnings/${appealedWarning.id}/appeal`, token: author.token, payload: { text: 'please' } });
+      const longAgo = new Date(Date.now() - 31 * 86_400_000).toISOString();
+      await t.ctx.database.db.updateTable('statuses').set({ moderated_at: longAgo }).where('id', 'in', [Number(old.id), Number(appealed.id)]).execute();
+
+      expect(await purgeExpiredRemovals(t.ctx)).toBe(1);
+      const rows = await t.ctx.database.db.selectFrom('statuses').select(['id', 'text']).where('id', 'in', [old.id, appealed.id, recent.id].map(Number)).execute();
+      const text = Object.fromEntries(rows.map((r) => [String(r.id), r.text]));
+      expect(text).toEqual({ [old.id]: '', [appealed.id]: 'removed long ago but appealed', [recent.id]: 'removed yesterday' });
+    } finally {
+      await t.close();
+    }
+  });
+});

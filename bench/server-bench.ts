@@ -36,7 +36,8 @@ export async function runServerBench(): Promise<Record<string, unknown>> {
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
   const file = path.join(dir, 'parley.sqlite3');
-  const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+  const t0 = Date.now();
+  const log = (msg: string) => process.stderr.write(`[bench +${Math.round((Date.now() - t0) / 1000)}s] ${msg}\n`);
   const seed = await seedDatabase(file, sizes, log);
   log(`seeded in ${seed.seconds} s: ${JSON.stringify(seed.rows)}`);
 
@@ -188,6 +189,7 @@ async function countPosterFeedRows(database: Database): Promise<number> {
   return Number(row.n);
 }
 
+/** Three significant digits: ratios far below 1 must not round to 0. */
 function round(x: number): number {
-  return Math.round(x * 100) / 100;
+  return Number(x.toPrecision(3));
 }

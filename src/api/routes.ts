@@ -6,6 +6,7 @@ import { registerFlagRoutes } from './mastodon/flags/index.js';
 import { registerAccountWarningRoutes } from './mastodon/account-warnings/index.js';
 import { registerJuryRoutes } from './mastodon/jury/index.js';
 import { registerTrendRoutes } from './mastodon/trends/index.js';
+import { registerTransparencyRoutes } from './mastodon/transparency/index.js';
 import { registerStatusRoutes } from './mastodon/statuses/index.js';
 import { registerAppRoutes } from './mastodon/apps/index.js';
 import { registerOAuthRoutes } from './mastodon/oauth/index.js';
@@ -50,5 +51,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await registerAccountWarningRoutes(app, ctx);
   await registerJuryRoutes(app, ctx);
   await registerTrendRoutes(app, ctx);
+  await registerTransparencyRoutes(app, ctx);
   await registerAdminRoutes(app, ctx);
 }

@@ -59,6 +59,8 @@ describe('instance endpoints', () => {
     expect(rules.json()[0]).toEqual({ id: '1', text: expect.any(String), hint: expect.any(String) });
     expect((await t.request({ method: 'GET', url: '/api/v1/instance/peers' })).json()).toEqual([]);
     expect((await t.request({ method: 'GET', url: '/api/v1/custom_emojis' })).json()).toEqual([]);
+    expect((await t.request({ method: 'GET', url: '/api/v1/announcements', token: admin.token })).json()).toEqual([]);
+    expect((await t.request({ method: 'GET', url: '/api/v1/announcements' })).statusCode).toBe(401);
   });
 });
 

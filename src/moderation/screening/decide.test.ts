@@ -18,7 +18,7 @@ function evidence(strength: number, benign = 0, direct = false): RuleEvidence {
 }
 const model = (pViolent: number): ModelPrediction => ({ pViolent, category: 'incitement', topFeatures: ['kill'] });
 const input = (ev: RuleEvidence, p: number, extra: Partial<DecideInput> = {}): DecideInput => ({
-  lang: 'en', evidence: ev, model: model(p), thresholds: { ...DEFAULT_THRESHOLDS }, combiner: { ...DEFAULT_COMBINER }, instanceHits: [], ...extra,
+  lang: 'en', evidence: ev, model: model(p), thresholds: { ...DEFAULT_THRESHOLDS }, combiner: { ...DEFAULT_COMBINER }, instanceHits: [], jokeMarkers: 0, ...extra,
 });
 
 describe('decide', () => {
@@ -26,6 +26,14 @@ describe('decide', () => {
     expect(decide(input(evidence(0.95), 0.95)).decision).toBe('hold');
     expect(decide(input(evidence(0.95), 0.5)).decision).toBe('review');
     expect(decide(input(evidence(0), 0.99)).decision).not.toBe('hold');
+  });
+
+  it('never holds a post with a benign cue, a quote or a laughing emoji', () => {
+    expect(decide(input(evidence(0.95, 0.2), 0.95)).decision).toBe('review');
+    expect(decide(input(evidence(0.95), 0.95, { jokeMarkers: 1 })).decision).toBe('review');
+    const quoted = evidence(0.95);
+    quoted.quotedOnly = true;
+    expect(decide(input(quoted, 0.95)).decision).toBe('review');
   });
 
   it('allows posts without evidence', () => {

@@ -32,9 +32,10 @@ export const DEFAULT_COMBINER: Readonly<Combiner> = Object.freeze({ bias: -3, mo
 
 /** Benign cues may not lower a direct first-person threat at a mention by more than this. */
 export const BENIGN_CAP_FOR_DIRECT_THREAT = 0.25;
-export const HOLD_MIN_RULE = 0.8;
-export const HOLD_MIN_MODEL = 0.7;
-export const HOLD_MAX_BENIGN = 0.3;
+export const HOLD_MIN_RULE = 0.85;
+export const HOLD_MIN_MODEL = 0.8;
+/** Any real benign cue (a quote, a report, an idiom, a joke) keeps a post out of hold. */
+export const HOLD_MAX_BENIGN = 0.15;
 /** Below this rule strength, the category comes from the model's category head. */
 const RULE_CATEGORY_MIN = 0.4;
 
@@ -45,6 +46,8 @@ export interface DecideInput {
   thresholds: Thresholds;
   combiner: Combiner;
   instanceHits: readonly InstanceRuleHit[];
+  /** Laughing emoji in the post: never hold a possible joke without a human. */
+  jokeMarkers: number;
 }
 
 export function effectiveBenign(evidence: RuleEvidence): number {
@@ -79,7 +82,8 @@ export function decide(input: DecideInput): Verdict {
   if (modelAlone) decision = atLeast(decision, 'review');
   // A first-person threat aimed at a mentioned person always reaches a moderator.
   if (evidence.directThreatAtMention) decision = atLeast(decision, 'review');
-  if (score >= thresholds.hold && r >= HOLD_MIN_RULE && model.pViolent >= HOLD_MIN_MODEL && b < HOLD_MAX_BENIGN) decision = 'hold';
+  const doubt = b >= HOLD_MAX_BENIGN || evidence.quotedOnly || input.jokeMarkers > 0;
+  if (score >= thresholds.hold && r >= HOLD_MIN_RULE && model.pViolent >= HOLD_MIN_MODEL && !doubt) decision = 'hold';
 
   const reasons = explain(input, r);
   let contentWarning: string | undefined;
@@ -123,6 +127,7 @@ function explain(input: DecideInput, r: number): string[] {
   if (evidence.planCues.length > 0 && evidence.categories.plan > 0) {
     reasons.push(`plan cues: ${evidence.planCues.map((c) => `"${c}"`).join(', ')}`);
   }
+  if (input.jokeMarkers > 0) reasons.push('benign cue (joke): laughing emoji');
   if (evidence.topBenign) {
     const capped = evidence.directThreatAtMention && evidence.benign > BENIGN_CAP_FOR_DIRECT_THREAT;
     reasons.push(

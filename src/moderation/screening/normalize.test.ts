@@ -67,6 +67,11 @@ describe('normalize', () => {
     expect(normalize('he said "go now" then', vocab).quoted).toEqual([false, false, true, true, false]);
   });
 
+  it('counts laughing emoji as joke markers', () => {
+    expect(normalize('je vais la buter 😂😂', vocab).jokeMarkers).toBe(2);
+    expect(normalize('i will kill you', vocab).jokeMarkers).toBe(0);
+  });
+
   it('does not treat trailing exclamation marks as leetspeak', () => {
     expect(normalize('kill!!!', vocab).tokens).toEqual(['kill']);
   });

@@ -16,6 +16,8 @@ export interface NormalizedText {
   literalTokens: string[];
   /** Same length as `tokens`: whether the token stands inside quotation marks. */
   quoted: boolean[];
+  /** Laughing or winking emoji and the like: the author signals a joke. */
+  jokeMarkers: number;
   /** `tokens` joined by single spaces. */
   text: string;
   /** `literalTokens` joined by single spaces. */
@@ -32,6 +34,9 @@ const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/[💣🧨]/gu, ' bomb '],
   [/🔥/gu, ' fire '],
 ];
+
+/** Emoji that mark a post as a joke, in every language. */
+const JOKE_EMOJI = /[😂🤣😆😅🙃😜😝😛😉😹🤪]/gu;
 
 /** Cyrillic and Greek letters that look like Latin ones (upper case mapped before lower-casing). */
 const HOMOGLYPHS: Readonly<Record<string, string>> = {
@@ -59,6 +64,7 @@ const SENTENCE_END = /[.!?…]\s*$/u;
 
 export function normalize(text: string, vocabulary?: ReadonlySet<string>): NormalizedText {
   let s = text.normalize('NFKC').replace(ZERO_WIDTH, '');
+  const jokeMarkers = (s.match(JOKE_EMOJI) ?? []).length;
   for (const [re, word] of EMOJI_WORDS) s = s.replace(re, word);
   s = s.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c).replace(/[’‘`´ʼ]/gu, "'");
   s = s.replace(DOTTED, (m) => (/\p{L}.*\p{L}/u.test(m) ? m.replace(/[.\-_*·]/gu, '') : m));
@@ -85,6 +91,7 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
     tokens,
     nameLike: joined.map((t) => t.nameLike),
     quoted: joined.map((t) => t.quoted),
+    jokeMarkers,
     literalTokens,
     text: tokens.join(' '),
     literal: literalTokens.join(' '),

@@ -47,6 +47,10 @@ describe('summarize', () => {
     expect(summarize(quoted, new Set(), false, 0)).toMatchObject({ quotedOnly: false, categories: { threat: 0.9 } });
   });
 
+  it('counts laughing emoji as a benign cue', () => {
+    expect(summarize([pm([match('threat', 0.9, 0, 3)])], new Set(), false, Infinity, 1).benign).toBeCloseTo(0.3);
+  });
+
   it('recognises a direct threat at a mention', () => {
     const atMention = summarize([pm([match('threat', 0.9, 0, 4, { target: '@anna' })])], new Set(), false);
     const atYouInReply = summarize([pm([match('threat', 0.9, 0, 4, { target: 'you' })])], new Set(), true);

@@ -31,6 +31,8 @@ const QUOTED_FACTOR = 0.6;
 const PLAN_FROM_CUES_MIN = 2;
 /** Quoting counts as a benign cue of this strength (reported or condemned speech). */
 const QUOTED_BENIGN = 0.5;
+/** Laughing emoji count as a benign cue of this strength (hyperbole among friends). */
+const JOKE_BENIGN = 0.3;
 
 export function emptyEvidence(): RuleEvidence {
   return {
@@ -53,6 +55,7 @@ export function summarize(
   mentions: ReadonlySet<string>,
   addressesMention: boolean,
   unquotedWords = Infinity,
+  jokeMarkers = 0,
 ): RuleEvidence {
   const ev = emptyEvidence();
   const commentsOnQuote = unquotedWords >= 3;
@@ -98,7 +101,7 @@ export function summarize(
   }
   ev.quotedOnly = ev.top?.match.quoted === true && commentsOnQuote;
 
-  ev.benign = combine([...distinctKinds(benignMatches), ...(ev.quotedOnly ? [QUOTED_BENIGN] : [])]);
+  ev.benign = combine([...distinctKinds(benignMatches), ...(ev.quotedOnly ? [QUOTED_BENIGN] : []), ...(jokeMarkers > 0 ? [JOKE_BENIGN] : [])]);
   ev.topBenign = benignMatches.reduce<RuleMatch | null>((a, m) => (!a || m.weight > a.weight ? m : a), null);
   ev.directThreatAtMention = (byCategory.get('threat') ?? []).some(
     (m) => m.weight >= DIRECT_THREAT_WEIGHT && m.target !== undefined && isMention(m.target, mentions, addressesMention),

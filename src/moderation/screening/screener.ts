@@ -101,12 +101,12 @@ class PipelineScreener implements Screener {
     const tags = mergeTags(matches, norm.tokens.length);
     const model = this.model.predict(norm.tokens, false, tags);
     // Benign cues can only lower a score; without a signal and with a confident model they change nothing.
-    if (matches.some((m) => m.signals.length > 0 || m.planCues.length > 0) || model.pViolent >= BENIGN_NEEDED_ABOVE) {
+    if (matches.some((m) => m.signals.length > 0 || m.planCues.length > 0) || model.pViolent >= BENIGN_NEEDED_ABOVE || norm.jokeMarkers > 0) {
       packs.forEach((pack, i) => (matches[i]!.benign = pack.matchBenign(norm, hints)));
     }
     const addressesMention = norm.tokens.some((t) => t.startsWith('@') && t.length > 1) || hints.mentions.size > 0;
     const unquotedWords = norm.quoted.filter((q) => !q).length;
-    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords);
+    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, norm.jokeMarkers);
     const instanceHits = matchInstanceRules(context.instanceRules ?? [], norm, [language.lang, ...langs]);
     const verdict = decide({
       lang: language.lang,
@@ -115,6 +115,7 @@ class PipelineScreener implements Screener {
       thresholds: { ...this.thresholds, ...context.thresholds },
       combiner: this.model.combiner,
       instanceHits,
+      jokeMarkers: norm.jokeMarkers,
     });
     if (verdict.decision !== 'allow') {
       // Naming the model's features costs time, so only flagged posts, which a moderator reads, get them.

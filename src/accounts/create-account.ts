@@ -85,7 +85,8 @@ function uniqueViolationField(err: unknown): 'username' | 'email' | null {
   const unique = e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === '23505';
   if (!unique) return null;
   const where = `${e.message ?? ''} ${e.constraint ?? ''} ${e.detail ?? ''}`;
-  return /email/i.test(where) ? 'email' : 'username';
+  if (/email/i.test(where)) return 'email';
+  return /acct_key/i.test(where) ? 'username' : null;
 }
 
 async function insertAccountAndUser(

@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import type { Example } from './dataset.js';
+import { modelAloneThreshold, trainModel } from './train.js';
+
+const texts: Array<[string, 'violent' | 'benign']> = [
+  ['i will kill you tonight', 'violent'], ['someone should hang the judge', 'violent'], ['we will burn your house down', 'violent'],
+  ['the mayor deserves a bullet', 'violent'], ['bring rifles to the gate at 9pm', 'violent'], ['i am going to stab him', 'violent'],
+  ['my feet are killing me', 'benign'], ['kill the process and restart', 'benign'], ['the minister must resign', 'benign'],
+  ['we slaughtered them in the second half', 'benign'], ['chop the onions finely', 'benign'], ['great film about a hitman', 'benign'],
+];
+const examples: Example[] = texts.flatMap(([text, label], i) =>
+  [0, 1].map((k) => ({
+    id: `x-${i}-${k}`, lang: 'en', text: k ? `${text}!` : text, label, kind: label === 'violent' ? 'direct' : 'idiom',
+    category: label === 'violent' ? 'threat' : null, split: 'train' as const,
+  })),
+);
+
+describe('trainModel', () => {
+  it('reproduces the same model file from the same data', async () => {
+    const a = await trainModel(examples);
+    const b = await trainModel(examples);
+    expect(JSON.stringify(a.toFile())).toBe(JSON.stringify(b.toFile()));
+    expect(a.trainedOn).toEqual({ en: 24 });
+  });
+
+  it('refuses to train without training examples', async () => {
+    await expect(trainModel(examples.map((e) => ({ ...e, split: 'heldout' as const })))).rejects.toThrow(/no training examples/);
+  });
+});
+
+describe('modelAloneThreshold', () => {
+  it('is the lowest probability that keeps the required precision', () => {
+    const rows = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6].map((p, i) => ({ p, y: i === 5 ? 0 : 1 }));
+    expect(modelAloneThreshold(rows, 0.85)).toBe(0.6);
+    expect(modelAloneThreshold(rows, 0.9)).toBe(0.75);
+    expect(modelAloneThreshold([{ p: 0.9, y: 0 }], 0.9)).toBe(1);
+  });
+});

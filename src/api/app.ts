@@ -22,7 +22,8 @@ declare module 'fastify' {
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger.child({ module: 'http' }) as FastifyBaseLogger,
-    trustProxy: true,
+    // Off by default: otherwise any client could pick its own address with X-Forwarded-For.
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
   app.decorate('ctx', ctx);

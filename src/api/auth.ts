@@ -41,6 +41,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (!header) return;
+    // HTTP Basic carries OAuth client credentials to /oauth/token; it is not a user token.
+    if (/^Basic\s/i.test(header)) return;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthorized('The access token is invalid');
     const auth = await resolveToken(opts.ctx, match[1]!);

@@ -7,7 +7,7 @@ import { unprocessable } from './errors.js';
  * one schema validates JSON, form and multipart requests alike.
  */
 export function expandBracketKeys(input: unknown): unknown {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  if (!isPlainObject(input)) return input;
   const out: Record<string, unknown> = {};
   for (const [rawKey, value] of Object.entries(input as Record<string, unknown>)) {
     const match = /^([^[\]]+)((?:\[[^[\]]*\])+)$/.exec(rawKey);
@@ -20,6 +20,12 @@ export function expandBracketKeys(input: unknown): unknown {
   }
   // Objects with only numeric keys ("fields_attributes[0][name]") become arrays in key order.
   return normaliseNumericObjects(out);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 function mergeValue(existing: unknown, value: unknown): unknown {
@@ -46,7 +52,8 @@ function assignPath(target: Record<string, unknown>, path: string[], value: unkn
 
 function normaliseNumericObjects(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normaliseNumericObjects);
-  if (value === null || typeof value !== 'object') return value;
+  // Uploaded files (Buffers) and other non-plain objects are values, not parameter trees.
+  if (!isPlainObject(value)) return value;
   const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, normaliseNumericObjects(v)] as const);
   if (entries.length > 0 && entries.every(([k]) => /^\d+$/.test(k))) {
     return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => v);

@@ -26,6 +26,11 @@ export interface Config {
   logLevel: string;
   /** When false, rate limits are off (tests of other behaviour turn them off). */
   rateLimits: boolean;
+  /**
+   * Which proxies may set X-Forwarded-For: false (none: the socket address is the client),
+   * true (any), or a comma-separated list of addresses/CIDRs. Rate limits key on the result.
+   */
+  trustProxy: boolean | string;
   /** Run the in-process job worker (embedded mode); `parley web` in scale mode turns it off. */
   runJobsInProcess: boolean;
 }
@@ -44,6 +49,7 @@ const EnvSchema = z.object({
   PARLEY_HOME_FEED_CAP: z.coerce.number().int().min(20).default(800),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PARLEY_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  PARLEY_TRUST_PROXY: z.string().min(1).optional(),
 });
 
 export class ConfigError extends Error {
@@ -74,7 +80,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     homeFeedCap: e.PARLEY_HOME_FEED_CAP,
     logLevel: e.LOG_LEVEL,
     rateLimits: e.PARLEY_RATE_LIMITS === 'on',
+    trustProxy: parseTrustProxy(e.PARLEY_TRUST_PROXY),
     runJobsInProcess: true,
     ...overrides,
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false' || value === 'off') return false;
+  if (value === 'true' || value === 'on') return true;
+  return value;
 }

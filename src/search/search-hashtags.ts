@@ -18,15 +18,23 @@ export interface TagWithHistory {
 const HISTORY_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-/** Hashtags by name prefix (`#` optional, case- and width-insensitive), shortest names first. */
+/**
+ * Hashtags by name prefix (`#` optional, case- and width-insensitive), shortest names first;
+ * `excludeUnreviewed` leaves out tags no admin has reviewed for trends, as Mastodon's does.
+ */
 export async function searchHashtags(
   ctx: AppContext,
-  input: { q: string; limit: number; offset: number },
+  input: { q: string; limit: number; offset: number; excludeUnreviewed?: boolean },
   now: Date = new Date(),
 ): Promise<TagWithHistory[]> {
   const key = normaliseTagQuery(input.q);
   if (key === null || input.limit <= 0) return [];
-  const tags = await findTagsByPrefix(ctx.database.db, key, input.limit, input.offset);
+  const tags = await findTagsByPrefix(ctx.database.db, {
+    prefixKey: key,
+    reviewedOnly: input.excludeUnreviewed === true,
+    limit: input.limit,
+    offset: input.offset,
+  });
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
   const since = today - (HISTORY_DAYS - 1) * DAY_MS;
   const usage = await countTagUsageByDay(ctx.database.db, tags.map((t) => t.id), idForTime(new Date(since)));

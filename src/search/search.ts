@@ -12,6 +12,7 @@ export interface SearchInput {
   type: SearchType | null;
   resolve: boolean;
   following: boolean;
+  excludeUnreviewed: boolean;
   accountId: number | null;
   minId: number | null;
   maxId: number | null;
@@ -64,7 +65,7 @@ export async function search(ctx: AppContext, viewer: AccountRow | null, input: 
     });
   }
   if (wants('hashtags') && !handleQuery) {
-    results.hashtags = await searchHashtags(ctx, { q, limit: input.limit, offset });
+    results.hashtags = await searchHashtags(ctx, { q, limit: input.limit, offset, excludeUnreviewed: input.excludeUnreviewed });
   }
   return results;
 }

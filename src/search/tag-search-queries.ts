@@ -5,12 +5,20 @@ import { escapeLike } from './account-search-queries.js';
 
 export type TagRow = Selectable<TagsTable>;
 
-/** Tags whose normalised name starts with `prefixKey`, shortest first (Mastodon's order). */
-export async function findTagsByPrefix(db: DbExecutor, prefixKey: string, limit: number, offset: number): Promise<TagRow[]> {
+/**
+ * Tags whose normalised name starts with `prefixKey`, shortest first (Mastodon's order);
+ * `reviewedOnly` keeps tags an admin has reviewed for trends (approved or rejected).
+ */
+export async function findTagsByPrefix(
+  db: DbExecutor,
+  query: { prefixKey: string; reviewedOnly: boolean; limit: number; offset: number },
+): Promise<TagRow[]> {
+  const { prefixKey, limit, offset } = query;
   return db
     .selectFrom('tags')
     .selectAll()
     .where(sql`name_key`, 'like', sql`${`${escapeLike(prefixKey)}%`} escape '\\'`)
+    .$if(query.reviewedOnly, (qb) => qb.where('trend_reviewed_at', 'is not', null))
     .orderBy(sql`length(name_key)`)
     .orderBy('name_key')
     .limit(limit)

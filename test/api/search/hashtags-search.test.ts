@@ -62,6 +62,16 @@ describe('hashtag search', () => {
     expect(await hashtags('photo@parley.test')).toEqual([]);
   });
 
+  it('leaves out tags no admin has reviewed when exclude_unreviewed is set', async () => {
+    await t.ctx.database.db
+      .updateTable('tags')
+      .set({ trend_review: 'approved', trend_reviewed_at: new Date().toISOString() })
+      .where('name_key', '=', 'photography')
+      .execute();
+    expect((await hashtags('pho', alice.token, '&exclude_unreviewed=true')).map((h) => h.name)).toEqual(['Photography']);
+    expect(await hashtags('pho', alice.token, '&exclude_unreviewed=false')).toHaveLength(3);
+  });
+
   it('pages with offset when a type is given', async () => {
     expect((await hashtags('pho', alice.token, '&limit=1&offset=1')).map((h) => h.name)).toEqual(['Photography']);
   });

@@ -45,6 +45,7 @@ export function registerV2Search(app: FastifyInstance, ctx: AppContext): void {
       type: type as SearchType | null,
       resolve: query.resolve ?? false,
       following: query.following ?? false,
+      excludeUnreviewed: query.exclude_unreviewed ?? false,
       accountId: query.account_id,
       minId: query.min_id,
       maxId: query.max_id,

@@ -25,7 +25,7 @@ const MAX_FEATURES = 4096;
 
 /** Mentions and numbers carry no meaning by their exact value: they become one shared token. */
 export function featureToken(token: string): string {
-  if (token.startsWith('@')) return '@mention';
+  if (token.startsWith('@')) return '@';
   if (/^\d/u.test(token)) return '#num';
   return token;
 }
@@ -65,6 +65,7 @@ export function extractFeatures(tokens: readonly string[], dim: number, tags?: r
   }
   for (let i = 0; i < words.length && n < MAX_FEATURES; i++) {
     const w = words[i]!;
+    if (w === '@') continue;
     scratch[n++] = hashString(SEED_WORD, w) & mask;
     if (i + 1 < words.length && n < MAX_FEATURES) {
       scratch[n++] = hashString(SEED_BIGRAM, words[i + 1]!, hashString(SEED_BIGRAM, w + ' ')) & mask;

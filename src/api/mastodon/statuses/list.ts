@@ -14,7 +14,9 @@ const ListQuery = z.object({ id: zList(zId).optional() });
 export function registerListStatusesRoute(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/statuses', async (request) => {
     const viewer = optionalUser(request, 'read:statuses');
-    const query = parseInput(ListQuery, request.query);
+    // Read `id[]` directly too, whatever shape the query parser hands over.
+    const raw = (request.query ?? {}) as Record<string, unknown>;
+    const query = parseInput(ListQuery, { id: raw.id ?? raw['id[]'] });
     const ids = [...new Set(query.id ?? [])].slice(0, MAX_IDS);
     return presentStatuses(ctx, ids, viewer?.account ?? null);
   });

@@ -99,7 +99,7 @@ class PipelineScreener implements Screener {
     const packs = langs.flatMap((lang) => this.packs.get(lang) ?? []);
     const matches: PackMatches[] = packs.map((pack) => pack.matchSignals(norm, hints));
     const tags = mergeTags(matches, norm.tokens.length);
-    const model = this.model.predict(norm.tokens, false, tags);
+    const model = this.model.predict(norm.tokens, false, tags, norm.quoted);
     // Benign cues can only lower a score; without a signal and with a confident model they change nothing.
     if (matches.some((m) => m.signals.length > 0 || m.planCues.length > 0) || model.pViolent >= BENIGN_NEEDED_ABOVE || norm.jokeMarkers > 0) {
       packs.forEach((pack, i) => (matches[i]!.benign = pack.matchBenign(norm, hints)));

@@ -19,6 +19,8 @@ const SEED_BIGRAM = 0x85ebca77;
 const SEED_CHAR = 0xc2b2ae3d;
 const SEED_TAG_BIGRAM = 0x27d4eb2f;
 const SEED_TAG_TRIGRAM = 0x165667b1;
+/** Quoted words get their own unigram features: "kill" said by the author is not "kill" reported. */
+const SEED_QUOTED = 0xd3a2646c;
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
 const MAX_FEATURES = 4096;
@@ -43,11 +45,12 @@ const scratch = new Uint32Array(MAX_FEATURES);
 
 /**
  * Extracts hashed features; `dim` must be a power of two.
+ * @param quoted per token, whether it stands inside quotation marks
  * @param tags per token, the rule-pack class it belongs to ('harm', 'weapon', 'target') or ''.
  *   N-grams over the sequence with classes in place of words ("i will <harm> <target>") carry
  *   what a threat is built from across languages and spellings, not just the exact words.
  */
-export function extractFeatures(tokens: readonly string[], dim: number, tags?: readonly string[]): FeatureVector {
+export function extractFeatures(tokens: readonly string[], dim: number, tags?: readonly string[], quoted?: readonly boolean[]): FeatureVector {
   const mask = dim - 1;
   let n = 0;
   const words = tokens.map(featureToken);
@@ -66,7 +69,7 @@ export function extractFeatures(tokens: readonly string[], dim: number, tags?: r
   for (let i = 0; i < words.length && n < MAX_FEATURES; i++) {
     const w = words[i]!;
     if (w === '@') continue;
-    scratch[n++] = hashString(SEED_WORD, w) & mask;
+    scratch[n++] = hashString(quoted?.[i] ? SEED_QUOTED : SEED_WORD, w) & mask;
     if (i + 1 < words.length && n < MAX_FEATURES) {
       scratch[n++] = hashString(SEED_BIGRAM, words[i + 1]!, hashString(SEED_BIGRAM, w + ' ')) & mask;
     }

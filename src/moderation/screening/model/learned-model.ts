@@ -61,13 +61,13 @@ export class LearnedModel {
     return { version: 1, dim: this.dim, categoryDim: this.categoryDim, binary: head(this.binary), categories, combiner: this.combiner, trainedOn: this.trainedOn };
   }
 
-  features(tokens: readonly string[], tags?: readonly string[]): FeatureVector {
-    return extractFeatures(tokens, this.dim, tags);
+  features(tokens: readonly string[], tags?: readonly string[], quoted?: readonly boolean[]): FeatureVector {
+    return extractFeatures(tokens, this.dim, tags, quoted);
   }
 
-  /** @param tags rule-pack classes per token (see `extractFeatures`) */
-  predict(tokens: readonly string[], explain = true, tags?: readonly string[]): ModelPrediction {
-    const fv = this.features(tokens, tags);
+  /** @param tags rule-pack classes per token, @param quoted quotation per token (see `extractFeatures`) */
+  predict(tokens: readonly string[], explain = true, tags?: readonly string[], quoted?: readonly boolean[]): ModelPrediction {
+    const fv = this.features(tokens, tags, quoted);
     const pViolent = sigmoid(dot(this.binary, fv, this.dim));
     let category: ViolentCategory | null = null;
     let best = -Infinity;

@@ -32,6 +32,7 @@ interface Prepared {
   example: Example;
   tokens: string[];
   tags: string[];
+  quoted: boolean[];
   evidence: RuleEvidence;
   sample: Sample;
 }
@@ -46,8 +47,9 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
       example,
       tokens: a.norm.tokens,
       tags: a.tags,
+      quoted: a.norm.quoted,
       evidence: a.evidence,
-      sample: { features: extractFeatures(a.norm.tokens, MODEL_DIM, a.tags), y: example.label === 'violent' ? 1 : 0 },
+      sample: { features: extractFeatures(a.norm.tokens, MODEL_DIM, a.tags, a.norm.quoted), y: example.label === 'violent' ? 1 : 0 },
     };
   });
   const options = { ...DEFAULT_TRAIN_OPTIONS, dim: MODEL_DIM };
@@ -83,7 +85,7 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
     VIOLENT_CATEGORIES.map((c): [ViolentCategory, LinearHead] => [
       c,
       trainLogistic(
-        violent.map((p) => ({ features: extractFeatures(p.tokens, CATEGORY_DIM, p.tags), y: p.example.category === c ? 1 : 0 })),
+        violent.map((p) => ({ features: extractFeatures(p.tokens, CATEGORY_DIM, p.tags, p.quoted), y: p.example.category === c ? 1 : 0 })),
         { ...options, dim: CATEGORY_DIM },
       ),
     ]),

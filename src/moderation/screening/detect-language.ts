@@ -25,7 +25,9 @@ const CONFIDENT = 0.6;
 const MAX_CANDIDATES = 2;
 const SENTENCE_SPLIT = /(?<=[.!?…])\s+|\n+/u;
 const MIN_SENTENCE_WORDS = 4;
-const MAX_SENTENCES = 4;
+const MAX_SENTENCES = 3;
+/** fastText needs no more than this to recognise a language; longer posts are cut for speed. */
+const MAX_DETECT_CHARS = 300;
 /** Below this whole-post confidence, a multi-sentence post is checked sentence by sentence. */
 const MIXED_BELOW = 0.97;
 
@@ -81,7 +83,7 @@ export class LanguageDetector {
   /** Supported-language probabilities, aliases merged, most likely first. */
   private score(text: string): Array<[string, number]> {
     const merged = new Map<string, number>();
-    for (const [label, p] of this.predictor.predict(text, 6)) {
+    for (const [label, p] of this.predictor.predict(text.slice(0, MAX_DETECT_CHARS), 5)) {
       const code = label.replace('__label__', '');
       const lang = ALIASES[code] ?? code;
       merged.set(lang, (merged.get(lang) ?? 0) + p);

@@ -210,7 +210,7 @@ interface Captures {
 /** Matches one post's tokens against a pattern index. */
 class TokenMatcher {
   /** Class matches per position, computed once: many patterns ask for the same positions. */
-  private readonly memo = { harm: new Map<number, number[]>(), weapon: new Map<number, number[]>(), target: new Map<number, number[]>() };
+  private readonly memo: Record<ClassName, Array<number[] | undefined>>;
 
   constructor(
     private readonly pack: CompiledPack,
@@ -218,7 +218,9 @@ class TokenMatcher {
     private readonly nameLike: readonly boolean[],
     private readonly quoted: readonly boolean[],
     private readonly hints: TargetHints,
-  ) {}
+  ) {
+    this.memo = { harm: new Array(tokens.length), weapon: new Array(tokens.length), target: new Array(tokens.length) };
+  }
 
   run(index: PatternIndex): RuleMatch[] {
     const found: RuleMatch[] = [];
@@ -319,10 +321,10 @@ class TokenMatcher {
 
   private classEnds(name: ClassName, pos: number): number[] {
     const memo = this.memo[name];
-    let ends = memo.get(pos);
+    let ends = memo[pos];
     if (ends === undefined) {
       ends = name === 'target' ? this.targetEnds(pos) : this.pack[name].matchAt(this.tokens, pos);
-      memo.set(pos, ends);
+      memo[pos] = ends;
     }
     return ends;
   }

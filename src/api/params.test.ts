@@ -24,6 +24,20 @@ describe('expandBracketKeys', () => {
     expect(expandBracketKeys({ 'types[]': 'mention' })).toEqual({ types: ['mention'] });
   });
 
+  it('expands query objects whatever their prototype', () => {
+    const query = Object.assign(Object.create({ inherited: true }) as object, { 'types[]': ['mention', 'follow'] });
+    expect(expandBracketKeys(query)).toEqual({ types: ['mention', 'follow'] });
+  });
+
+  it('drops keys that would reach Object.prototype', () => {
+    const out = expandBracketKeys({ '__proto__[polluted]': 'yes', 'constructor[prototype][polluted]': 'yes', 'a[__proto__][polluted]': 'yes', ok: '1' });
+    expect(out).toEqual({ ok: '1' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const parsed = expandBracketKeys(JSON.parse('{"__proto__": {"polluted": "yes"}, "ok": "1"}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('leaves uploaded files untouched', () => {
     const file = Buffer.from([1, 2, 3]);
     const out = expandBracketKeys({ avatar: file, 'source[note]': 'hi' }) as Record<string, unknown>;

@@ -10,6 +10,8 @@ export function expandBracketKeys(input: unknown): unknown {
   if (!isPlainObject(input)) return input;
   const out: Record<string, unknown> = {};
   for (const [rawKey, value] of Object.entries(input as Record<string, unknown>)) {
+    // `__proto__[x]=…` would otherwise write onto Object.prototype for the whole process.
+    if (/(^|\[)(__proto__|constructor|prototype)(\[|\]|$)/.test(rawKey)) continue;
     const match = /^([^[\]]+)((?:\[[^[\]]*\])+)$/.exec(rawKey);
     if (!match) {
       out[rawKey] = mergeValue(out[rawKey], value);
@@ -22,10 +24,9 @@ export function expandBracketKeys(input: unknown): unknown {
   return normaliseNumericObjects(out);
 }
 
+/** A parameter tree node: any object but arrays and binary data (uploaded files are Buffers). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer);
 }
 
 function mergeValue(existing: unknown, value: unknown): unknown {

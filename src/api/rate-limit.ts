@@ -69,7 +69,7 @@ export const THROTTLES: readonly Throttle[] = [
     max: 30,
     windowMs: 30 * MINUTE,
     key: (r) =>
-      r.auth?.account && r.method === 'DELETE' && /^\/api\/v1\/statuses\/\d+$/.test(pathOf(r)) ? `account:${r.auth.account.id}` : null,
+      r.auth?.account && r.method === 'DELETE' && pathOf(r) === '/api/v1/statuses/:id' ? `account:${r.auth.account.id}` : null,
   },
 ];
 
@@ -122,9 +122,19 @@ function setHeaders(reply: FastifyReply, state: { max: number; remaining: number
   reply.header('x-ratelimit-reset', new Date(Date.now() + state.ttl).toISOString());
 }
 
+/**
+ * The matched route pattern (`/api/v1/statuses/:id`), so percent-encoding a path cannot slip
+ * past a throttle; the decoded raw path for requests that match no route.
+ */
 function pathOf(request: FastifyRequest): string {
+  if (request.routeOptions.url) return request.routeOptions.url;
   const q = request.url.indexOf('?');
-  return q === -1 ? request.url : request.url.slice(0, q);
+  const raw = q === -1 ? request.url : request.url.slice(0, q);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** IPv6 clients usually hold a whole /64, so they are counted by prefix (as Mastodon does). */

@@ -3,7 +3,7 @@ import { isPublicAddress, postJsonSafely, UnsafeDestinationError } from './safe-
 
 describe('isPublicAddress', () => {
   it('refuses loopback, private, link-local, CGNAT and multicast addresses', () => {
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1']) {
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '198.18.0.1', '::1', '::', '[::1]', 'fe80::1', 'febf::1', 'fec0::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '64:ff9b::7f00:1', '2002:7f00:1::1']) {
       expect(isPublicAddress(a), a).toBe(false);
     }
   });
@@ -18,5 +18,7 @@ describe('postJsonSafely', () => {
     await expect(postJsonSafely('http://example.com/hook', {})).rejects.toBeInstanceOf(UnsafeDestinationError);
     await expect(postJsonSafely('https://127.0.0.1/hook', {})).rejects.toBeInstanceOf(UnsafeDestinationError);
     await expect(postJsonSafely('https://localhost/hook', {})).rejects.toBeInstanceOf(UnsafeDestinationError);
+    await expect(postJsonSafely('https://[::1]/hook', {})).rejects.toBeInstanceOf(UnsafeDestinationError);
+    await expect(postJsonSafely('https://[::ffff:127.0.0.1]/hook', {})).rejects.toBeInstanceOf(UnsafeDestinationError);
   });
 });

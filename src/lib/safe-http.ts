@@ -8,26 +8,40 @@ import net from 'node:net';
  * socket's DNS lookup, so the address that is checked is the address that is connected to — a
  * second DNS answer cannot swap in an internal address.
  */
+const NON_PUBLIC = new net.BlockList();
+for (const [prefix, bits] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
+  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) {
+  NON_PUBLIC.addSubnet(prefix, bits, 'ipv4');
+}
+for (const [prefix, bits] of [
+  ['::', 128], ['::1', 128], ['::', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001:db8::', 32],
+  ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+] as const) {
+  NON_PUBLIC.addSubnet(prefix, bits, 'ipv6');
+}
+
 export function isPublicAddress(address: string): boolean {
-  if (net.isIPv4(address)) {
-    const [a, b] = address.split('.').map(Number) as [number, number];
-    if (a === 0 || a === 10 || a === 127) return false;
-    if (a === 169 && b === 254) return false;
-    if (a === 172 && b >= 16 && b <= 31) return false;
-    if (a === 192 && b === 168) return false;
-    if (a === 100 && b >= 64 && b <= 127) return false; // carrier-grade NAT
-    if (a >= 224) return false; // multicast and reserved
-    return true;
-  }
-  if (net.isIPv6(address)) {
-    const lower = address.toLowerCase();
-    if (lower === '::' || lower === '::1') return false;
-    if (lower.startsWith('fe80') || lower.startsWith('fc') || lower.startsWith('fd') || lower.startsWith('ff')) return false;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-    if (mapped) return isPublicAddress(mapped[1]!);
-    return true;
-  }
-  return false;
+  const bare = address.replace(/^\[|\]$/g, '');
+  if (net.isIPv4(bare)) return !NON_PUBLIC.check(bare, 'ipv4');
+  if (!net.isIPv6(bare)) return false;
+  const mapped = embeddedIPv4(bare);
+  if (mapped !== null) return !NON_PUBLIC.check(mapped, 'ipv4');
+  return !NON_PUBLIC.check(bare, 'ipv6');
+}
+
+/** The IPv4 address inside an IPv4-mapped IPv6 address (`::ffff:a.b.c.d` or `::ffff:7f00:1`). */
+function embeddedIPv4(v6: string): string | null {
+  const lower = v6.toLowerCase();
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  if (dotted) return dotted[1]!;
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
+  if (!hex) return null;
+  const hi = parseInt(hex[1]!, 16);
+  const lo = parseInt(hex[2]!, 16);
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 }
 
 export class UnsafeDestinationError extends Error {
@@ -47,12 +61,28 @@ const safeLookup: NonNullable<https.RequestOptions['lookup']> = (hostname, optio
   });
 };
 
+/** Throws UnsafeDestinationError when `url` is not an https URL that could reach a public address. */
+export function assertSafeUrl(url: string): void {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw new UnsafeDestinationError('not a URL');
+  }
+  if (target.protocol !== 'https:') throw new UnsafeDestinationError('only https URLs are allowed');
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(host) && !isPublicAddress(host)) throw new UnsafeDestinationError(`${host} is not a public address`);
+  if (host === 'localhost' || host.endsWith('.localhost')) throw new UnsafeDestinationError(`${host} is not a public host`);
+}
+
 /** POSTs JSON over HTTPS to a public address, without redirects, with a timeout. Resolves to the status. */
 export function postJsonSafely(url: string, body: unknown, timeoutMs = 10_000): Promise<number> {
   const target = new URL(url);
   if (target.protocol !== 'https:') return Promise.reject(new UnsafeDestinationError('only https URLs are allowed'));
-  if (net.isIP(target.hostname) && !isPublicAddress(target.hostname)) {
-    return Promise.reject(new UnsafeDestinationError(`${target.hostname} is not a public address`));
+  // Node does not call `lookup` for IP literals, so they are checked here (brackets stripped).
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(host) && !isPublicAddress(host)) {
+    return Promise.reject(new UnsafeDestinationError(`${host} is not a public address`));
   }
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {

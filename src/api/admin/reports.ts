@@ -37,7 +37,8 @@ export async function registerAdminReportRoutes(app: FastifyInstance, ctx: AppCo
         ? (JSON.parse(moderator.user.moderation_languages ?? '[]') as string[])
         : q.language?.split(',').map((l) => l.trim()).filter(Boolean);
     const rows = await listReports(ctx, moderator, {
-      resolved: q.resolved ?? (q.order === 'queue' ? false : undefined),
+      // Mastodon lists unresolved reports unless asked otherwise.
+      resolved: q.resolved ?? false,
       accountId: q.account_id,
       targetAccountId: q.target_account_id,
       lane: q.lane,
@@ -56,9 +57,9 @@ export async function registerAdminReportRoutes(app: FastifyInstance, ctx: AppCo
   });
 
   app.get('/api/v1/admin/reports/:id', async (request) => {
-    requireModerator(request, 'admin:read:reports');
+    const moderator = requireModerator(request, 'admin:read:reports');
     const { id } = parseInput(z.object({ id: zId }), request.params);
-    return presentOne(ctx, id);
+    return presentOne(ctx, id, moderator.account.id);
   });
 
   const lifecycle = {
@@ -72,14 +73,14 @@ export async function registerAdminReportRoutes(app: FastifyInstance, ctx: AppCo
       const moderator = requireModerator(request, 'admin:write:reports');
       const { id } = parseInput(z.object({ id: zId }), request.params);
       await run(ctx, moderator, id);
-      return presentOne(ctx, id);
+      return presentOne(ctx, id, moderator.account.id);
     });
   }
 }
 
-async function presentOne(ctx: AppContext, id: number) {
+async function presentOne(ctx: AppContext, id: number, viewerId: number) {
   const row = await ctx.database.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound();
+  if (!row || row.target_account_id === viewerId) throw notFound();
   const [report] = await presentReports(ctx, [row]);
   return report;
 }

@@ -5,6 +5,7 @@ import { isoIn, nowIso } from '../../lib/time.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
 import type { Actor } from '../moderator.js';
 import { resolveReportIn } from '../reports/report-lifecycle.js';
+import { assertMayActOn, assertReportConcerns } from '../assert-may-act-on.js';
 import { issueWarning, STRIKE_SEVERITY, type WarningAction } from '../warnings/issue-warning.js';
 import { escalateStrikes } from '../warnings/escalate-strikes.js';
 
@@ -37,22 +38,16 @@ export async function actOnAccount(ctx: AppContext, moderator: Actor, decision: 
     if (!Number.isInteger(decision.durationSeconds) || decision.durationSeconds < 60) {
       throw unprocessable('Validation failed: duration must be a whole number of seconds, at least 60');
     }
-    if (decision.type === 'none') throw unprocessable('Validation failed: a warning has no duration');
+    // Only suspensions and limits record their end, so only they can lift themselves safely.
+    if (decision.type !== 'silence' && decision.type !== 'suspend') {
+      throw unprocessable('Validation failed: only silence and suspend can have a duration');
+    }
   }
   return ctx.database.transaction(async (tx) => {
     const account = await tx.db.selectFrom('accounts').selectAll().where('id', '=', decision.accountId).executeTakeFirst();
     if (!account) throw notFound();
-    if (account.id === moderator.account.id) throw unprocessable('Validation failed: you cannot act on your own account');
-    const targetUser = await tx.db.selectFrom('users').select('role').where('account_id', '=', account.id).executeTakeFirst();
-    if (targetUser && targetUser.role !== 'user' && moderator.actorType !== 'admin') {
-      throw unprocessable('Validation failed: only an admin can act on a staff account');
-    }
-    let category: string | null = null;
-    if (decision.reportId) {
-      const report = await tx.db.selectFrom('reports').select(['category', 'target_account_id']).where('id', '=', decision.reportId).executeTakeFirst();
-      if (!report) throw notFound('No report with that id');
-      category = report.category;
-    }
+    await assertMayActOn(tx.db, moderator, account.id);
+    const category = decision.reportId ? (await assertReportConcerns(tx.db, decision.reportId, account.id)).category : null;
     const now = nowIso();
     const endsAt = decision.durationSeconds ? isoIn(decision.durationSeconds * 1000) : null;
     await applySanction(tx, account.id, decision.type, now, endsAt);
@@ -120,6 +115,7 @@ export async function liftAccountSanction(ctx: AppContext, moderator: Actor | nu
 export async function liftAccountSanctionIn(tx: Tx, moderator: Actor | null, accountId: number, sanction: LiftableSanction, text = ''): Promise<void> {
   const account = await tx.db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
   if (!account) throw notFound();
+  if (moderator) await assertMayActOn(tx.db, moderator, accountId);
   if (sanction === 'suspend') await tx.db.updateTable('accounts').set({ suspended_at: null, suspension_ends_at: null }).where('id', '=', accountId).execute();
   if (sanction === 'silence') await tx.db.updateTable('accounts').set({ silenced_at: null, silence_ends_at: null }).where('id', '=', accountId).execute();
   if (sanction === 'sensitive') await tx.db.updateTable('accounts').set({ sensitized_at: null }).where('id', '=', accountId).execute();
@@ -139,7 +135,8 @@ export async function liftExpiredSanction(ctx: AppContext, payload: { accountId:
   await ctx.database.transaction(async (tx) => {
     const account = await tx.db.selectFrom('accounts').selectAll().where('id', '=', payload.accountId).executeTakeFirst();
     if (!account) return;
-    const current = payload.sanction === 'suspend' ? account.suspension_ends_at : payload.sanction === 'silence' ? account.silence_ends_at : payload.endsAt;
+    const current = payload.sanction === 'suspend' ? account.suspension_ends_at : payload.sanction === 'silence' ? account.silence_ends_at : null;
+    // Changed since (lifted, replaced, made indefinite): this job no longer applies.
     if (current !== payload.endsAt) return;
     await liftAccountSanctionIn(tx, null, payload.accountId, payload.sanction);
   });

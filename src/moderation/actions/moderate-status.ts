@@ -7,6 +7,7 @@ import { nowIso } from '../../lib/time.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
 import type { Actor } from '../moderator.js';
 import { resolveReportIn } from '../reports/report-lifecycle.js';
+import { assertMayActOn, assertReportConcerns } from '../assert-may-act-on.js';
 import { issueWarning, STRIKE_SEVERITY } from '../warnings/issue-warning.js';
 import { escalateStrikes } from '../warnings/escalate-strikes.js';
 
@@ -23,11 +24,11 @@ async function loadStatus(tx: Tx, statusId: number) {
   return status;
 }
 
-async function categoryOfReport(tx: Tx, reportId: number | null | undefined): Promise<string | null> {
+/** Checks the actor may act on the post's author and that a given report concerns this post. */
+async function authorize(tx: Tx, actor: Actor, status: { id: number; account_id: number }, reportId: number | null | undefined): Promise<string | null> {
+  await assertMayActOn(tx.db, actor, status.account_id);
   if (!reportId) return null;
-  const report = await tx.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
-  if (!report) throw notFound('No report with that id');
-  return report.category;
+  return (await assertReportConcerns(tx.db, reportId, status.account_id, status.id)).category;
 }
 
 /**
@@ -37,7 +38,9 @@ async function categoryOfReport(tx: Tx, reportId: number | null | undefined): Pr
 export async function approveStatus(ctx: AppContext, moderator: Actor, decision: StatusDecision): Promise<void> {
   await ctx.database.transaction(async (tx) => {
     const status = await loadStatus(tx, decision.statusId);
-    await categoryOfReport(tx, decision.reportId);
+    await authorize(tx, moderator, status, decision.reportId);
+    // Removed posts come back through an appeal, which also overturns the strike.
+    if (status.moderation_state === 'removed') throw unprocessable('Validation failed: a removed post is restored by approving its appeal');
     if (status.moderation_state === 'published' && !decision.reportId) {
       throw unprocessable('Validation failed: the post is already published');
     }
@@ -66,7 +69,7 @@ export async function approveStatus(ctx: AppContext, moderator: Actor, decision:
 export async function removeStatus(ctx: AppContext, moderator: Actor, decision: StatusDecision): Promise<number> {
   return ctx.database.transaction(async (tx) => {
     const status = await loadStatus(tx, decision.statusId);
-    const category = await categoryOfReport(tx, decision.reportId);
+    const category = await authorize(tx, moderator, status, decision.reportId);
     if (status.moderation_state === 'removed') throw unprocessable('Validation failed: the post is already removed');
     await tx.db.updateTable('statuses').set({ moderation_state: 'removed', moderated_at: nowIso() }).where('id', '=', status.id).execute();
     await tx.db.deleteFrom('home_feed').where('status_id', '=', status.id).execute();
@@ -100,7 +103,7 @@ export async function removeStatus(ctx: AppContext, moderator: Actor, decision: 
 export async function markStatusSensitive(ctx: AppContext, moderator: Actor, decision: StatusDecision): Promise<number> {
   return ctx.database.transaction(async (tx) => {
     const status = await loadStatus(tx, decision.statusId);
-    const category = await categoryOfReport(tx, decision.reportId);
+    const category = await authorize(tx, moderator, status, decision.reportId);
     await tx.db.updateTable('statuses').set({ sensitive: 1, moderated_at: nowIso() }).where('id', '=', status.id).execute();
     await recordModerationEvent(tx.db, {
       actor_account_id: moderator.account.id,
@@ -128,8 +131,9 @@ export async function markStatusSensitive(ctx: AppContext, moderator: Actor, dec
 
 /** Restores a removed post (an appeal was upheld): visible again, fanned out again. */
 export async function restoreStatusIn(ctx: AppContext, tx: Tx, statusId: number, actor: Actor, text: string): Promise<void> {
-  const status = await loadStatus(tx, statusId);
-  if (status.moderation_state === 'published') return;
+  const status = await tx.db.selectFrom('statuses').selectAll().where('id', '=', statusId).executeTakeFirst();
+  // A post its author has deleted since, or one already back, needs nothing.
+  if (!status || status.deleted_at !== null || status.moderation_state === 'published') return;
   await tx.db.updateTable('statuses').set({ moderation_state: 'published', moderated_at: nowIso() }).where('id', '=', statusId).execute();
   await publishIn(ctx, tx, status);
   await recordModerationEvent(tx.db, {

@@ -5,6 +5,7 @@ import { nowIso } from '../../lib/time.js';
 import { restoreStatusIn } from '../actions/moderate-status.js';
 import { liftAccountSanctionIn, type LiftableSanction } from '../actions/act-on-account.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
+import { assertMayActOn } from '../assert-may-act-on.js';
 import type { Actor } from '../moderator.js';
 
 /**
@@ -21,15 +22,20 @@ export async function decideAppeal(ctx: AppContext, moderator: Actor, appealId: 
     if (warning.moderator_account_id === moderator.account.id) {
       throw forbidden('An appeal must be decided by a different moderator than the one who took the decision');
     }
+    if (appeal.account_id === moderator.account.id) throw forbidden('You cannot decide your own appeal');
+    await assertMayActOn(tx.db, moderator, appeal.account_id);
     const now = nowIso();
-    await tx.db
+    // Guarded on `pending`, so two deciders racing cannot both act.
+    const decided = await tx.db
       .updateTable('appeals')
       .set({ state: outcome === 'approve' ? 'approved' : 'rejected', decided_by_account_id: moderator.account.id, decided_at: now })
       .where('id', '=', appealId)
-      .execute();
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(decided.numUpdatedRows) !== 1) throw unprocessable('Validation failed: the appeal has already been decided');
     if (outcome === 'approve') {
       await tx.db.updateTable('account_warnings').set({ overturned_at: now }).where('id', '=', warning.id).execute();
-      await reverseDecision(ctx, tx, moderator, warning.action, warning.target_account_id, JSON.parse(warning.status_ids) as string[], text);
+      await reverseDecision(ctx, tx, moderator, warning, text);
     }
     await recordModerationEvent(tx.db, {
       actor_account_id: moderator.account.id,
@@ -44,16 +50,28 @@ export async function decideAppeal(ctx: AppContext, moderator: Actor, appealId: 
   });
 }
 
-async function reverseDecision(ctx: AppContext, tx: Tx, moderator: Actor, action: string, accountId: number, statusIds: string[], text: string): Promise<void> {
-  if (action === 'delete_statuses') {
+async function reverseDecision(
+  ctx: AppContext,
+  tx: Tx,
+  moderator: Actor,
+  warning: { action: string; target_account_id: number; status_ids: string; created_at: string },
+  text: string,
+): Promise<void> {
+  const statusIds = JSON.parse(warning.status_ids) as string[];
+  if (warning.action === 'delete_statuses') {
     for (const id of statusIds) await restoreStatusIn(ctx, tx, Number(id), moderator, text);
     return;
   }
-  if (action === 'mark_statuses_as_sensitive') {
+  if (warning.action === 'mark_statuses_as_sensitive') {
     if (statusIds.length) await tx.db.updateTable('statuses').set({ sensitive: 0 }).where('id', 'in', statusIds.map(Number)).execute();
     return;
   }
   const lift: Record<string, LiftableSanction> = { suspend: 'suspend', silence: 'silence', sensitive: 'sensitive', disable: 'disable' };
-  const sanction = lift[action];
-  if (sanction) await liftAccountSanctionIn(tx, moderator, accountId, sanction, text);
+  const sanction = lift[warning.action];
+  if (!sanction) return;
+  // Only the sanction this decision imposed is lifted: one imposed later stays.
+  const account = await tx.db.selectFrom('accounts').select(['suspended_at', 'silenced_at', 'sensitized_at']).where('id', '=', warning.target_account_id).executeTakeFirstOrThrow();
+  const since = sanction === 'suspend' ? account.suspended_at : sanction === 'silence' ? account.silenced_at : sanction === 'sensitive' ? account.sensitized_at : null;
+  if (since !== null && since > warning.created_at) return;
+  await liftAccountSanctionIn(tx, moderator, warning.target_account_id, sanction, text);
 }

@@ -25,8 +25,15 @@ export async function submitFlag(ctx: AppContext, flagger: Selectable<TrustedFla
   const statusId = statusIdFrom(input.status, ctx.config.publicUrl);
   if (statusId === null) throw unprocessable('Validation failed: status must be a status id or a URL of a post on this instance');
   const { db } = ctx.database;
-  const status = await db.selectFrom('statuses').select(['id', 'account_id', 'language']).where('id', '=', statusId).executeTakeFirst();
-  if (!status) throw notFound('No post with that id or URL exists on this instance');
+  // Flaggers see what the public sees: private, direct and deleted posts do not exist for them.
+  const status = await db
+    .selectFrom('statuses')
+    .select(['id', 'account_id', 'language'])
+    .where('id', '=', statusId)
+    .where('deleted_at', 'is', null)
+    .where('visibility', 'in', ['public', 'unlisted'])
+    .executeTakeFirst();
+  if (!status) throw notFound('No public post with that id or URL exists on this instance');
   const flagId = generateId();
   const createdAt = nowIso();
   await ctx.database.transaction(async (tx) => {
@@ -64,10 +71,8 @@ export async function getFlagReceipt(ctx: AppContext, flagger: { id: number }, f
       'flags.category',
       'flags.comment',
       'flags.created_at',
-      'reports.id as report_id',
       'reports.action_taken_at',
       'reports.resolution',
-      'reports.reporter_count',
     ])
     .where('flags.id', '=', flagId)
     .where('flags.flagger_id', '=', flagger.id)
@@ -79,11 +84,9 @@ export async function getFlagReceipt(ctx: AppContext, flagger: { id: number }, f
     category: row.category,
     comment: row.comment,
     received_at: row.created_at,
-    report_id: String(row.report_id),
     state: row.action_taken_at ? 'decided' : 'pending',
     decision: row.resolution,
     decided_at: row.action_taken_at,
-    independent_reporters: row.reporter_count,
   };
 }
 

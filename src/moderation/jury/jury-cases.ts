@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../api/auth.js';
 import { forbidden, notFound } from '../../api/errors.js';
+import { ensureSystemAccount } from '../system-account.js';
 
 export type CaseType = 'appeal' | 'report';
 
@@ -34,13 +35,15 @@ export interface JuryCase {
 export async function listJuryCases(ctx: AppContext, juror: Juror): Promise<JuryCase[]> {
   const { db } = ctx.database;
   const me = juror.account.id;
+  // Appeals of the jury's own decisions go to moderators: a jury cannot review itself.
+  const system = await ensureSystemAccount(db, ctx.config);
   const appeals = await db
     .selectFrom('appeals')
     .innerJoin('account_warnings', 'account_warnings.id', 'appeals.account_warning_id')
     .select(['appeals.id', 'appeals.text', 'appeals.account_id', 'account_warnings.action', 'account_warnings.text as decision_text', 'account_warnings.status_ids', 'account_warnings.category', 'account_warnings.moderator_account_id', 'account_warnings.report_id'])
     .where('appeals.state', '=', 'pending')
     .where('appeals.account_id', '!=', me)
-    .where((eb) => eb.or([eb('account_warnings.moderator_account_id', 'is', null), eb('account_warnings.moderator_account_id', '!=', me)]))
+    .where((eb) => eb.or([eb('account_warnings.moderator_account_id', 'is', null), eb('account_warnings.moderator_account_id', 'not in', [me, system.id])]))
     .orderBy('appeals.id')
     .limit(100)
     .execute();
@@ -62,14 +65,17 @@ export async function listJuryCases(ctx: AppContext, juror: Juror): Promise<Jury
   const links = reports.length ? await db.selectFrom('report_statuses').selectAll().where('report_id', 'in', reports.map((r) => r.id)).execute() : [];
   const statusIds = [...links.map((l) => l.status_id), ...appeals.flatMap((a) => (JSON.parse(a.status_ids) as string[]).map(Number))];
   const statuses = statusIds.length
-    ? await db.selectFrom('statuses').select(['id', 'text', 'spoiler_text', 'language', 'created_at']).where('id', 'in', statusIds).execute()
+    ? await db.selectFrom('statuses').select(['id', 'text', 'spoiler_text', 'language', 'created_at', 'visibility']).where('id', 'in', statusIds).execute()
     : [];
+  // Jurors are ordinary users: a case about a private or direct post stays with moderators.
+  const privateIds = new Set(statuses.filter((st) => st.visibility !== 'public' && st.visibility !== 'unlisted').map((st) => st.id));
   const byId = new Map(statuses.map((s) => [s.id, { text: s.text, spoiler_text: s.spoiler_text, language: s.language, created_at: s.created_at }]));
   const tallies = await tallyVotes(ctx, [...appeals.map((a) => ({ type: 'appeal' as const, id: a.id })), ...reports.map((r) => ({ type: 'report' as const, id: r.id }))], me);
 
   const cases: JuryCase[] = [];
   for (const a of appeals) {
     if (a.report_id && myReports.has(a.report_id)) continue;
+    if ((JSON.parse(a.status_ids) as string[]).some((id) => privateIds.has(Number(id)))) continue;
     cases.push({
       type: 'appeal',
       id: a.id,
@@ -82,6 +88,7 @@ export async function listJuryCases(ctx: AppContext, juror: Juror): Promise<Jury
   }
   for (const r of reports) {
     if (myReports.has(r.id)) continue;
+    if (links.some((l) => l.report_id === r.id && privateIds.has(l.status_id))) continue;
     cases.push({
       type: 'report',
       id: r.id,

@@ -26,7 +26,8 @@ export async function voteOnCase(ctx: AppContext, juror: Juror, type: CaseType, 
   if (text.length > MAX_VOTE_REASON) throw unprocessable(`Validation failed: reason is longer than ${MAX_VOTE_REASON} characters`);
   const found = await findJuryCase(ctx, juror, type, caseId);
   if (found.my_vote) throw unprocessable('Validation failed: you have already voted on this case');
-  await ctx.database.transaction(async (tx) => {
+  // The vote and the recount happen together, so the tally is never read from before the vote.
+  const votes = await ctx.database.transaction(async (tx) => {
     await tx.db
       .insertInto('jury_votes')
       .values({ id: generateId(), case_type: type, case_id: caseId, juror_account_id: juror.account.id, vote, reason: text, created_at: nowIso() })
@@ -41,8 +42,16 @@ export async function voteOnCase(ctx: AppContext, juror: Juror, type: CaseType, 
       text,
       data: { vote },
     });
+    const rows = await tx.db
+      .selectFrom('jury_votes')
+      .select(['vote', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('case_type', '=', type)
+      .where('case_id', '=', caseId)
+      .groupBy('vote')
+      .execute();
+    const count = (v: string) => Number(rows.find((r) => r.vote === v)?.n ?? 0);
+    return { uphold: count('uphold'), overturn: count('overturn') };
   });
-  const votes = { ...found.votes, [vote]: found.votes[vote] + 1 };
   const total = votes.uphold + votes.overturn;
   const { juryQuorum } = await loadModerationSettings(ctx.database.db);
   if (total < juryQuorum || votes.uphold === votes.overturn) return { decided: false, votes };
@@ -72,7 +81,8 @@ async function carryOutVerdict(ctx: AppContext, type: CaseType, caseId: number, 
     });
     return;
   }
-  const [first, ...rest] = statusIds;
-  await removeStatus(ctx, jury, { statusId: first!, text: statement, reportId: caseId });
-  for (const statusId of rest) await removeStatus(ctx, jury, { statusId, text: statement });
+  // Posts already removed (by a moderator, or by a concurrent final vote) are left as they are.
+  const live = (await ctx.database.db.selectFrom('statuses').select('id').where('id', 'in', statusIds).where('moderation_state', '!=', 'removed').where('deleted_at', 'is', null).execute()).map((r) => r.id);
+  for (const [i, statusId] of live.entries()) await removeStatus(ctx, jury, { statusId, text: statement, reportId: i === 0 ? caseId : null });
+  await ctx.database.transaction((tx) => resolveReportIn(tx.db, jury, caseId, 'removed', statement));
 }

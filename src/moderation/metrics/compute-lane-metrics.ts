@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { ReportLane } from '../../db/schema/moderation.js';
 import { nowIso } from '../../lib/time.js';
+import { idForTime } from '../../lib/ids.js';
 
 export interface LaneMetrics {
   lane: ReportLane;
@@ -21,7 +22,12 @@ export interface LaneMetrics {
  * Per-lane measures over a time window, computed from the moderation log (`report.created` and
  * the first `report.resolved` of each report), so they cannot drift from what happened.
  */
-export async function computeLaneMetrics(ctx: AppContext, window: { since: string; until?: string }): Promise<LaneMetrics[]> {
+export async function computeLaneMetrics(
+  ctx: AppContext,
+  window: { since: string; until?: string },
+  /** `now`: open reports past their deadline right now (for moderators); `log`: overdue alerts raised in the window. */
+  overdueMode: 'now' | 'log' = 'now',
+): Promise<LaneMetrics[]> {
   const { db } = ctx.database;
   const until = window.until ?? nowIso();
   const events = await db
@@ -29,17 +35,31 @@ export async function computeLaneMetrics(ctx: AppContext, window: { since: strin
     .innerJoin('reports', 'reports.id', 'moderation_events.report_id')
     .select(['moderation_events.action', 'moderation_events.created_at', 'reports.id as report_id', 'reports.lane', 'reports.source', 'reports.created_at as opened_at'])
     .where('moderation_events.action', 'in', ['report.created', 'report.resolved'])
+    // Ids are time-ordered: the primary key narrows the scan to the window.
+    .where('moderation_events.id', '>=', idForTime(new Date(window.since)))
     .where('moderation_events.created_at', '>=', window.since)
     .where('moderation_events.created_at', '<=', until)
     .orderBy('moderation_events.id')
     .execute();
-  const overdueRows = await db
-    .selectFrom('reports')
-    .select(['lane', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('action_taken_at', 'is', null)
-    .where('deadline_at', '<', nowIso())
-    .groupBy('lane')
-    .execute();
+  const overdueRows =
+    overdueMode === 'now'
+      ? await db
+          .selectFrom('reports')
+          .select(['lane', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('action_taken_at', 'is', null)
+          .where('deadline_at', '<', nowIso())
+          .groupBy('lane')
+          .execute()
+      : await db
+          .selectFrom('moderation_events')
+          .innerJoin('reports', 'reports.id', 'moderation_events.report_id')
+          .select(['reports.lane', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('moderation_events.action', '=', 'report.overdue')
+          .where('moderation_events.id', '>=', idForTime(new Date(window.since)))
+          .where('moderation_events.created_at', '>=', window.since)
+          .where('moderation_events.created_at', '<=', until)
+          .groupBy('reports.lane')
+          .execute();
   const overdue = new Map(overdueRows.map((r) => [r.lane, Number(r.n)]));
 
   return (['violent', 'general'] as const).map((lane) => {

@@ -25,7 +25,8 @@ export interface ReportFilters {
 /** The moderation queue, filtered. Moderators see everything; authorization is the caller's Moderator. */
 export async function listReports(ctx: AppContext, moderator: Moderator, filters: ReportFilters) {
   const now = nowIso();
-  let q = ctx.database.db.selectFrom('reports').selectAll();
+  // Nobody handles, or sees who filed, reports about themselves.
+  let q = ctx.database.db.selectFrom('reports').selectAll().where('target_account_id', '!=', moderator.account.id);
   if (filters.resolved !== undefined) q = q.where('action_taken_at', filters.resolved ? 'is not' : 'is', null);
   if (filters.accountId) q = q.where('account_id', '=', filters.accountId);
   if (filters.targetAccountId) q = q.where('target_account_id', '=', filters.targetAccountId);

@@ -67,9 +67,12 @@ describe('normalize', () => {
     expect(normalize('he said "go now" then', vocab).quoted).toEqual([false, false, true, true, false]);
   });
 
-  it('counts laughing emoji as joke markers', () => {
+  it('counts laughing emoji and written laughter as joke markers', () => {
     expect(normalize('je vais la buter 😂😂', vocab).jokeMarkers).toBe(2);
     expect(normalize('i will kill you', vocab).jokeMarkers).toBe(0);
+    expect(normalize('gonna strangle my roommate lol jk', vocab).jokeMarkers).toBe(2);
+    expect(normalize('hahaha wkwkwk kkkk mdr', vocab).jokeMarkers).toBe(4);
+    expect(normalize('the halo jacket', vocab).jokeMarkers).toBe(0);
   });
 
   it('does not treat trailing exclamation marks as leetspeak', () => {

@@ -38,6 +38,9 @@ const EMOJI_WORDS: ReadonlyArray<[RegExp, string]> = [
 /** Emoji that mark a post as a joke, in every language. */
 const JOKE_EMOJI = /[😂🤣😆😅🙃😜😝😛😉😹🤪]/gu;
 
+/** Written laughter across our languages: lol, lmao, haha, hehe, jaja, kkk, wkwk, mdr, ptdr, xd, jk. */
+const LAUGH_WORD = /^(?:lol+|lmf?ao+|rofl|(?:ha){2,}h?|(?:he){2,}h?|(?:ja){2,}j?|k{3,}|(?:wk){2,}|mdr+|ptdr+|xd+|jk)$/u;
+
 /** Cyrillic and Greek letters that look like Latin ones (upper case mapped before lower-casing). */
 const HOMOGLYPHS: Readonly<Record<string, string>> = {
   А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S',
@@ -84,6 +87,7 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
   }
 
   const literalTokens = raw.map((t) => t.word.toLowerCase());
+  const laughs = literalTokens.filter((t) => LAUGH_WORD.test(t)).length;
   const joined = joinSpacedLetters(raw.map((t) => ({ ...t, word: t.word.toLowerCase() })));
   const tokens = joined.map((t) => foldToken(t.word, vocabulary));
   return {
@@ -91,7 +95,7 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
     tokens,
     nameLike: joined.map((t) => t.nameLike),
     quoted: joined.map((t) => t.quoted),
-    jokeMarkers,
+    jokeMarkers: jokeMarkers + laughs,
     literalTokens,
     text: tokens.join(' '),
     literal: literalTokens.join(' '),

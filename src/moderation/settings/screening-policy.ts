@@ -4,6 +4,7 @@ import { generateId } from '../../lib/ids.js';
 import { nowIso } from '../../lib/time.js';
 import { InstanceRuleError, validateInstanceRule, type InstanceRule } from '../screening/index.js';
 import { recordModerationEvent } from '../events/record-moderation-event.js';
+import { assertSafeUrl, UnsafeDestinationError } from '../../lib/safe-http.js';
 import type { Moderator } from '../moderator.js';
 import { loadModerationSettings, saveModerationSettings, type ModerationSettings } from './instance-settings.js';
 
@@ -79,13 +80,21 @@ export async function updateModerationSettings(ctx: AppContext, admin: Moderator
     throw unprocessable('Validation failed: the hold threshold must not be below the review threshold');
   }
   if (changes.alertWebhookUrl) {
-    let url: URL;
     try {
-      url = new URL(changes.alertWebhookUrl);
-    } catch {
-      throw unprocessable('Validation failed: alert_webhook_url is not a URL');
+      assertSafeUrl(changes.alertWebhookUrl);
+    } catch (err) {
+      if (err instanceof UnsafeDestinationError) throw unprocessable(`Validation failed: alert_webhook_url ${err.message}`);
+      throw err;
     }
-    if (url.protocol !== 'https:') throw unprocessable('Validation failed: alert_webhook_url must use https');
+  }
+  const retention = changes.retentionDays;
+  const window = changes.appealWindowDays;
+  if (retention !== undefined || window !== undefined) {
+    const current = await loadModerationSettings(ctx.database.db);
+    // Removed content must outlive the appeal window, or an upheld appeal restores nothing.
+    if ((retention ?? current.retentionDays) <= (window ?? current.appealWindowDays)) {
+      throw unprocessable('Validation failed: retention_days must be longer than appeal_window_days');
+    }
   }
   const settings = await ctx.database.transaction(async (tx) => {
     const current = await loadModerationSettings(tx.db);

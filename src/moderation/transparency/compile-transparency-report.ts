@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { computeLaneMetrics } from '../metrics/compute-lane-metrics.js';
+import { idForTime } from '../../lib/ids.js';
 
 export interface TransparencyReport {
   period: { start: string; end: string };
@@ -33,6 +34,7 @@ export async function compileTransparencyReport(ctx: AppContext, period: { start
   const events = await db
     .selectFrom('moderation_events')
     .select(['action', 'data'])
+    .where('id', '>=', idForTime(new Date(period.start)))
     .where('created_at', '>=', period.start)
     .where('created_at', '<', period.end)
     .execute();
@@ -53,6 +55,6 @@ export async function compileTransparencyReport(ctx: AppContext, period: { start
     appeals: { filed: count('appeal.filed'), approved: count('appeal.approved'), rejected: count('appeal.rejected') },
     jury: { votes: count('jury.voted') },
     trusted_flaggers: { notices: Number(notices.n) },
-    lanes: await computeLaneMetrics(ctx, { since: period.start, until: period.end }),
+    lanes: await computeLaneMetrics(ctx, { since: period.start, until: period.end }, 'log'),
   };
 }

@@ -21,6 +21,7 @@ export async function escalateStrikes(ctx: AppContext, tx: Tx, actor: Actor, acc
   for (const step of [...strikeEscalation].sort((a, b) => a.at - b.at)) {
     if (!(before < step.at && after >= step.at)) continue;
     const endsAt = step.durationDays ? isoIn(step.durationDays * 86_400_000) : null;
+    if (!(await isStronger(tx, accountId, step.action, endsAt))) continue;
     await applySanction(tx, accountId, step.action, nowIso(), endsAt);
     if (endsAt) {
       await ctx.jobs.enqueue(tx, 'lift-account-sanction', { accountId, sanction: step.action, endsAt }, { delayMs: step.durationDays! * 86_400_000 });
@@ -37,4 +38,20 @@ export async function escalateStrikes(ctx: AppContext, tx: Tx, actor: Actor, acc
     });
     await issueWarning(tx, { targetAccountId: accountId, moderator: actor, action: step.action, text, endsAt, strikeSeverity: 0 });
   }
+}
+
+/**
+ * A policy step never weakens what is in place: not over an indefinite sanction, not over a
+ * longer one, and a limit is moot on a suspended account.
+ */
+async function isStronger(tx: Tx, accountId: number, action: 'silence' | 'suspend', endsAt: string | null): Promise<boolean> {
+  const account = await tx.db
+    .selectFrom('accounts')
+    .select(['suspended_at', 'suspension_ends_at', 'silenced_at', 'silence_ends_at'])
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  if (account.suspended_at && (account.suspension_ends_at === null || (endsAt !== null && account.suspension_ends_at >= endsAt))) return false;
+  if (action === 'silence' && account.suspended_at) return false;
+  if (action === 'silence' && account.silenced_at && (account.silence_ends_at === null || (endsAt !== null && account.silence_ends_at >= endsAt))) return false;
+  return true;
 }

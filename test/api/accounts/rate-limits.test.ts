@@ -9,7 +9,7 @@ describe('rate limits (turned on)', () => {
   let appToken: string;
   let client: { client_id: string; client_secret: string };
   beforeAll(async () => {
-    t = await createTestApp({ rateLimits: true });
+    t = await createTestApp({ rateLimits: true, trustProxy: true });
     kim = await t.createUser('kim');
     client = (await t.request({ method: 'POST', url: '/api/v1/apps', headers: ip('198.51.100.250'), payload: { client_name: 'rl', redirect_uris: 'urn:ietf:wg:oauth:2.0:oob', scopes: 'read write' } })).json();
     appToken = (
@@ -99,6 +99,18 @@ describe('rate limits (turned on)', () => {
     const res = await attempt();
     expect(res.statusCode).toBe(429);
     expect(res.headers['x-ratelimit-limit']).toBe('25');
+  });
+
+  it('counts a percent-encoded path against the same throttle', async () => {
+    const attempt = (url: string) =>
+      t.request({
+        method: 'POST',
+        url,
+        headers: ip('203.0.113.78'),
+        payload: { grant_type: 'password', client_id: client.client_id, client_secret: client.client_secret, username: 'lee@example.test', password: 'guess' },
+      });
+    for (let i = 0; i < 25; i++) expect((await attempt(i % 2 ? '/oauth/%74oken' : '/oauth/token')).statusCode).toBe(400);
+    expect((await attempt('/oauth/%74oken')).statusCode).toBe(429);
   });
 
   it('allows 25 password attempts per e-mail per hour, whatever the address', async () => {

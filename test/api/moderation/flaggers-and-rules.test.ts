@@ -33,13 +33,17 @@ describe('trusted flaggers and admin screening rules', () => {
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ status_id: target.id, state: 'pending', decision: null });
     const second = await t.request({ method: 'POST', url: '/api/v1/flags', headers: { 'x-flagger-key': ngoKey }, payload: { status: target.id, category: 'incitement' } });
-    expect(second.json().report_id).toBe(first.json().report_id);
-    expect(second.json().independent_reporters).toBe(2);
+    // The receipt tells a flagger about its own notice only: not the report, not other reporters.
+    expect(second.json()).not.toHaveProperty('report_id');
+    expect(second.json()).not.toHaveProperty('independent_reporters');
+    const reportId = String(
+      (await t.ctx.database.db.selectFrom('flags').select('report_id').where('id', '=', Number(first.json().id)).executeTakeFirstOrThrow()).report_id,
+    );
 
     // A flagger reads only its own notices.
     expect((await t.request({ method: 'GET', url: `/api/v1/flags/${first.json().id}`, headers: { 'x-flagger-key': ngoKey } })).statusCode).toBe(404);
 
-    const report = (await t.request({ method: 'GET', url: `/api/v1/admin/reports/${first.json().report_id}`, token: moderator.token })).json();
+    const report = (await t.request({ method: 'GET', url: `/api/v1/admin/reports/${reportId}`, token: moderator.token })).json();
     expect(report.parley).toMatchObject({ lane: 'violent', source: 'flagger', reporter_count: 2 });
     await t.request({ method: 'POST', url: `/api/v1/admin/statuses/${target.id}/remove`, token: moderator.token, payload: { text: 'Incitement.', report_id: report.id } });
 
@@ -48,9 +52,11 @@ describe('trusted flaggers and admin screening rules', () => {
     expect(receipt.decided_at).not.toBeNull();
   });
 
-  it('refuses unknown keys, foreign URLs and revoked flaggers', async () => {
+  it('refuses unknown keys, foreign URLs, non-public posts and revoked flaggers', async () => {
     const key = await registerFlagger('Short-lived');
     const target = await post(t, author, 'another post');
+    const direct = await post(t, author, 'a direct message @reader', { visibility: 'direct' });
+    expect((await t.request({ method: 'POST', url: '/api/v1/flags', headers: { 'x-flagger-key': key }, payload: { status: direct.id, category: 'threat' } })).statusCode).toBe(404);
     expect((await t.request({ method: 'POST', url: '/api/v1/flags', headers: { 'x-flagger-key': 'nope' }, payload: { status: target.id, category: 'threat' } })).statusCode).toBe(401);
     expect((await t.request({ method: 'POST', url: '/api/v1/flags', payload: { status: target.id, category: 'threat' } })).statusCode).toBe(401);
     const foreign = await t.request({ method: 'POST', url: '/api/v1/flags', headers: { 'x-flagger-key': key }, payload: { status: `https://elsewhere.example/@x/${target.id}`, category: 'threat' } });

@@ -128,7 +128,9 @@ describe('a held post from screening to appeal', () => {
     const missing = await t.request({ method: 'POST', url: '/api/v1/admin/statuses/99999999/remove', token: modA.token, payload: { text: 'x' } });
     expect(missing.statusCode).toBe(404);
     const staff = await t.request({ method: 'POST', url: `/api/v1/admin/accounts/${modB.id}/action`, token: modA.token, payload: { type: 'suspend' } });
-    expect(staff.statusCode).toBe(422);
+    expect(staff.statusCode).toBe(403);
+    const timedDisable = await t.request({ method: 'POST', url: `/api/v1/admin/accounts/${reader.id}/action`, token: modA.token, payload: { type: 'disable', duration: 3600 } });
+    expect(timedDisable.statusCode).toBe(422);
     const readerRow = await t.ctx.database.db.selectFrom('accounts').select(['suspended_at', 'silenced_at']).where('id', '=', reader.accountId).executeTakeFirstOrThrow();
     expect(readerRow).toEqual({ suspended_at: null, silenced_at: null });
   });

@@ -9,7 +9,7 @@ import { REPORT_CATEGORIES } from '../../../moderation/reports/report-policy.js'
 
 const ReportBody = z.object({
   account_id: zId,
-  status_ids: zList(zId).optional().default([]),
+  status_ids: zList(zId).pipe(z.array(z.number()).max(100)).optional().default([]),
   comment: z.string().max(MAX_REPORT_COMMENT).optional().default(''),
   forward: zBool.optional(),
   category: z.enum(REPORT_CATEGORIES as [string, ...string[]]).optional().default('other'),

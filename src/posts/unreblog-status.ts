@@ -5,12 +5,20 @@ import { findLiveReblog } from './reblog-status.js';
 import { adjustStatusCounter, adjustStatusesCount } from './status-writes.js';
 import { loadVisibleStatus } from './visibility.js';
 
-/** Undoes the caller's boost of a status (nothing to undo is fine). Returns the original's id. */
+/**
+ * Undoes the caller's boost of a status (nothing to undo is fine). Returns the original's id.
+ * The caller's own boost can always be withdrawn, even when the original has since become
+ * invisible to them (a block, a removal), as Mastodon allows.
+ */
 export async function unreblogStatus(ctx: AppContext, account: Account, id: number): Promise<number> {
-  let status = await loadVisibleStatus(ctx, id, account);
-  if (status.reblog_of_id !== null) status = await loadVisibleStatus(ctx, status.reblog_of_id, account);
-  const reblogId = await findLiveReblog(ctx, account.id, status.id);
-  if (reblogId === null) return status.id;
+  const ownBoost = await findLiveReblog(ctx, account.id, id);
+  if (ownBoost === null) {
+    const status = await loadVisibleStatus(ctx, id, account);
+    if (status.reblog_of_id === null) return status.id;
+    return unreblogStatus(ctx, account, status.reblog_of_id);
+  }
+  const status = { id };
+  const reblogId = ownBoost;
   await ctx.database.transaction(async (tx) => {
     const result = await tx.db
       .updateTable('statuses')

@@ -27,6 +27,23 @@ describe('POST /oauth/token and POST /oauth/revoke', () => {
     expect(me.statusCode).toBe(422);
   });
 
+  it('accepts client credentials in an HTTP Basic header, but not both ways at once', async () => {
+    const basic = `Basic ${Buffer.from(`${encodeURIComponent(client.client_id)}:${encodeURIComponent(client.client_secret)}`).toString('base64')}`;
+    const ok = await t.request({ method: 'POST', url: '/oauth/token', headers: { authorization: basic }, payload: { grant_type: 'client_credentials' } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().token_type).toBe('Bearer');
+    const wrong = `Basic ${Buffer.from(`${client.client_id}:not-the-secret`).toString('base64')}`;
+    expect((await t.request({ method: 'POST', url: '/oauth/token', headers: { authorization: wrong }, payload: { grant_type: 'client_credentials' } })).statusCode).toBe(401);
+    const both = await t.request({
+      method: 'POST',
+      url: '/oauth/token',
+      headers: { authorization: basic },
+      payload: { grant_type: 'client_credentials', client_id: client.client_id, client_secret: client.client_secret },
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error).toBe('invalid_request');
+  });
+
   it('issues a user token with the password grant (username is the e-mail)', async () => {
     const res = await token({
       grant_type: 'password',

@@ -18,6 +18,17 @@ describe('status interactions', () => {
   const act = (user: TestUser | null, id: string, action: string, payload?: Record<string, unknown>) =>
     t.request({ method: 'POST', url: `/api/v1/statuses/${id}/${action}`, ...(user ? { token: user.token } : {}), ...(payload ? { payload } : {}) });
 
+  it('lets the booster withdraw a boost after the author blocked them', async () => {
+    const author = await t.createUser('blocking_author');
+    const booster = await t.createUser('blocked_booster');
+    const status = await post(t, author, { status: 'boost then block' });
+    const boost = (await act(booster, status.id, 'reblog')).json();
+    await block(t, author, booster);
+    const undo = await act(booster, status.id, 'unreblog');
+    expect(undo.statusCode).toBe(200);
+    expect((await statusRow(t, boost.id)).deleted_at).not.toBeNull();
+  });
+
   it('reblogs idempotently, notifies, counts, and unreblogs', async () => {
     const status = await post(t, alice, { status: 'boost me' });
     const before = (await accountRow(t, bob)).statuses_count;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
 import { requireUser } from '../../auth.js';
 import { parseInput } from '../../params.js';
-import { presentStatus } from '../../../posts/present-statuses.js';
+import { presentStatus, presentStatuses } from '../../../posts/present-statuses.js';
 import { reblogStatus } from '../../../posts/reblog-status.js';
 import { unreblogStatus } from '../../../posts/unreblog-status.js';
 import { statusIdParam } from './status-id.js';
@@ -22,6 +22,8 @@ export function registerReblogRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.post('/api/v1/statuses/:id/unreblog', async (request) => {
     const auth = requireUser(request, 'write:statuses');
     const originalId = await unreblogStatus(ctx, auth.account, statusIdParam(request.params));
-    return presentStatus(ctx, originalId, auth.account);
+    // The boost is gone either way; the original is shown only if the caller may still see it.
+    const [original] = await presentStatuses(ctx, [originalId], auth.account);
+    return original ?? {};
   });
 }

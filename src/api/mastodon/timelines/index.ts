@@ -15,9 +15,10 @@ const PublicQuery = z.object({
 });
 
 const TagQuery = PublicQuery.extend({
-  any: zList(z.string()).optional(),
-  all: zList(z.string()).optional(),
-  none: zList(z.string()).optional(),
+  // Mastodon takes at most four tags per list; longer lists only make the query heavier.
+  any: zList(z.string()).pipe(z.array(z.string()).max(4)).optional(),
+  all: zList(z.string()).pipe(z.array(z.string()).max(4)).optional(),
+  none: zList(z.string()).pipe(z.array(z.string()).max(4)).optional(),
 });
 
 const keys = (names: string[] | undefined) => (names ?? []).map((n) => hashtagKey(n.replace(/^#/, ''))).filter(Boolean);

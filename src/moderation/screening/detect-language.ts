@@ -30,6 +30,8 @@ const MAX_SENTENCES = 3;
 const MAX_DETECT_CHARS = 300;
 /** Below this whole-post confidence, a multi-sentence post is checked sentence by sentence. */
 const MIXED_BELOW = 0.97;
+/** …and only when a second supported language is at least this likely (a mixed post shows up so). */
+const MIXED_RUNNER_UP = 0.05;
 
 export async function loadFastTextPredictor(): Promise<LanguagePredictor> {
   const ft = await FastText.create();
@@ -56,7 +58,8 @@ export class LanguageDetector {
     if (!/\p{L}/u.test(clean)) return { lang: 'und', confidence: 0, candidates: this.withHint([], hint) };
     const whole = this.score(clean);
     const sentences = clean.split(SENTENCE_SPLIT).filter((s) => s.split(' ').length >= MIN_SENTENCE_WORDS);
-    if (sentences.length > 1 && (whole[0]?.[1] ?? 0) < MIXED_BELOW) {
+    const runnerUp = whole.find(([lang], i) => i > 0 && this.supported.has(lang))?.[1] ?? 0;
+    if (sentences.length > 1 && (whole[0]?.[1] ?? 0) < MIXED_BELOW && runnerUp >= MIXED_RUNNER_UP) {
       // A post may mix languages sentence by sentence; keep every sentence's best guess.
       for (const s of sentences.slice(0, MAX_SENTENCES)) {
         const top = this.score(s)[0];

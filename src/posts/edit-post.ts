@@ -1,7 +1,7 @@
 import { openScreeningReport } from '../moderation/reports/open-screening-report.js';
 import type { AppContext } from '../context.js';
 import type { Account } from '../api/auth.js';
-import { unprocessable } from '../api/errors.js';
+import { ApiError, notFound, unprocessable } from '../api/errors.js';
 import type { ModerationState } from '../db/schema/statuses.js';
 import { generateId } from '../lib/ids.js';
 import { nowIso } from '../lib/time.js';
@@ -56,6 +56,12 @@ export async function editPost(ctx: AppContext, input: PostEdit): Promise<number
     status.moderation_state === 'held' || verdict.decision === 'hold' ? 'held' : status.moderation_state;
   const now = nowIso();
   await ctx.database.transaction(async (tx) => {
+    // A moderator may have decided since the post was read: their decision wins.
+    const fresh = await tx.db.selectFrom('statuses').select(['moderation_state', 'deleted_at']).where('id', '=', status.id).executeTakeFirstOrThrow();
+    if (fresh.deleted_at !== null) throw notFound();
+    if (fresh.moderation_state !== status.moderation_state) {
+      throw new ApiError(409, 'The post was moderated while you were editing it; reload it and try again');
+    }
     const hasHistory = await tx.db.selectFrom('status_edits').select('id').where('status_id', '=', status.id).limit(1).executeTakeFirst();
     const versions = [];
     if (!hasHistory) {

@@ -1,3 +1,5 @@
+import { openProfileScreeningReport } from '../moderation/reports/open-screening-report.js';
+import { authorizeAllFollowRequests } from '../graph/authorize-all-follow-requests.js';
 import type { AppContext } from '../context.js';
 import { unprocessable } from '../api/errors.js';
 import type { Flag } from '../db/schema/accounts.js';
@@ -38,7 +40,8 @@ export async function updateCredentials(ctx: AppContext, accountId: number, inpu
   const fields = input.fields === undefined ? undefined : normaliseFields(input.fields);
   validate(input, fields);
   const { account, user } = await loadAccountAndUser(ctx.database.db, accountId);
-  screenProfile(ctx, account, user, input, fields);
+  // A doubtful profile is saved and queued for a moderator, as a doubtful post is.
+  const review = screenProfile(ctx, account, user, input, fields);
 
   const accountChanges: Partial<AccountRow> = {};
   if (input.displayName !== undefined) accountChanges.display_name = input.displayName.trim();
@@ -62,12 +65,15 @@ export async function updateCredentials(ctx: AppContext, accountId: number, inpu
     await ctx.database.transaction(async (tx) => {
       await tx.db.updateTable('accounts').set({ ...accountChanges, updated_at: nowIso() }).where('id', '=', accountId).execute();
       if (Object.keys(userChanges).length > 0) await tx.db.updateTable('users').set(userChanges).where('id', '=', user.id).execute();
+      if (review) await openProfileScreeningReport(ctx, tx, { accountId, language: user.default_language }, review);
     });
   } catch (err) {
     await removeProfileImage(ctx.config, accountChanges.avatar_url ?? null);
     await removeProfileImage(ctx.config, accountChanges.header_url ?? null);
     throw err;
   }
+  // Unlocking accepts everyone who was waiting, as Mastodon does.
+  if (account.locked === 1 && accountChanges.locked === 0) await authorizeAllFollowRequests(ctx, account);
   if (accountChanges.avatar_url) await removeProfileImage(ctx.config, account.avatar_url);
   if (accountChanges.header_url) await removeProfileImage(ctx.config, account.header_url);
   return loadAccountAndUser(ctx.database.db, accountId);
@@ -112,8 +118,9 @@ function screenProfile(
   user: UserRow,
   input: CredentialsUpdate,
   fields: Array<{ name: string; value: string }> | undefined,
-): void {
+): ScreeningResult | null {
   const language = input.language || user.default_language;
+  let review: ScreeningResult | null = null;
   const pieces: Array<[label: string, text: string]> = [];
   if (input.displayName !== undefined && input.displayName.trim() !== account.display_name) pieces.push(['Display name', input.displayName]);
   if (input.note !== undefined && input.note !== account.note) pieces.push(['Note', input.note]);
@@ -131,7 +138,9 @@ function screenProfile(
         ...(verdict.category ? { category: verdict.category } : {}),
       });
     }
+    if (verdict.decision === 'review' && (!review || verdict.score > review.score)) review = verdict;
   }
+  return review;
 }
 
 function flag(value: boolean): Flag {

@@ -35,3 +35,28 @@ export async function openScreeningReport(
   });
   return reportId;
 }
+
+/** A display name, bio or profile field the screener doubted: saved, and reported to moderators. */
+export async function openProfileScreeningReport(
+  ctx: AppContext,
+  tx: Tx,
+  profile: { accountId: number; language: string | null },
+  verdict: ScreeningResult,
+): Promise<number | null> {
+  if (verdict.decision !== 'review') return null;
+  const system = await ensureSystemAccount(tx.db, ctx.config);
+  const category: ReportCategory = isViolentCategory(verdict.category) ? (verdict.category as ReportCategory) : 'violation';
+  const { reportId } = await upsertReport(ctx, tx, {
+    source: 'screening',
+    reporterKey: 'screening',
+    reporterAccountId: system.id,
+    targetAccountId: profile.accountId,
+    statusIds: [],
+    category,
+    comment: `Automatic screening of the profile: review (${verdict.category ?? 'uncategorised'}, score ${verdict.score.toFixed(2)})`,
+    language: verdict.lang !== 'und' ? verdict.lang : profile.language,
+    screening: { score: verdict.score, category: verdict.category, reasons: verdict.reasons, decision: verdict.decision },
+    actor: { accountId: null, type: 'system' },
+  });
+  return reportId;
+}

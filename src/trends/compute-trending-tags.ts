@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
+import { idForTime } from '../lib/ids.js';
 
 const DAY_MS = 86_400_000;
 export const TREND_WINDOW_DAYS = 7;
@@ -23,42 +25,55 @@ export interface TagUsage {
  */
 export async function computeTagUsage(ctx: AppContext, now = Date.now()): Promise<TagUsage[]> {
   const today = Math.floor(now / DAY_MS) * DAY_MS;
-  const since = new Date(today - (TREND_WINDOW_DAYS - 1) * DAY_MS).toISOString();
+  const sinceMs = today - (TREND_WINDOW_DAYS - 1) * DAY_MS;
+  const since = new Date(sinceMs).toISOString();
+  // Aggregated in SQL per tag, UTC day and moderation state; ids are time-ordered, so the
+  // primary key bounds the scan to the window. Timestamps are ISO text: the day is its prefix.
+  const day = sql<string>`substr(statuses.created_at, 1, 10)`;
   const rows = await ctx.database.db
     .selectFrom('status_tags')
     .innerJoin('statuses', 'statuses.id', 'status_tags.status_id')
     .innerJoin('tags', 'tags.id', 'status_tags.tag_id')
     .innerJoin('accounts', 'accounts.id', 'statuses.account_id')
-    .select(['tags.id as tag_id', 'tags.name', 'tags.trend_review', 'statuses.account_id', 'statuses.created_at', 'statuses.moderation_state'])
+    .select((eb) => [
+      'tags.id as tag_id',
+      'tags.name',
+      'tags.trend_review',
+      'statuses.moderation_state',
+      day.as('day'),
+      eb.fn.countAll<number>().as('uses'),
+      eb.fn.count<number>('statuses.account_id').distinct().as('accounts'),
+    ])
+    .where('statuses.id', '>=', idForTime(new Date(sinceMs)))
     .where('statuses.created_at', '>=', since)
     .where('statuses.visibility', '=', 'public')
     .where('statuses.deleted_at', 'is', null)
     .where('statuses.reblog_of_id', 'is', null)
     .where('accounts.suspended_at', 'is', null)
     .where('accounts.silenced_at', 'is', null)
+    .groupBy(['tags.id', 'tags.name', 'tags.trend_review', 'statuses.moderation_state', day])
     .execute();
   const byTag = new Map<number, typeof rows>();
   for (const row of rows) (byTag.get(row.tag_id) ?? byTag.set(row.tag_id, []).get(row.tag_id)!).push(row);
 
   const usages: TagUsage[] = [];
-  for (const [tagId, uses] of byTag) {
-    const published = uses.filter((u) => u.moderation_state === 'published');
+  for (const [tagId, groups] of byTag) {
+    const published = groups.filter((g) => g.moderation_state === 'published');
     const history = Array.from({ length: TREND_WINDOW_DAYS }, (_, i) => {
-      const start = today - i * DAY_MS;
-      const onDay = published.filter((u) => {
-        const t = Date.parse(u.created_at);
-        return t >= start && t < start + DAY_MS;
-      });
-      return { day: start / 1000, uses: onDay.length, accounts: new Set(onDay.map((u) => u.account_id)).size };
+      const key = new Date(today - i * DAY_MS).toISOString().slice(0, 10);
+      const onDay = published.find((g) => g.day === key);
+      return { day: (today - i * DAY_MS) / 1000, uses: Number(onDay?.uses ?? 0), accounts: Number(onDay?.accounts ?? 0) };
     });
     const earlier = history.slice(1);
     const baseline = earlier.reduce((sum, d) => sum + d.accounts, 0) / earlier.length;
+    const total = groups.reduce((sum, g) => sum + Number(g.uses), 0);
+    const flagged = groups.filter((g) => g.moderation_state !== 'published').reduce((sum, g) => sum + Number(g.uses), 0);
     usages.push({
       tagId,
-      name: uses[0]!.name,
-      review: uses[0]!.trend_review,
+      name: groups[0]!.name,
+      review: groups[0]!.trend_review,
       history,
-      flaggedShare: (uses.length - published.length) / uses.length,
+      flaggedShare: total ? flagged / total : 0,
       score: history[0]!.accounts - baseline,
     });
   }

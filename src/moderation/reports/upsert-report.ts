@@ -54,7 +54,8 @@ export async function upsertReport(ctx: AppContext, tx: Tx, input: ReportSubmiss
     await db
       .updateTable('reports')
       .set({
-        reporter_count: reporterCount,
+        // Incremented in SQL so concurrent merges cannot lose a reporter.
+        reporter_count: (eb) => eb('reporter_count', '+', isNewReporter ? 1 : 0),
         category,
         priority: computePriority({
           category,

@@ -9,6 +9,11 @@ import type { StatusRow } from './status-queries.js';
 export interface PresentOptions extends VisibilityOptions {
   /** Include the source `text` (delete-and-redraft). */
   withSource?: boolean;
+  /**
+   * Skip the visibility rules: moderators must see held, removed and private posts they
+   * review. Only moderation code sets this, after checking the caller's role.
+   */
+  forModeration?: boolean;
 }
 
 /**
@@ -26,7 +31,7 @@ export async function presentStatuses(
   const out: SerializedStatus[] = [];
   for (const id of ids) {
     const row = h.statuses.get(id);
-    if (!row || !canViewHydrated(h, row, viewerId, options)) continue;
+    if (!row || (!options.forModeration && !canViewHydrated(h, row, viewerId, options))) continue;
     const view = buildView(h, row, viewerId, options.withSource === true);
     if (view) out.push(serializeStatus(view, ctx.config));
   }

@@ -11,6 +11,8 @@ export interface LanguageGuess {
   confidence: number;
   /** Supported languages worth running packs for, most likely first. */
   candidates: string[];
+  /** Probability per language of the whole post (aliases merged), for callers with their own cut-offs. */
+  scores?: ReadonlyMap<string, number>;
 }
 
 export interface LanguagePredictor {
@@ -80,7 +82,7 @@ export class LanguageDetector {
       }
     }
     const lang = bestP >= CANDIDATE_MIN ? bestLang : (hint ?? bestLang);
-    return { lang, confidence: bestP, candidates: this.withHint(candidates, hint) };
+    return { lang, confidence: bestP, candidates: this.withHint(candidates, hint), scores: new Map(whole) };
   }
 
   /** Supported-language probabilities, aliases merged, most likely first. */

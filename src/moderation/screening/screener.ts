@@ -44,8 +44,12 @@ export interface Screener {
   analyze(text: string, context?: ScreeningContext): Analysis;
 }
 
-/** English is the lingua franca of mixed posts, so its pack always runs as well. */
+/** English is the lingua franca of mixed posts, so its pack runs as well unless no English shows. */
 const ALWAYS_RUN = 'en';
+/** fastText gives English at least this much when a post has any English in it. */
+const ENGLISH_MIN = 0.002;
+/** Below this confidence in the detected language, English always runs too. */
+const CONFIDENT_LANG = 0.8;
 /** Model probability from which benign cues are looked up even without a rule signal. */
 const BENIGN_NEEDED_ABOVE = 0.2;
 const LANG_ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb', ms: 'id' };
@@ -93,7 +97,8 @@ class PipelineScreener implements Screener {
     const hint = normalizeLangHint(context.lang);
     const language = this.detector.detect(norm.tokens.filter((t) => !t.startsWith('@')).join(' '), hint);
     const langs = [...language.candidates];
-    if (this.packs.has(ALWAYS_RUN) && !langs.includes(ALWAYS_RUN)) langs.push(ALWAYS_RUN);
+    const englishLikely = (language.scores?.get(ALWAYS_RUN) ?? 1) >= ENGLISH_MIN || language.confidence < CONFIDENT_LANG;
+    if (this.packs.has(ALWAYS_RUN) && !langs.includes(ALWAYS_RUN) && englishLikely) langs.push(ALWAYS_RUN);
 
     const hints = targetHints(context);
     const packs = langs.flatMap((lang) => this.packs.get(lang) ?? []);

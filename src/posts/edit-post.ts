@@ -123,19 +123,79 @@ export async function notifyStatusUpdate(ctx: AppContext, payload: { statusId: n
   await ctx.database.transaction(async (tx) => {
     const status = await tx.db
       .selectFrom('statuses')
-      .select(['id', 'account_id', 'moderation_state', 'deleted_at'])
+      .select(['id', 'account_id', 'moderation_state', 'deleted_at', 'edited_at'])
       .where('id', '=', payload.statusId)
       .executeTakeFirst();
     if (!status || status.deleted_at !== null || status.moderation_state !== 'published') return;
-    const rebloggers = await tx.db
-      .selectFrom('statuses')
-      .select('account_id')
+    const author = status.account_id;
+    const now = nowIso();
+    // One query finds every booster who should hear of the edit: not blocked either way, not
+    // muting the author's notifications, and not already notified of this edit (a retried job).
+    const recipients = await tx.db
+      .selectFrom('statuses as boosts')
+      .select('boosts.account_id')
       .distinct()
-      .where('reblog_of_id', '=', status.id)
-      .where('deleted_at', 'is', null)
+      .where('boosts.reblog_of_id', '=', status.id)
+      .where('boosts.deleted_at', 'is', null)
+      .where('boosts.account_id', '!=', author)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('blocks')
+              .select('blocks.id')
+              .where((b) =>
+                b.or([
+                  b.and([b('blocks.account_id', '=', b.ref('boosts.account_id')), b('blocks.target_account_id', '=', author)]),
+                  b.and([b('blocks.account_id', '=', author), b('blocks.target_account_id', '=', b.ref('boosts.account_id'))]),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('mutes')
+              .select('mutes.id')
+              .whereRef('mutes.account_id', '=', 'boosts.account_id')
+              .where('mutes.target_account_id', '=', author)
+              .where('mutes.hide_notifications', '=', 1)
+              .where((m) => m.or([m('mutes.expires_at', 'is', null), m('mutes.expires_at', '>', now)])),
+          ),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('notifications')
+              .select('notifications.id')
+              .whereRef('notifications.account_id', '=', 'boosts.account_id')
+              .where('notifications.type', '=', 'update')
+              .where('notifications.status_id', '=', status.id)
+              .where('notifications.created_at', '>=', status.edited_at ?? now),
+          ),
+        ),
+      )
       .execute();
-    for (const { account_id } of rebloggers) {
-      await createNotification(tx, { recipientId: account_id, fromAccountId: status.account_id, type: 'update', statusId: status.id });
+    // Chunks keep each insert within SQLite's limit on bound parameters.
+    for (let i = 0; i < recipients.length; i += 1000) {
+      await tx.db
+        .insertInto('notifications')
+        .values(
+          recipients.slice(i, i + 1000).map((r) => ({
+            id: generateId(),
+            account_id: r.account_id,
+            from_account_id: author,
+            type: 'update' as const,
+            status_id: status.id,
+            data: null,
+            created_at: now,
+          })),
+        )
+        .execute();
     }
   });
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../../config/env.js';
 import type { Account } from '../auth.js';
+import { escapeHtml } from '../../text/render-content.js';
 
 export interface AccountField {
   name: string;
@@ -97,8 +98,4 @@ function rolePermissions(role: string): string {
   if (role === 'admin') return '1';
   if (role === 'moderator') return String(16 | 1024);
   return '0';
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

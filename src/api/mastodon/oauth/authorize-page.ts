@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../serializers/account.js';
+import { escapeHtml } from '../../../text/render-content.js';
 
 /**
  * The server-rendered login and consent page of the authorization_code flow. Pure: values in,

@@ -6,7 +6,7 @@ import type { SerializedStatus } from '../api/serializers/status.js';
 import { nowIso } from '../lib/time.js';
 import { belongsInHome } from './home-delivery-rules.js';
 import { ACTIVE_WINDOW_MS } from './fan-out-status.js';
-import { feedPage, hasFeed } from './feed-queries.js';
+import { feedPage } from './feed-queries.js';
 import { followOptions, involvedAccounts, loadPostFacts, loadReceiverFacts } from './load-delivery-facts.js';
 import { rebuildHomeFeed } from './rebuild-home-feed.js';
 
@@ -28,7 +28,9 @@ export async function readHomeTimeline(
   const viewerId = input.viewer.id;
   const lastActive = input.user.last_active_at ? Date.parse(input.user.last_active_at) : 0;
   const stale = Date.now() - lastActive > ACTIVE_WINDOW_MS;
-  if (stale || !(await hasFeed(db, viewerId))) await rebuildHomeFeed(ctx, viewerId);
+  // Only a returning user's feed is rebuilt: an active user's feed is kept by fan-out, and an
+  // empty one simply has nothing in it (rebuilding it on every read would cost a scan each time).
+  if (stale) await rebuildHomeFeed(ctx, viewerId);
   // One write a minute at most: enough to keep fan-out serving this user.
   if (Date.now() - lastActive > 60_000) {
     await db.updateTable('users').set({ last_active_at: nowIso() }).where('id', '=', input.user.id).execute();

@@ -71,12 +71,6 @@ export async function unmergeReblogsOf(db: DbExecutor, accountId: number, origin
     .execute();
 }
 
-/** Whether the account has any home feed entry (an empty feed is rebuilt on read). */
-export async function hasFeed(db: DbExecutor, accountId: number): Promise<boolean> {
-  const row = await db.selectFrom('home_feed').select('status_id').where('account_id', '=', accountId).limit(1).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** A page of feed entries, newest first (`ascending` for min_id, then reversed by the caller). */
 export async function feedPage(
   db: DbExecutor,

@@ -34,6 +34,8 @@ export async function followAccount(ctx: AppContext, input: FollowInput): Promis
   if (input.languages !== undefined) options.languages = input.languages?.length ? JSON.stringify(input.languages) : null;
 
   await ctx.database.transaction(async (tx) => {
+    // Checked again inside the transaction: a block committed meanwhile must win.
+    if (await eitherBlocks(tx.db, input.viewer.id, target.id)) throw forbidden();
     const pair = (table: 'follows' | 'follow_requests') =>
       tx.db.selectFrom(table).select('id').where('account_id', '=', input.viewer.id).where('target_account_id', '=', target.id);
     const existingFollow = await pair('follows').executeTakeFirst();

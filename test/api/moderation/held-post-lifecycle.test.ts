@@ -30,6 +30,20 @@ describe('a held post from screening to appeal', () => {
     expect(top.parley).toMatchObject({ lane: 'violent', source: 'screening' });
     expect(top.parley.screening.reasons[0]).toContain('first-person threat');
     expect(top.target_account.id).toBe(author.id);
+    expect(top.parley.target_history).toMatchObject({ strikes: 0, reports: 1, resolved_reports: 0, decisions: [] });
+  });
+
+  it('shows a reported reply with the post it answers, and earlier decisions about its author', async () => {
+    const parent = await post(t, reader, 'what do you think of the mayor?');
+    const reply = await post(t, author, 'HOLDME the mayor will pay', { in_reply_to_id: parent.id });
+    const reportId = await reportIdForStatus(t, reply.id);
+    const report = (await t.request({ method: 'GET', url: `/api/v1/admin/reports/${reportId}`, token: modA.token })).json();
+    expect(report.parley.in_reply_to[reply.id].id).toBe(parent.id);
+    await t.request({ method: 'POST', url: `/api/v1/admin/statuses/${reply.id}/remove`, token: modA.token, payload: { text: 'threat against the mayor', report_id: reportId } });
+    const another = await post(t, author, 'HOLDME again');
+    const next = (await t.request({ method: 'GET', url: `/api/v1/admin/reports/${await reportIdForStatus(t, another.id)}`, token: modA.token })).json();
+    expect(next.parley.target_history.strikes).toBe(2);
+    expect(next.parley.target_history.decisions[0]).toMatchObject({ action: 'delete_statuses', text: 'threat against the mayor', overturned: false });
   });
 
   it('approving a held post publishes it and resolves its report', async () => {
@@ -64,6 +78,7 @@ describe('a held post from screening to appeal', () => {
       .selectAll()
       .where('account_id', '=', author.accountId)
       .where('type', '=', 'moderation_warning')
+      .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     const warningId = JSON.parse(notification.data!).account_warning_id as string;
     const warning = (await t.request({ method: 'GET', url: `/api/v1/account_warnings/${warningId}`, token: author.token })).json();

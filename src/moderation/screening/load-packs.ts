@@ -9,6 +9,30 @@ export const DEFAULT_PACKS_DIR = fileURLToPath(new URL('./packs/', import.meta.u
 
 export class PackError extends Error {}
 
+/** What the engine needs from a pack besides its compiled patterns. */
+export interface PackInfo {
+  /** Second-person pronouns, normalised (lower case). */
+  secondPerson: ReadonlySet<string>;
+  /** Whether a capitalised word inside a sentence may be a name (false for languages that capitalise nouns). */
+  capitalisedNames: boolean;
+}
+
+const INFO = new WeakMap<CompiledPack, PackInfo>();
+
+/** The pack's extra settings; defaults for a pack compiled elsewhere. */
+export function packInfo(pack: CompiledPack): PackInfo {
+  return INFO.get(pack) ?? { secondPerson: new Set(pack.lang === 'en' ? ['you', 'u', 'ya'] : []), capitalisedNames: true };
+}
+
+export function compilePack(pack: RulePack): CompiledPack {
+  const compiled = new CompiledPack(pack);
+  INFO.set(compiled, {
+    secondPerson: new Set((pack.secondPerson ?? []).map((w) => w.trim().toLowerCase())),
+    capitalisedNames: pack.capitalisedNames ?? true,
+  });
+  return compiled;
+}
+
 export function readPack(path: string): RulePack {
   const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
   const errors = validatePack(raw);
@@ -29,7 +53,7 @@ export function loadPacks(dir: string = DEFAULT_PACKS_DIR, onError?: (e: Error) 
   for (const file of packFiles(dir)) {
     try {
       const pack = readPack(file);
-      packs.set(pack.lang, new CompiledPack(pack));
+      packs.set(pack.lang, compilePack(pack));
     } catch (e) {
       if (!onError) throw e;
       onError(e as Error);

@@ -30,6 +30,11 @@ describe('normalize', () => {
     expect(normalize('i will k i l l   y o u', vocab).tokens).toEqual(['i', 'will', 'kill', 'you']);
   });
 
+  it('ends a spelled-out word at a double space, so a following one-letter word stays a word', () => {
+    expect(normalize('jeg tar d e g  i kveld', vocab).tokens).toEqual(['jeg', 'tar', 'deg', 'i', 'kveld']);
+    expect(normalize('i  z a b i j go', vocab).tokens).toEqual(['i', 'zabij', 'go']);
+  });
+
   it('collapses stretched letters to a known word', () => {
     expect(normalize('kiiiiill yoooou', vocab).tokens).toEqual(['kill', 'you']);
     expect(normalize('diiieee', vocab).tokens).toEqual(['die']);

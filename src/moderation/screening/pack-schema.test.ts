@@ -31,6 +31,15 @@ describe('validatePack', () => {
   });
 });
 
+describe('optional pack settings', () => {
+  it('accepts secondPerson and capitalisedNames and rejects wrong types', () => {
+    expect(validatePack({ ...minimal, secondPerson: ['du', 'dich'], capitalisedNames: false })).toEqual([]);
+    const errors = validatePack({ ...minimal, secondPerson: 'du', capitalisedNames: 'no' });
+    expect(errors.some((e) => e.startsWith('secondPerson:'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('capitalisedNames:'))).toBe(true);
+  });
+});
+
 describe('patternProblem', () => {
   it('accepts the documented token kinds', () => {
     expect(patternProblem('someone should {harm} ~ {target}')).toBeNull();

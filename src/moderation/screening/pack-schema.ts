@@ -21,6 +21,10 @@ export interface RulePack {
   benign: Partial<Record<BenignCueKind, WeightedPattern[]>>;
   /** Optional: words skipped before a `{target}` ("the", "that", "all"). */
   determiners?: string[];
+  /** Optional: the language's second-person pronouns ("you", "du", "cię"): a threat at them in a post with an @mention is aimed at that person. */
+  secondPerson?: string[];
+  /** Optional, default true: a capitalised word inside a sentence may be a name. Off for languages that capitalise nouns (de). */
+  capitalisedNames?: boolean;
 }
 
 const ALTERNATIVE = String.raw`(?:[^\s{}~|*]+\*?|\{harm\}|\{target\}|\{weapon\})`;
@@ -38,6 +42,8 @@ export function validatePack(value: unknown): string[] {
   checkStringList(value.weapons, 'weapons', errors, false);
   checkStringList(value.planCues, 'planCues', errors, false);
   if (value.determiners !== undefined) checkStringList(value.determiners, 'determiners', errors, false);
+  if (value.secondPerson !== undefined) checkStringList(value.secondPerson, 'secondPerson', errors, false);
+  if (value.capitalisedNames !== undefined && typeof value.capitalisedNames !== 'boolean') errors.push('capitalisedNames: must be true or false');
 
   if (!isObject(value.targets)) errors.push('targets: must be an object of lists');
   else for (const [list, words] of Object.entries(value.targets)) checkStringList(words, `targets.${list}`, errors, false);

@@ -59,4 +59,17 @@ describe('summarize', () => {
     expect(atYouInReply.directThreatAtMention).toBe(true);
     expect(atYouInNews.directThreatAtMention).toBe(false);
   });
+
+  it("uses each pack's own second-person pronouns", () => {
+    const you = new Map([['en', new Set(['you'])], ['de', new Set(['dich', 'dir'])], ['pl', new Set(['cię'])]]);
+    const inLang = (lang: string, target: string): PackMatches => ({ ...pm([match('threat', 0.9, 0, 4, { target })]), lang });
+    expect(summarize([inLang('de', 'dich')], new Set(), true, Infinity, 0, you).directThreatAtMention).toBe(true);
+    expect(summarize([inLang('pl', 'cię')], new Set(), true, Infinity, 0, you).directThreatAtMention).toBe(true);
+    // Another language's pronoun does not count, nor does a pronoun without a mention.
+    expect(summarize([inLang('pl', 'dich')], new Set(), true, Infinity, 0, you).directThreatAtMention).toBe(false);
+    expect(summarize([inLang('de', 'dich')], new Set(), false, Infinity, 0, you).directThreatAtMention).toBe(false);
+    // A pattern that spells the pronoun out has no target: its words count.
+    const spelled: PackMatches = { ...pm([match('threat', 0.9, 0, 4, { text: 'ich bring dich um' })]), lang: 'de' };
+    expect(summarize([spelled], new Set(), true, Infinity, 0, you).directThreatAtMention).toBe(true);
+  });
 });

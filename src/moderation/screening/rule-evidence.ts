@@ -46,9 +46,13 @@ export function emptyEvidence(): RuleEvidence {
   };
 }
 
+/** Second-person pronouns used for a pack that does not list its own. */
+export const DEFAULT_SECOND_PERSON: ReadonlySet<string> = new Set(['you', 'u', 'ya']);
+
 /**
  * @param mentions accounts the post mentions (lower case, without '@')
  * @param addressesMention whether the post contains an @mention, so "you" is aimed at a person
+ * @param secondPerson per pack language, its second-person pronouns ("you", "du", "cię", …)
  */
 export function summarize(
   all: readonly PackMatches[],
@@ -56,6 +60,7 @@ export function summarize(
   addressesMention: boolean,
   unquotedWords = Infinity,
   jokeMarkers = 0,
+  secondPerson: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): RuleEvidence {
   const ev = emptyEvidence();
   const commentsOnQuote = unquotedWords >= 3;
@@ -63,11 +68,13 @@ export function summarize(
   const byCategory = new Map<ViolentCategory, RuleMatch[]>();
   const benignMatches: RuleMatch[] = [];
   const cues = new Set<string>();
+  const langOf = new Map<RuleMatch, string>();
   for (const pm of all) {
     violentWords += pm.violentWords.length;
     for (const raw of pm.signals) {
       const m = raw.quoted && commentsOnQuote ? { ...raw, weight: raw.weight * QUOTED_FACTOR } : raw;
       const list = byCategory.get(m.group as ViolentCategory) ?? [];
+      langOf.set(m, pm.lang);
       list.push(m);
       byCategory.set(m.group as ViolentCategory, list);
     }
@@ -104,13 +111,18 @@ export function summarize(
   ev.benign = combine([...distinctKinds(benignMatches), ...(ev.quotedOnly ? [QUOTED_BENIGN] : []), ...(jokeMarkers > 0 ? [JOKE_BENIGN] : [])]);
   ev.topBenign = benignMatches.reduce<RuleMatch | null>((a, m) => (!a || m.weight > a.weight ? m : a), null);
   ev.directThreatAtMention = (byCategory.get('threat') ?? []).some(
-    (m) => m.weight >= DIRECT_THREAT_WEIGHT && m.target !== undefined && isMention(m.target, mentions, addressesMention),
+    (m) =>
+      m.weight >= DIRECT_THREAT_WEIGHT &&
+      // Patterns that spell the pronoun out ("ich bring dich um") have no {target}: their words are looked at instead.
+      (m.target !== undefined ? [m.target] : m.text.trim().split(/\s+/u)).some((t) =>
+        isMention(t, mentions, addressesMention, secondPerson.get(langOf.get(m) ?? '') ?? DEFAULT_SECOND_PERSON),
+      ),
   );
   return ev;
 }
 
-function isMention(target: string, mentions: ReadonlySet<string>, addressesMention: boolean): boolean {
-  return target.startsWith('@') || mentions.has(target) || (addressesMention && /^(?:you|u|ya)$/u.test(target));
+function isMention(target: string, mentions: ReadonlySet<string>, addressesMention: boolean, you: ReadonlySet<string>): boolean {
+  return target.startsWith('@') || mentions.has(target) || (addressesMention && you.has(target));
 }
 
 /** Strongest weight plus a share of the others' noisy-or: corroboration helps, but weak signals do not pile up to certainty. */

@@ -61,4 +61,23 @@ describe('screener (English, end to end)', async () => {
     const text = 'we are coming for you @senator, bring the rope';
     expect(screener.screen(text)).toEqual(screener.screen(text));
   });
+
+  it('applies English benign cues only where English was detected', () => {
+    const english = screener.analyze('the defendant said he would kill the judge, the jury heard', { lang: 'en' });
+    expect(english.matches.find((m) => m.lang === 'en')?.benign.length).toBeGreaterThan(0);
+    const german = screener.analyze('Die Jury ist mir egal, ich bringe dich um, du wirst schon sehen @anna', { lang: 'de' });
+    expect(german.language.candidates).not.toContain('en');
+    expect(german.matches.find((m) => m.lang === 'en')?.benign ?? []).toEqual([]);
+  });
+
+  it("keeps a direct threat at a mention in the pack's own second person from being whitewashed", () => {
+    const a = screener.analyze('@ola jeg skal drepe deg, sa han i filmen', { lang: 'nb' });
+    expect(a.evidence.directThreatAtMention).toBe(true);
+    expect(a.verdict.decision).not.toBe('allow');
+  });
+
+  it('does not take capitalised German nouns for names', () => {
+    const a = screener.analyze('Der Regen hört einfach nicht auf. Ich will Sommer!', { lang: 'de' });
+    expect(a.tags[a.norm.tokens.indexOf('sommer')]).toBe('');
+  });
 });

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { decide, DEFAULT_THRESHOLDS, featureReason } from './decide.js';
 import { LanguageDetector, type LanguageGuess } from './detect-language.js';
 import { matchInstanceRules } from './instance-rules.js';
-import { DEFAULT_PACKS_DIR, loadPacks } from './load-packs.js';
+import { DEFAULT_PACKS_DIR, loadPacks, packInfo } from './load-packs.js';
 import { DEFAULT_MODEL_PATH, LearnedModel, neutralModel, type ModelPrediction } from './model/learned-model.js';
 import { normalize, type NormalizedText } from './normalize.js';
 import { mergeTags, type CompiledPack, type PackMatches, type TargetHints } from './pack-matcher.js';
@@ -76,6 +76,7 @@ export function normalizeLangHint(lang: string | undefined): string | undefined 
 
 class PipelineScreener implements Screener {
   private readonly vocabulary = new Set<string>();
+  private readonly secondPerson = new Map<string, ReadonlySet<string>>();
   readonly languages: readonly string[];
 
   constructor(
@@ -84,7 +85,10 @@ class PipelineScreener implements Screener {
     private readonly detector: LanguageDetector,
     private readonly thresholds: Thresholds,
   ) {
-    for (const pack of packs.values()) for (const w of pack.vocabulary) this.vocabulary.add(w);
+    for (const pack of packs.values()) {
+      for (const w of pack.vocabulary) this.vocabulary.add(w);
+      this.secondPerson.set(pack.lang, packInfo(pack).secondPerson);
+    }
     this.languages = [...packs.keys()];
   }
 
@@ -102,16 +106,24 @@ class PipelineScreener implements Screener {
 
     const hints = targetHints(context);
     const packs = langs.flatMap((lang) => this.packs.get(lang) ?? []);
-    const matches: PackMatches[] = packs.map((pack) => pack.matchSignals(norm, hints));
+    // Languages that capitalise nouns ("Ich will Sommer!") get no capitalised-word names.
+    let noNames: NormalizedText | undefined;
+    const normFor = (pack: CompiledPack): NormalizedText =>
+      packInfo(pack).capitalisedNames ? norm : (noNames ??= { ...norm, nameLike: norm.nameLike.map(() => false) });
+    const matches: PackMatches[] = packs.map((pack) => pack.matchSignals(normFor(pack), hints));
     const tags = mergeTags(matches, norm.tokens.length);
     const model = this.model.predict(norm.tokens, false, tags, norm.quoted);
     // Benign cues can only lower a score; without a signal and with a confident model they change nothing.
     if (matches.some((m) => m.signals.length > 0 || m.planCues.length > 0) || model.pViolent >= BENIGN_NEEDED_ABOVE || norm.jokeMarkers > 0) {
-      packs.forEach((pack, i) => (matches[i]!.benign = pack.matchBenign(norm, hints)));
+      // English runs on every post for mixed ones, but its benign words ("var", "court") only count where English was detected.
+      packs.forEach((pack, i) => {
+        if (pack.lang === ALWAYS_RUN && !language.candidates.includes(ALWAYS_RUN)) return;
+        matches[i]!.benign = pack.matchBenign(normFor(pack), hints);
+      });
     }
     const addressesMention = norm.tokens.some((t) => t.startsWith('@') && t.length > 1) || hints.mentions.size > 0;
     const unquotedWords = norm.quoted.filter((q) => !q).length;
-    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, norm.jokeMarkers);
+    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, norm.jokeMarkers, this.secondPerson);
     const instanceHits = matchInstanceRules(context.instanceRules ?? [], norm, [language.lang, ...langs]);
     const verdict = decide({
       lang: language.lang,

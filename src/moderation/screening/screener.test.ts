@@ -80,4 +80,14 @@ describe('screener (English, end to end)', async () => {
     const a = screener.analyze('Der Regen hört einfach nicht auf. Ich will Sommer!', { lang: 'de' });
     expect(a.tags[a.norm.tokens.indexOf('sommer')]).toBe('');
   });
+
+  it('reads Indonesian pronouns attached to the verb (membunuhmu, menghabisinya, kupukul)', () => {
+    for (const text of ['Aku akan membunuhmu malam ini', 'gue bakal menghabisinya besok', 'kupukul kau sampai mampus']) {
+      const a = screener.analyze(text, { lang: 'id' });
+      expect(a.evidence.top?.category, text).toBe('threat');
+      expect(a.evidence.top?.strength, text).toBeGreaterThanOrEqual(0.85);
+    }
+    expect(screener.analyze('Rokok akan membunuhmu pelan-pelan', { lang: 'id' }).evidence.top).toBeNull();
+  });
 });
+

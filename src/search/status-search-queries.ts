@@ -39,7 +39,9 @@ export async function findMatchingStatusIds(db: DbExecutor, dialect: DialectName
     )
     .where((eb) =>
       eb.or([
-        eb('statuses.visibility', 'in', ['public', 'unlisted']),
+        // As Mastodon 4.2: public posts of accounts that let themselves be indexed; unlisted
+        // posts stay out of search, as their authors asked.
+        eb.and([eb('statuses.visibility', '=', 'public'), eb('accounts.discoverable', '=', 1)]),
         eb('statuses.account_id', '=', viewer),
         eb.and([
           eb('statuses.visibility', '=', 'private'),

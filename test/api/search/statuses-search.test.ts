@@ -66,6 +66,17 @@ describe('GET /api/v2/search (statuses)', () => {
     expect(own).not.toContain(String(removed));
   });
 
+  it('leaves out unlisted posts and accounts that opted out of indexing', async () => {
+    const shy = await t.createUser('shy_author');
+    await t.ctx.database.db.updateTable('accounts').set({ discoverable: 0 }).where('id', '=', shy.accountId).execute();
+    await insertStatus(t.ctx, { accountId: shy.accountId, text: 'quince jelly from the shy one' });
+    const unlisted = await insertStatus(t.ctx, { accountId: bob.accountId, text: 'quince jelly unlisted', visibility: 'unlisted' });
+    const open = await insertStatus(t.ctx, { accountId: bob.accountId, text: 'quince jelly for everyone' });
+    expect(await search('quince', alice.token)).toEqual([String(open)]);
+    // Authors still find their own.
+    expect(await search('quince', bob.token)).toEqual(expect.arrayContaining([String(open), String(unlisted)]));
+  });
+
   it('follows edits and deletions through the index', async () => {
     const id = await insertStatus(t.ctx, { accountId: bob.accountId, text: 'first draft about otters' });
     expect(await search('otters', alice.token)).toEqual([String(id)]);

@@ -36,6 +36,14 @@ describe('decide', () => {
     expect(decide(input(quoted, 0.95)).decision).toBe('review');
   });
 
+  it('reviews a strong first-person threat without any benign cue even when the model disagrees', () => {
+    const trained = { bias: -0.4, model: 0.8, rule: 5.4, benign: -4, ruleTimesBenign: -1.6 };
+    expect(decide(input(evidence(0.92), 0.001, { combiner: trained })).decision).toBe('review');
+    expect(decide(input(evidence(0.92, 0.3), 0.001, { combiner: trained })).decision).toBe('allow');
+    expect(decide(input(evidence(0.92), 0.001, { combiner: trained, jokeMarkers: 1 })).decision).toBe('allow');
+    expect(decide(input(evidence(0.8), 0.001, { combiner: trained })).decision).toBe('allow');
+  });
+
   it('allows posts without evidence', () => {
     const v = decide(input(evidence(0), 0.1));
     expect(v).toMatchObject({ decision: 'allow', category: null, lang: 'en' });

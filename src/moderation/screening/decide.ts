@@ -36,6 +36,12 @@ export const HOLD_MIN_RULE = 0.85;
 export const HOLD_MIN_MODEL = 0.8;
 /** Any real benign cue (a quote, a report, an idiom, a joke) keeps a post out of hold. */
 export const HOLD_MAX_BENIGN = 0.15;
+/**
+ * A strong first-person threat with no benign cue, quotation or joke reaches a moderator even when
+ * the model disagrees: the model only knows the registers of its training posts (a formal threat
+ * in a language whose training threats are all colloquial looks benign to it).
+ */
+export const REVIEW_MIN_THREAT_RULE = 0.9;
 /** Below this rule strength, the category comes from the model's category head. */
 const RULE_CATEGORY_MIN = 0.4;
 
@@ -83,6 +89,7 @@ export function decide(input: DecideInput): Verdict {
   // A first-person threat aimed at a mentioned person always reaches a moderator.
   if (evidence.directThreatAtMention) decision = atLeast(decision, 'review');
   const doubt = b >= HOLD_MAX_BENIGN || evidence.quotedOnly || input.jokeMarkers > 0;
+  if (evidence.top?.category === 'threat' && r >= REVIEW_MIN_THREAT_RULE && !doubt) decision = atLeast(decision, 'review');
   if (score >= thresholds.hold && r >= HOLD_MIN_RULE && model.pViolent >= HOLD_MIN_MODEL && !doubt) decision = 'hold';
 
   const reasons = explain(input, r);

@@ -13,7 +13,7 @@ export async function reviewTag(ctx: AppContext, admin: Moderator, tagId: number
       actor_account_id: admin.account.id,
       actor_type: admin.actorType,
       action: review === 'approved' ? 'trend.tag_approved' : 'trend.tag_rejected',
-      subject_type: 'setting',
+      subject_type: 'tag',
       subjectId: tagId,
     });
   });

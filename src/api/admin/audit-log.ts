@@ -8,7 +8,7 @@ import { requireModerator } from './moderator-auth.js';
 const Query = z.object({
   actor_account_id: zId.optional(),
   action: z.string().max(100).optional(),
-  subject_type: z.enum(['status', 'account', 'report', 'appeal', 'flagger', 'setting', 'screening_rule']).optional(),
+  subject_type: z.enum(['status', 'account', 'report', 'appeal', 'flagger', 'setting', 'screening_rule', 'tag']).optional(),
   subject_id: zId.optional(),
   report_id: zId.optional(),
   max_id: zId.optional(),

@@ -74,7 +74,7 @@ export interface ModerationEventsTable {
   actor_account_id: number | null;
   actor_type: 'moderator' | 'admin' | 'system' | 'user' | 'flagger' | 'juror';
   action: string;
-  subject_type: 'status' | 'account' | 'report' | 'appeal' | 'flagger' | 'setting' | 'screening_rule';
+  subject_type: 'status' | 'account' | 'report' | 'appeal' | 'flagger' | 'setting' | 'screening_rule' | 'tag';
   subject_id: number | null;
   report_id: number | null;
   text: string;

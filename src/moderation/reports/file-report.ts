@@ -4,6 +4,7 @@ import type { ReportCategory } from '../../db/schema/moderation.js';
 import { notFound, unprocessable } from '../../api/errors.js';
 import { loadVisibleStatus } from '../../posts/visibility.js';
 import { upsertReport } from './upsert-report.js';
+import { INSTANCE_RULES } from '../../instance/instance-rules.js';
 import { REPORT_CATEGORIES } from './report-policy.js';
 
 export interface UserReportInput {
@@ -26,6 +27,8 @@ export async function fileReport(ctx: AppContext, input: UserReportInput) {
   if (!REPORT_CATEGORIES.includes(input.category)) throw unprocessable(`Validation failed: category is not one of ${REPORT_CATEGORIES.join(', ')}`);
   if (input.comment.length > MAX_REPORT_COMMENT) throw unprocessable(`Validation failed: comment is longer than ${MAX_REPORT_COMMENT} characters`);
   if (input.targetAccountId === input.reporter.id) throw unprocessable('Validation failed: you cannot report yourself');
+  const unknownRule = input.ruleIds.find((id) => !INSTANCE_RULES.some((rule) => rule.id === id));
+  if (unknownRule !== undefined) throw unprocessable(`Validation failed: rule ${unknownRule} is not one of this instance's rules`);
   const { db } = ctx.database;
   const target = await db.selectFrom('accounts').select(['id']).where('id', '=', input.targetAccountId).executeTakeFirst();
   if (!target) throw notFound();

@@ -4,6 +4,7 @@ import type { ReportsTable } from '../../db/schema/moderation.js';
 import { serializeAdminAccount, type SerializedAdminAccount } from '../../api/serializers/admin-account.js';
 import { presentStatusesForModerators } from '../present-for-moderators.js';
 import { nowIso } from '../../lib/time.js';
+import { INSTANCE_RULES } from '../../instance/instance-rules.js';
 
 type ReportRow = Selectable<ReportsTable>;
 
@@ -57,7 +58,7 @@ export async function presentReports(ctx: AppContext, reports: ReportRow[]) {
     assigned_account: r.assigned_account_id ? (adminAccounts.get(r.assigned_account_id) ?? null) : null,
     action_taken_by_account: r.action_taken_by_account_id ? (adminAccounts.get(r.action_taken_by_account_id) ?? null) : null,
     statuses: links.filter((l) => l.report_id === r.id).flatMap((l) => statuses.get(String(l.status_id)) ?? []),
-    rules: [],
+    rules: INSTANCE_RULES.filter((rule) => (JSON.parse(r.rule_ids) as string[]).includes(rule.id)),
     parley: {
       lane: r.lane,
       priority: r.priority,

@@ -88,6 +88,16 @@ describe('reports and the moderation queue', () => {
     ]);
   });
 
+  it('renders the instance rules a reporter cited, and refuses unknown ones', async () => {
+    const res = await t.request({ method: 'POST', url: '/api/v1/reports', token: carol.token, payload: { account_id: bob.id, category: 'violation', rule_ids: ['1'] } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rule_ids).toEqual(['1']);
+    const report = (await t.request({ method: 'GET', url: `/api/v1/admin/reports/${res.json().id}`, token: mod.token })).json();
+    expect(report.rules.map((r: { id: string }) => r.id)).toEqual(['1']);
+    const unknown = await t.request({ method: 'POST', url: '/api/v1/reports', token: carol.token, payload: { account_id: bob.id, category: 'violation', rule_ids: ['99'] } });
+    expect(unknown.statusCode).toBe(422);
+  });
+
   it('refuses bad reports and changes nothing', async () => {
     const before = await t.ctx.database.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const unknownCategory = await t.request({ method: 'POST', url: '/api/v1/reports', token: alice.token, payload: { account_id: bob.id, category: 'rude' } });

@@ -22,6 +22,7 @@ export interface LanguagePredictor {
 
 /** Labels lid.176 uses for languages we treat as one (Norwegian variants, Danish look-alike, Malay). */
 const ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb', nb: 'nb', da: 'nb', ms: 'id' };
+const LABEL_PREFIX = '__label__';
 const CANDIDATE_MIN = 0.12;
 const CONFIDENT = 0.6;
 const MAX_CANDIDATES = 2;
@@ -35,10 +36,34 @@ const MIXED_BELOW = 0.97;
 /** …and only when a second supported language is at least this likely (a mixed post shows up so). */
 const MIXED_RUNNER_UP = 0.05;
 
+/** The fastText binding's result: a vector of [probability, label] pairs, freed with `delete`. */
+interface PredictionVector {
+  size(): number;
+  get(i: number): [number, string];
+  delete(): void;
+}
+
 export async function loadFastTextPredictor(): Promise<LanguagePredictor> {
   const ft = await FastText.create();
   await ft.loadModel();
-  return { predict: (text, k) => ft.predict(text, k, 0) };
+  // The package's `predict` copies the result vector into an array and then into a Map; reading
+  // the vector once into the Map does the same with one copy less (this runs on every post).
+  const native = (ft as unknown as { ft: { predict(text: string, k: number, threshold: number): PredictionVector } }).ft;
+  return {
+    predict: (text, k) => {
+      const vector = native.predict(text, k, 0);
+      const out = new Map<string, number>();
+      try {
+        for (let i = 0, n = vector.size(); i < n; i++) {
+          const [p, label] = vector.get(i);
+          out.set(label, p);
+        }
+      } finally {
+        vector.delete();
+      }
+      return out;
+    },
+  };
 }
 
 export class LanguageDetector {
@@ -59,13 +84,16 @@ export class LanguageDetector {
     const clean = text.replace(/\s+/gu, ' ').trim();
     if (!/\p{L}/u.test(clean)) return { lang: 'und', confidence: 0, candidates: this.withHint([], hint) };
     const whole = this.score(clean);
-    const sentences = clean.split(SENTENCE_SPLIT).filter((s) => s.split(' ').length >= MIN_SENTENCE_WORDS);
     const runnerUp = whole.find(([lang], i) => i > 0 && this.supported.has(lang))?.[1] ?? 0;
-    if (sentences.length > 1 && (whole[0]?.[1] ?? 0) < MIXED_BELOW && runnerUp >= MIXED_RUNNER_UP) {
-      // A post may mix languages sentence by sentence; keep every sentence's best guess.
-      for (const s of sentences.slice(0, MAX_SENTENCES)) {
-        const top = this.score(s)[0];
-        if (top && top[1] >= CONFIDENT) whole.push([top[0], CANDIDATE_MIN]);
+    // Splitting into sentences costs regexes on every post, so only posts that may be mixed pay it.
+    if ((whole[0]?.[1] ?? 0) < MIXED_BELOW && runnerUp >= MIXED_RUNNER_UP) {
+      const sentences = clean.split(SENTENCE_SPLIT).filter((s) => s.split(' ').length >= MIN_SENTENCE_WORDS);
+      if (sentences.length > 1) {
+        // A post may mix languages sentence by sentence; keep every sentence's best guess.
+        for (const s of sentences.slice(0, MAX_SENTENCES)) {
+          const top = this.score(s)[0];
+          if (top && top[1] >= CONFIDENT) whole.push([top[0], CANDIDATE_MIN]);
+        }
       }
     }
     const [bestLang, bestP] = whole[0] ?? ['und', 0];
@@ -89,7 +117,7 @@ export class LanguageDetector {
   private score(text: string): Array<[string, number]> {
     const merged = new Map<string, number>();
     for (const [label, p] of this.predictor.predict(text.slice(0, MAX_DETECT_CHARS), 5)) {
-      const code = label.replace('__label__', '');
+      const code = label.startsWith(LABEL_PREFIX) ? label.slice(LABEL_PREFIX.length) : label;
       const lang = ALIASES[code] ?? code;
       merged.set(lang, (merged.get(lang) ?? 0) + p);
     }

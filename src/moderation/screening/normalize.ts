@@ -56,6 +56,10 @@ const LEET: Readonly<Record<string, readonly string[]>> = {
   $: ['s'], '@': ['a'], '!': ['i', 'l'], '|': ['l', 'i'], '+': ['t'], '€': ['e'],
 };
 const LEET_CHARS = /[0-9$@!|+€]/u;
+/** The same characters as a set: `isPlainWord` checks every character of every word. */
+const LEET_CHAR_SET: ReadonlySet<string> = new Set('0123456789$@!|+€');
+/** A high surrogate: the string holds a character outside the Basic Multilingual Plane (emoji). */
+const ASTRAL = /[\uD800-\uDBFF]/;
 /** Tokens that are numbers with a unit or ordinal suffix stay as they are ("9pm", "2nd", "10k"). */
 const NUMBER_WITH_UNIT = /^\d+([.,:]\d+)*(am|pm|h|st|nd|rd|th|e|er|k|m|km|kg|min|s|x|%)?$/u;
 
@@ -67,8 +71,11 @@ const SENTENCE_END = /[.!?…]\s*$/u;
 
 export function normalize(text: string, vocabulary?: ReadonlySet<string>): NormalizedText {
   let s = text.normalize('NFKC').replace(ZERO_WIDTH, '');
-  const jokeMarkers = (s.match(JOKE_EMOJI) ?? []).length;
-  for (const [re, word] of EMOJI_WORDS) s = s.replace(re, word);
+  // Every emoji we look for lies outside the Basic Multilingual Plane: most posts have none, and
+  // one scan for a surrogate spares them six passes.
+  const hasAstral = ASTRAL.test(s);
+  const jokeMarkers = hasAstral ? (s.match(JOKE_EMOJI) ?? []).length : 0;
+  if (hasAstral) for (const [re, word] of EMOJI_WORDS) s = s.replace(re, word);
   s = s.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c).replace(/[’‘`´ʼ]/gu, "'");
   s = s.replace(DOTTED, (m) => (/\p{L}.*\p{L}/u.test(m) ? m.replace(/[.\-_*·]/gu, '') : m));
 
@@ -79,11 +86,13 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
     const word = trimToken(m[0]);
     if (word === '') continue;
     const before = s.slice(lastEnd, m.index);
-    const sentenceStart = raw.length === 0 || SENTENCE_END.test(before) || /\n/u.test(before);
+    // Most words are separated by one space, which neither ends a sentence nor is a wide gap.
+    const plainGap = before === ' ';
+    const sentenceStart = raw.length === 0 || (!plainGap && (SENTENCE_END.test(before) || /\n/u.test(before)));
     lastEnd = m.index + m[0].length;
     const first = word[0] ?? '';
     const nameLike = !sentenceStart && first !== first.toLowerCase() && word.slice(1) !== word.slice(1).toUpperCase();
-    raw.push({ word, nameLike, quoted: quotedAt[m.index] === 1, wideGapBefore: /\s{2,}|\//u.test(before) });
+    raw.push({ word, nameLike, quoted: quotedAt[m.index] === 1, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before) });
   }
 
   const literalTokens = raw.map((t) => t.word.toLowerCase());
@@ -103,10 +112,14 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
 }
 
 function trimToken(word: string): string {
+  if (!TRIMMED.has(word[0]!) && !TRIMMED.has(word[word.length - 1]!)) return word;
   // Leading/trailing quotes and exclamation marks are punctuation, not leetspeak.
   if (word.startsWith('@') && word.length > 1 && /\p{L}/u.test(word)) return word.replace(/['!]+$/u, '');
   return word.replace(/^['!|+_]+|['!|+_]+$/gu, '');
 }
+
+/** Characters `trimToken` may strip from either end; words without them at the ends stay as they are. */
+const TRIMMED = new Set(["'", '!', '|', '+', '_']);
 
 const QUOTE_OPENERS = new Set(['"', '“', '„', '«', '»', '‹', '›', '「', '『']);
 const QUOTE_CLOSERS = new Set(['"', '”', '“', '»', '«', '›', '‹', '」', '』']);
@@ -161,7 +174,7 @@ function isPlainWord(word: string): boolean {
   let run = 0;
   let prev = '';
   for (const ch of word) {
-    if (LEET_CHARS.test(ch)) return false;
+    if (LEET_CHAR_SET.has(ch)) return false;
     run = ch === prev ? run + 1 : 1;
     if (run >= 3) return false;
     prev = ch;

@@ -11,13 +11,22 @@ import { PhraseSet, PrefixIndex, normalizeEntry, parseWord, wordMatches, type Wo
 import { BENIGN_CUE_KINDS, VIOLENT_CATEGORIES, type BenignCueKind, type ViolentCategory } from './types.js';
 
 type ClassName = 'harm' | 'target' | 'weapon';
-type Element =
-  | { kind: 'word'; alternatives: WordTest[] }
-  /** Alternatives mixing words and classes: `rope|noose|{weapon}`. */
-  | { kind: 'mixed'; alternatives: WordTest[]; classes: ClassName[] }
-  | { kind: 'any' }
-  | { kind: 'gap' }
-  | { kind: 'class'; name: ClassName };
+/**
+ * One position of a pattern. Every kind has all fields (unused ones empty) so that the matcher's
+ * inner loop sees objects of a single shape, which the JavaScript engine reads fastest.
+ */
+interface Element {
+  /** word: one of `alternatives`; mixed: a word alternative or one of `classes` (`rope|{weapon}`);
+   * any: one word; gap: zero to three words; class: a word of class `name`. */
+  kind: 'word' | 'mixed' | 'any' | 'gap' | 'class';
+  alternatives: WordTest[];
+  classes: ClassName[];
+  name: ClassName | null;
+}
+
+function element(kind: Element['kind'], alternatives: WordTest[] = [], classes: ClassName[] = [], name: ClassName | null = null): Element {
+  return { kind, alternatives, classes, name };
+}
 
 export interface CompiledPattern {
   group: string;
@@ -56,7 +65,10 @@ export interface PackMatches {
 /** Per token, the first class any pack gave it. */
 export function mergeTags(matches: readonly PackMatches[], length: number): string[] {
   const tags = new Array<string>(length).fill('');
-  for (const m of matches) m.tags.forEach((t, i) => (tags[i] ||= t));
+  for (const m of matches) {
+    const own = m.tags;
+    for (let i = 0; i < own.length; i++) if (tags[i] === '' && own[i] !== '') tags[i] = own[i]!;
+  }
   return tags;
 }
 
@@ -127,7 +139,7 @@ export class CompiledPack {
     const compiled: CompiledPattern = { group, source: p, weight: wp.w, elements };
     const first = elements[0]!;
     if (first.kind === 'word' || first.kind === 'mixed') for (const alt of first.alternatives) index.byWord.add(alt, compiled);
-    const firstClasses = first.kind === 'mixed' ? first.classes : first.kind === 'class' ? [first.name] : [];
+    const firstClasses = first.kind === 'mixed' ? first.classes : first.kind === 'class' ? [first.name!] : [];
     for (const c of firstClasses) {
       if (c === 'target') index.targetFirst.push(compiled);
       else index.classFirst[c].push(compiled);
@@ -168,7 +180,7 @@ export class CompiledPack {
       for (let i = 0; i < tokens.length; i++) {
         const ends = this.planCues.matchAt(tokens, i);
         if (ends.length > 0) found.add(tokens.slice(i, ends[0]).join(' '));
-        if (CLOCK_TIME.test(tokens[i]!)) found.add(tokens[i]!);
+        if (startsWithDigit(tokens[i]!) && CLOCK_TIME.test(tokens[i]!)) found.add(tokens[i]!);
       }
     }
     return [...found];
@@ -182,18 +194,34 @@ class PatternIndex {
   readonly anyFirst: CompiledPattern[] = [];
 }
 
+/** Clock times start with a digit: a character check spares the regex on every other word. */
+function startsWithDigit(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** Whether one of a position's word alternatives accepts the token (a loop: this runs per token and pattern). */
+function anyWordMatches(alternatives: readonly WordTest[], token: string): boolean {
+  for (const a of alternatives) if (wordMatches(a, token)) return true;
+  return false;
+}
+
 function compileElements(pattern: string): Element[] {
   return normalizeEntry(pattern).map((token): Element => {
-    if (token === '_') return { kind: 'any' };
-    if (token === '~') return { kind: 'gap' };
+    if (token === '_') return element('any');
+    if (token === '~') return element('gap');
     if (token === '{harm}' || token === '{target}' || token === '{weapon}') {
-      return { kind: 'class', name: token.slice(1, -1) as ClassName };
+      return element('class', [], [], token.slice(1, -1) as ClassName);
     }
     const parts = token.split('|');
     const classes = parts.filter((p) => CLASS_TOKEN.test(p)).map((p) => p.slice(1, -1) as ClassName);
     const alternatives = parts.filter((p) => !CLASS_TOKEN.test(p)).map(parseWord);
-    return classes.length > 0 ? { kind: 'mixed', alternatives, classes } : { kind: 'word', alternatives };
+    return classes.length > 0 ? element('mixed', alternatives, classes) : element('word', alternatives);
   });
+}
+
+function appendAll<T>(out: T[], values: readonly T[]): void {
+  for (const v of values) out.push(v);
 }
 
 function regexMatch(r: { group: string; re: RegExp; weight: number }, text: string): RuleMatch {
@@ -210,7 +238,7 @@ interface Captures {
 /** Matches one post's tokens against a pattern index. */
 class TokenMatcher {
   /** Class matches per position, computed once: many patterns ask for the same positions. */
-  private readonly memo: Record<ClassName, Array<number[] | undefined>>;
+  private readonly memo: Record<ClassName, Array<readonly number[] | undefined>>;
 
   constructor(
     private readonly pack: CompiledPack,
@@ -226,19 +254,22 @@ class TokenMatcher {
     const found: RuleMatch[] = [];
     const seen = new Set<CompiledPattern>();
     const candidates: CompiledPattern[] = [];
+    // Captures are only written along a successful match, so one object serves every failed attempt.
+    let captures: Captures = {};
     for (let i = 0; i < this.tokens.length; i++) {
       candidates.length = 0;
       index.byWord.lookup(this.tokens[i]!, candidates);
-      if (index.classFirst.harm.length > 0 && this.classEnds('harm', i).length > 0) candidates.push(...index.classFirst.harm);
-      if (index.classFirst.weapon.length > 0 && this.classEnds('weapon', i).length > 0) candidates.push(...index.classFirst.weapon);
-      if (index.targetFirst.length > 0 && this.classEnds('target', i).length > 0) candidates.push(...index.targetFirst);
-      candidates.push(...index.anyFirst);
+      if (index.classFirst.harm.length > 0 && this.classEnds('harm', i).length > 0) appendAll(candidates, index.classFirst.harm);
+      if (index.classFirst.weapon.length > 0 && this.classEnds('weapon', i).length > 0) appendAll(candidates, index.classFirst.weapon);
+      if (index.targetFirst.length > 0 && this.classEnds('target', i).length > 0) appendAll(candidates, index.targetFirst);
+      appendAll(candidates, index.anyFirst);
       for (const pattern of candidates) {
         if (seen.has(pattern)) continue;
-        const captures: Captures = {};
         const end = this.matchFrom(pattern.elements, 0, i, captures);
         if (end < 0) continue;
         seen.add(pattern);
+        const matched = captures;
+        captures = {};
         found.push({
           group: pattern.group,
           source: pattern.source,
@@ -246,7 +277,7 @@ class TokenMatcher {
           start: i,
           end,
           text: this.tokens.slice(i, end).join(' '),
-          ...captures,
+          ...matched,
           ...(this.quoted.slice(i, Math.max(end, i + 1)).every(Boolean) ? { quoted: true } : {}),
         });
       }
@@ -261,12 +292,12 @@ class TokenMatcher {
     switch (el.kind) {
       case 'word': {
         const token = this.tokens[pos];
-        if (token === undefined || !el.alternatives.some((a) => wordMatches(a, token))) return -1;
+        if (token === undefined || !anyWordMatches(el.alternatives, token)) return -1;
         return this.matchFrom(elements, e + 1, pos + 1, captures);
       }
       case 'mixed': {
         const token = this.tokens[pos];
-        if (token !== undefined && el.alternatives.some((a) => wordMatches(a, token))) {
+        if (token !== undefined && anyWordMatches(el.alternatives, token)) {
           const end = this.matchFrom(elements, e + 1, pos + 1, captures);
           if (end >= 0) return end;
         }
@@ -285,7 +316,7 @@ class TokenMatcher {
         }
         return -1;
       case 'class':
-        return this.matchClass(el.name, elements, e, pos, captures);
+        return this.matchClass(el.name!, elements, e, pos, captures);
     }
   }
 
@@ -302,11 +333,13 @@ class TokenMatcher {
   }
 
   classTags(): string[] {
-    return this.tokens.map((_, i) => {
-      if (this.classEnds('harm', i).length > 0) return 'harm';
-      if (this.classEnds('weapon', i).length > 0) return 'weapon';
-      return this.classEnds('target', i).length > 0 && !this.pack.determiners.matchAt(this.tokens, i).length ? 'target' : '';
-    });
+    const tags = new Array<string>(this.tokens.length);
+    for (let i = 0; i < this.tokens.length; i++) {
+      if (this.classEnds('harm', i).length > 0) tags[i] = 'harm';
+      else if (this.classEnds('weapon', i).length > 0) tags[i] = 'weapon';
+      else tags[i] = this.classEnds('target', i).length > 0 && !this.pack.determiners.matchesAt(this.tokens, i) ? 'target' : '';
+    }
+    return tags;
   }
 
   /** Harm verbs and weapons anywhere in the post. */
@@ -319,7 +352,7 @@ class TokenMatcher {
     return found;
   }
 
-  private classEnds(name: ClassName, pos: number): number[] {
+  private classEnds(name: ClassName, pos: number): readonly number[] {
     const memo = this.memo[name];
     let ends = memo[pos];
     if (ends === undefined) {

@@ -10,6 +10,15 @@ describe('PhraseSet', () => {
     expect(set.matchAt(['fire'], 0)).toEqual([]);
   });
 
+  it('tells whether anything matches without listing the ends', () => {
+    const set = new PhraseSet(['firing squad', 'journalist*']);
+    expect(set.matchesAt(['the', 'firing', 'squad'], 1)).toBe(true);
+    expect(set.matchesAt(['firing', 'range'], 0)).toBe(false);
+    expect(set.matchesAt(['journalists'], 0)).toBe(true);
+    expect(set.matchesAt(['journalists'], 1)).toBe(false);
+    expect(new PhraseSet().matchesAt(['gun'], 0)).toBe(false);
+  });
+
   it('lower-cases entries like the normaliser does', () => {
     expect(new PhraseSet(['Firing Squad']).matchAt(['firing', 'squad'], 0)).toEqual([2]);
   });

@@ -10,7 +10,8 @@ export interface WordTest {
 }
 
 export function parseWord(word: string): WordTest {
-  return word.endsWith('*') && word.length > 1 ? { prefix: word.slice(0, -1) } : { exact: word };
+  // Both fields are always present (one undefined): tests of one shape keep `wordMatches` fast.
+  return word.endsWith('*') && word.length > 1 ? { exact: undefined, prefix: word.slice(0, -1) } : { exact: word, prefix: undefined };
 }
 
 export function wordMatches(test: WordTest, token: string): boolean {
@@ -98,22 +99,45 @@ export class PhraseSet {
     this.size++;
   }
 
-  /** End positions (exclusive) of every entry matching at `start`, longest first. */
-  matchAt(tokens: readonly string[], start: number): number[] {
-    const token = tokens[start];
-    if (token === undefined) return [];
-    const candidates: WordTest[][] = [];
-    this.index.lookup(token, candidates);
-    if (candidates.length === 0) return [];
+  /**
+   * End positions (exclusive) of every entry matching at `start`, longest first. The result may
+   * be a shared empty array: callers must not modify it.
+   */
+  matchAt(tokens: readonly string[], start: number): readonly number[] {
+    const candidates = this.lookupAt(tokens, start);
+    if (candidates.length === 0) return NO_ENDS;
     const ends: number[] = [];
     for (const tests of candidates) {
-      let ok = true;
-      for (let k = 1; k < tests.length && ok; k++) {
-        const t = tokens[start + k];
-        ok = t !== undefined && wordMatches(tests[k]!, t);
-      }
-      if (ok && !ends.includes(start + tests.length)) ends.push(start + tests.length);
+      const end = start + tests.length;
+      if (restMatches(tests, tokens, start) && !ends.includes(end)) ends.push(end);
     }
-    return ends.sort((a, b) => b - a);
+    if (ends.length === 0) return NO_ENDS;
+    return ends.length > 1 ? ends.sort((a, b) => b - a) : ends;
   }
+
+  /** Whether any entry matches at `start`: `matchAt(…).length > 0` without building the list. */
+  matchesAt(tokens: readonly string[], start: number): boolean {
+    for (const tests of this.lookupAt(tokens, start)) if (restMatches(tests, tokens, start)) return true;
+    return false;
+  }
+
+  /** Entries whose first word accepts the token at `start`. */
+  private lookupAt(tokens: readonly string[], start: number): WordTest[][] {
+    const candidates: WordTest[][] = [];
+    const token = tokens[start];
+    if (token !== undefined && this.size > 0) this.index.lookup(token, candidates);
+    return candidates;
+  }
+}
+
+/** Lookups run per token and per pack, so the no-match answer is one shared array instead of a fresh one. */
+const NO_ENDS: readonly number[] = [];
+
+/** Whether the words after the first (which the index already checked) follow at `start`. */
+function restMatches(tests: readonly WordTest[], tokens: readonly string[], start: number): boolean {
+  for (let k = 1; k < tests.length; k++) {
+    const t = tokens[start + k];
+    if (t === undefined || !wordMatches(tests[k]!, t)) return false;
+  }
+  return true;
 }

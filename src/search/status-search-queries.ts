@@ -30,6 +30,20 @@ export async function findMatchingStatusIds(db: DbExecutor, dialect: DialectName
     .where(matchCondition(dialect, options.terms))
     .where('statuses.deleted_at', 'is', null)
     .where('accounts.suspended_at', 'is', null)
+    // A limited (silenced) account is found only by itself and its followers.
+    .where((eb) =>
+      eb.or([
+        eb('accounts.silenced_at', 'is', null),
+        eb('statuses.account_id', '=', viewer),
+        eb.exists(
+          eb
+            .selectFrom('follows')
+            .select('follows.id')
+            .where('follows.account_id', '=', viewer)
+            .whereRef('follows.target_account_id', '=', 'statuses.account_id'),
+        ),
+      ]),
+    )
     .where((eb) =>
       eb.or([
         eb('statuses.moderation_state', '=', 'published'),

@@ -77,6 +77,15 @@ describe('GET /api/v2/search (statuses)', () => {
     expect(await search('quince', bob.token)).toEqual(expect.arrayContaining([String(open), String(unlisted)]));
   });
 
+  it('finds a limited account only for its followers', async () => {
+    const limited = await t.createUser('limited_author');
+    const id = await insertStatus(t.ctx, { accountId: limited.accountId, text: 'rhubarb compote' });
+    await t.ctx.database.db.updateTable('accounts').set({ silenced_at: new Date().toISOString() }).where('id', '=', limited.accountId).execute();
+    expect(await search('rhubarb', alice.token)).toEqual([]);
+    await insertRelation(t.ctx, 'follows', alice.accountId, limited.accountId);
+    expect(await search('rhubarb', alice.token)).toEqual([String(id)]);
+  });
+
   it('follows edits and deletions through the index', async () => {
     const id = await insertStatus(t.ctx, { accountId: bob.accountId, text: 'first draft about otters' });
     expect(await search('otters', alice.token)).toEqual([String(id)]);

@@ -23,6 +23,16 @@ const noHints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
 const run = (text: string, hints = noHints) => compiled.match(normalize(text, compiled.vocabulary), hints);
 
 describe('CompiledPack', () => {
+  it('gives benign cues of the post asked about, whichever post was matched before', () => {
+    const first = normalize('chop the onions', compiled.vocabulary);
+    const second = normalize('@bob kill the onions', compiled.vocabulary);
+    compiled.matchSignals(first, noHints);
+    expect(compiled.matchBenign(second, noHints).map((b) => b.text)).toEqual(['kill the onions']);
+    expect(compiled.matchBenign(first, noHints)).toEqual([]);
+    const hinted: TargetHints = { mentions: new Set(['bob']), knownNameWords: new Set(['bob']) };
+    expect(compiled.matchSignals(second, hinted).tags[0]).toBe('target');
+  });
+
   it('matches words, classes and gaps and captures harm and target', () => {
     const [m] = run('I will find you and kill you').signals;
     expect(m).toMatchObject({ group: 'threat', weight: 0.9, harm: 'kill', target: 'you' });

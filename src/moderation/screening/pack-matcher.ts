@@ -79,6 +79,9 @@ export interface TargetHints {
 }
 
 const MAX_GAP = 3;
+/** Markers in TokenMatcher's per-position determiner memo. */
+const UNKNOWN = -2;
+const NONE = -1;
 const CLASS_TOKEN = /^\{(?:harm|target|weapon)\}$/u;
 const MAX_DETERMINERS = 2;
 const CLOCK_TIME = /^(?:\d{1,2}[:.]\d{2}(?:am|pm|h)?|\d{1,2}(?:am|pm))$/u;
@@ -96,6 +99,7 @@ export class CompiledPack {
   private readonly benignIndex = new PatternIndex();
   private readonly signalRegexes: Array<{ group: string; re: RegExp; weight: number }> = [];
   private readonly benignRegexes: Array<{ group: string; re: RegExp; weight: number }> = [];
+  private lastMatcher: TokenMatcher | undefined;
   /** Every literal word the pack mentions: lets the normaliser pick among leetspeak readings. */
   readonly vocabulary = new Set<string>();
 
@@ -156,7 +160,7 @@ export class CompiledPack {
 
   /** Everything but the benign cues, which only matter when something violent was found. */
   matchSignals(norm: NormalizedText, hints: TargetHints): PackMatches {
-    const matcher = new TokenMatcher(this, norm.tokens, norm.nameLike, norm.quoted, hints);
+    const matcher = this.matcherFor(norm, hints);
     const signals = matcher.run(this.signalIndex);
     for (const r of this.signalRegexes) if (r.re.test(norm.text)) signals.push(regexMatch(r, norm.text));
     const violentWords = matcher.violentWords();
@@ -165,9 +169,20 @@ export class CompiledPack {
   }
 
   matchBenign(norm: NormalizedText, hints: TargetHints): RuleMatch[] {
-    const benign = new TokenMatcher(this, norm.tokens, norm.nameLike, norm.quoted, hints).run(this.benignIndex);
+    const benign = this.matcherFor(norm, hints).run(this.benignIndex);
     for (const r of this.benignRegexes) if (r.re.test(norm.text)) benign.push(regexMatch(r, norm.text));
     return benign;
+  }
+
+  /**
+   * Benign cues are looked up right after the signals of the same post: reusing that post's
+   * matcher keeps the class positions it already worked out.
+   */
+  private matcherFor(norm: NormalizedText, hints: TargetHints): TokenMatcher {
+    const last = this.lastMatcher;
+    if (last && last.isFor(norm.tokens, norm.nameLike, norm.quoted, hints)) return last;
+    this.lastMatcher = new TokenMatcher(this, norm.tokens, norm.nameLike, norm.quoted, hints);
+    return this.lastMatcher;
   }
 
   lemma(form: string): string {
@@ -239,6 +254,8 @@ interface Captures {
 class TokenMatcher {
   /** Class matches per position, computed once: many patterns ask for the same positions. */
   private readonly memo: Record<ClassName, Array<readonly number[] | undefined>>;
+  /** Per position, where the longest determiner starting there ends: NONE if none, UNKNOWN until asked. */
+  private readonly determinerEnds: Int32Array;
 
   constructor(
     private readonly pack: CompiledPack,
@@ -248,6 +265,12 @@ class TokenMatcher {
     private readonly hints: TargetHints,
   ) {
     this.memo = { harm: new Array(tokens.length), weapon: new Array(tokens.length), target: new Array(tokens.length) };
+    this.determinerEnds = new Int32Array(tokens.length).fill(UNKNOWN);
+  }
+
+  /** Whether this matcher was built for exactly these arrays (the same post). */
+  isFor(tokens: readonly string[], nameLike: readonly boolean[], quoted: readonly boolean[], hints: TargetHints): boolean {
+    return this.tokens === tokens && this.nameLike === nameLike && this.quoted === quoted && this.hints === hints;
   }
 
   run(index: PatternIndex): RuleMatch[] {
@@ -265,7 +288,9 @@ class TokenMatcher {
       appendAll(candidates, index.anyFirst);
       for (const pattern of candidates) {
         if (seen.has(pattern)) continue;
-        const end = this.matchFrom(pattern.elements, 0, i, captures);
+        // A pattern starting with plain words is only a candidate because the word index accepted
+        // this token, so matching goes on from the second element.
+        const end = pattern.elements[0]!.kind === 'word' ? this.matchFrom(pattern.elements, 1, i + 1, captures) : this.matchFrom(pattern.elements, 0, i, captures);
         if (end < 0) continue;
         seen.add(pattern);
         const matched = captures;
@@ -337,7 +362,7 @@ class TokenMatcher {
     for (let i = 0; i < this.tokens.length; i++) {
       if (this.classEnds('harm', i).length > 0) tags[i] = 'harm';
       else if (this.classEnds('weapon', i).length > 0) tags[i] = 'weapon';
-      else tags[i] = this.classEnds('target', i).length > 0 && !this.pack.determiners.matchesAt(this.tokens, i) ? 'target' : '';
+      else tags[i] = this.classEnds('target', i).length > 0 && this.determinerEnd(i) === NONE ? 'target' : '';
     }
     return tags;
   }
@@ -368,11 +393,21 @@ class TokenMatcher {
     let start = pos;
     for (let d = 0; d <= MAX_DETERMINERS && start < this.tokens.length; d++) {
       this.addTargetEndsAt(start, ends);
-      const det = this.pack.determiners.matchAt(this.tokens, start);
-      if (det.length === 0) break;
-      start = det[0]!;
+      const det = this.determinerEnd(start);
+      if (det === NONE) break;
+      start = det;
     }
-    return ends.sort((a, b) => b - a);
+    return ends.length > 1 ? ends.sort((a, b) => b - a) : ends;
+  }
+
+  /** Targets and class tags both ask whether a determiner starts at a position: answered once. */
+  private determinerEnd(pos: number): number {
+    let end = this.determinerEnds[pos]!;
+    if (end === UNKNOWN) {
+      end = this.pack.determiners.matchAt(this.tokens, pos)[0] ?? NONE;
+      this.determinerEnds[pos] = end;
+    }
+    return end;
   }
 
   private addTargetEndsAt(pos: number, ends: number[]): void {

@@ -30,7 +30,8 @@ export function normalizeEntry(entry: string): string[] {
 }
 
 interface TrieNode<T> {
-  children: Map<string, TrieNode<T>>;
+  /** Keyed by UTF-16 code unit: number keys spare building a one-character string per step. */
+  children: Map<number, TrieNode<T>>;
   values: T[] | null;
 }
 
@@ -48,7 +49,7 @@ export class PrefixIndex<T> {
     else if (test.prefix !== undefined) {
       let node = this.root;
       for (let i = 0; i < test.prefix.length; i++) {
-        const ch = test.prefix[i]!;
+        const ch = test.prefix.charCodeAt(i);
         let next = node.children.get(ch);
         if (!next) {
           next = { children: new Map(), values: null };
@@ -68,7 +69,7 @@ export class PrefixIndex<T> {
     if (!this.hasPrefixes) return;
     let node: TrieNode<T> | undefined = this.root;
     for (let i = 0; i < token.length; i++) {
-      node = node.children.get(token[i]!);
+      node = node.children.get(token.charCodeAt(i));
       if (!node) return;
       if (node.values) for (const v of node.values) out.push(v);
     }

@@ -1,3 +1,4 @@
+import { notBlockedEitherWay } from '../graph/relation-filters.js';
 import { openScreeningReport } from '../moderation/reports/open-screening-report.js';
 import type { AppContext } from '../context.js';
 import type { Account } from '../api/auth.js';
@@ -138,21 +139,9 @@ export async function notifyStatusUpdate(ctx: AppContext, payload: { statusId: n
       .where('boosts.reblog_of_id', '=', status.id)
       .where('boosts.deleted_at', 'is', null)
       .where('boosts.account_id', '!=', author)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('blocks')
-              .select('blocks.id')
-              .where((b) =>
-                b.or([
-                  b.and([b('blocks.account_id', '=', b.ref('boosts.account_id')), b('blocks.target_account_id', '=', author)]),
-                  b.and([b('blocks.account_id', '=', author), b('blocks.target_account_id', '=', b.ref('boosts.account_id'))]),
-                ]),
-              ),
-          ),
-        ),
-      )
+      // Blocks count both ways, so the author's side of the check serves the booster's too.
+      .where(notBlockedEitherWay(author, 'boosts.account_id'))
+      // The booster may have muted the author's notifications.
       .where((eb) =>
         eb.not(
           eb.exists(

@@ -1,3 +1,4 @@
+import { notBlockedEitherWay } from '../graph/relation-filters.js';
 import { sql, type Selectable } from 'kysely';
 import type { DbExecutor } from '../db/database.js';
 import type { AccountsTable } from '../db/schema/accounts.js';
@@ -50,21 +51,7 @@ export async function findMatchingAccounts(db: DbExecutor, options: AccountMatch
     });
   if (viewer !== null) {
     query = query
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('blocks')
-              .select('blocks.id')
-              .where((b) =>
-                b.or([
-                  b.and([b('blocks.account_id', '=', viewer), b('blocks.target_account_id', '=', b.ref('accounts.id'))]),
-                  b.and([b('blocks.target_account_id', '=', viewer), b('blocks.account_id', '=', b.ref('accounts.id'))]),
-                ]),
-              ),
-          ),
-        ),
-      )
+      .where(notBlockedEitherWay(viewer, 'accounts.id'))
       .$if(options.following, (qb) =>
         qb.where((eb) =>
           eb.or([

@@ -1,3 +1,4 @@
+import { notBlockedEitherWay, notMutedBy } from '../graph/relation-filters.js';
 import { sql } from 'kysely';
 import type { DbExecutor, DialectName } from '../db/database.js';
 import { nowIso } from '../lib/time.js';
@@ -77,33 +78,8 @@ export async function findMatchingStatusIds(db: DbExecutor, dialect: DialectName
       ]),
     )
     // Blocks hide in both directions; mutes hide the muted account's posts from the muter.
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('blocks')
-            .select('blocks.id')
-            .where((b) =>
-              b.or([
-                b.and([b('blocks.account_id', '=', viewer), b('blocks.target_account_id', '=', b.ref('statuses.account_id'))]),
-                b.and([b('blocks.target_account_id', '=', viewer), b('blocks.account_id', '=', b.ref('statuses.account_id'))]),
-              ]),
-            ),
-        ),
-      ),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('mutes')
-            .select('mutes.id')
-            .where('mutes.account_id', '=', viewer)
-            .whereRef('mutes.target_account_id', '=', 'statuses.account_id')
-            .where((m) => m.or([m('mutes.expires_at', 'is', null), m('mutes.expires_at', '>', now)])),
-        ),
-      ),
-    );
+    .where(notBlockedEitherWay(viewer, 'statuses.account_id'))
+    .where(notMutedBy(viewer, 'statuses.account_id', now));
   if (options.accountId !== null) query = query.where('statuses.account_id', '=', options.accountId);
   // @NOTE: on SQLite, ordering and bounding by the FTS5 rowid (= status id) lets FTS5 walk its
   // matches newest first and stop after one page, instead of sorting every match.

@@ -1,3 +1,4 @@
+import { localAccountRow } from './local-account-row.js';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/database.js';
 import type { UserRole } from '../db/schema/accounts.js';
@@ -102,31 +103,7 @@ async function insertAccountAndUser(
     await ctx.database.transaction(async (tx) => {
       await tx.db
         .insertInto('accounts')
-        .values({
-          id: accountId,
-          username,
-          domain: null,
-          acct_key: username.toLowerCase(),
-          display_name: '',
-          note: '',
-          note_html: '',
-          locked: 0,
-          bot: 0,
-          discoverable: 1,
-          fields: '[]',
-          avatar_url: null,
-          header_url: null,
-          uri: `${ctx.config.publicUrl}/users/${username}`,
-          followers_count: 0,
-          following_count: 0,
-          statuses_count: 0,
-          last_status_at: null,
-          suspended_at: null,
-          silenced_at: null,
-          sensitized_at: null,
-          created_at: now,
-          updated_at: now,
-        })
+        .values(localAccountRow({ id: accountId, username, uri: `${ctx.config.publicUrl}/users/${username}`, now }))
         .execute();
       await tx.db
         .insertInto('users')

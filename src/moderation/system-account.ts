@@ -2,6 +2,7 @@ import type { Config } from '../config/env.js';
 import type { DbExecutor } from '../db/database.js';
 import { generateId } from '../lib/ids.js';
 import { nowIso } from '../lib/time.js';
+import { localAccountRow } from '../accounts/local-account-row.js';
 
 /**
  * The instance's own account, which files screening reports. Its username is the instance's
@@ -16,31 +17,12 @@ export async function ensureSystemAccount(db: DbExecutor, config: Config) {
   const now = nowIso();
   await db
     .insertInto('accounts')
-    .values({
-      id: generateId(),
-      username,
-      domain: null,
-      acct_key: key,
-      display_name: 'Parley moderation',
-      note: '',
-      note_html: '',
-      locked: 1,
-      bot: 1,
-      discoverable: 0,
-      fields: '[]',
-      avatar_url: null,
-      header_url: null,
-      uri: `${config.publicUrl}/actor`,
-      followers_count: 0,
-      following_count: 0,
-      statuses_count: 0,
-      last_status_at: null,
-      suspended_at: null,
-      silenced_at: null,
-      sensitized_at: null,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(
+      localAccountRow(
+        { id: generateId(), username, uri: `${config.publicUrl}/actor`, now },
+        { display_name: 'Parley moderation', locked: 1, bot: 1, discoverable: 0 },
+      ),
+    )
     .onConflict((oc) => oc.column('acct_key').doNothing())
     .execute();
   return db.selectFrom('accounts').selectAll().where('acct_key', '=', key).executeTakeFirstOrThrow();

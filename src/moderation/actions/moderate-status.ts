@@ -84,18 +84,7 @@ export async function removeStatus(ctx: AppContext, moderator: Actor, decision: 
       text: decision.text,
       data: { previous_state: status.moderation_state, category },
     });
-    const warningId = await issueWarning(tx, {
-      targetAccountId: status.account_id,
-      moderator,
-      action: 'delete_statuses',
-      text: decision.text,
-      statusIds: [status.id],
-      reportId: decision.reportId ?? null,
-      category,
-    });
-    await escalateStrikes(ctx, tx, moderator, status.account_id, STRIKE_SEVERITY.delete_statuses);
-    if (decision.reportId) await resolveReportIn(tx.db, moderator, decision.reportId, 'removed', decision.text);
-    return warningId;
+    return concludeSanction(ctx, tx, moderator, status, decision, category, 'delete_statuses', 'removed');
   });
 }
 
@@ -114,19 +103,36 @@ export async function markStatusSensitive(ctx: AppContext, moderator: Actor, dec
       reportId: decision.reportId ?? null,
       text: decision.text,
     });
-    const warningId = await issueWarning(tx, {
-      targetAccountId: status.account_id,
-      moderator,
-      action: 'mark_statuses_as_sensitive',
-      text: decision.text,
-      statusIds: [status.id],
-      reportId: decision.reportId ?? null,
-      category,
-    });
-    await escalateStrikes(ctx, tx, moderator, status.account_id, STRIKE_SEVERITY.mark_statuses_as_sensitive);
-    if (decision.reportId) await resolveReportIn(tx.db, moderator, decision.reportId, 'marked_sensitive', decision.text);
-    return warningId;
+    return concludeSanction(ctx, tx, moderator, status, decision, category, 'mark_statuses_as_sensitive', 'marked_sensitive');
   });
+}
+
+/**
+ * What every sanction on a post ends with: the author's statement of reasons, the strike policy,
+ * and the report it answers resolved. Returns the statement's id.
+ */
+async function concludeSanction(
+  ctx: AppContext,
+  tx: Tx,
+  moderator: Actor,
+  status: { id: number; account_id: number },
+  decision: StatusDecision,
+  category: string | null,
+  action: 'delete_statuses' | 'mark_statuses_as_sensitive',
+  resolution: string,
+): Promise<number> {
+  const warningId = await issueWarning(tx, {
+    targetAccountId: status.account_id,
+    moderator,
+    action,
+    text: decision.text,
+    statusIds: [status.id],
+    reportId: decision.reportId ?? null,
+    category,
+  });
+  await escalateStrikes(ctx, tx, moderator, status.account_id, STRIKE_SEVERITY[action]);
+  if (decision.reportId) await resolveReportIn(tx.db, moderator, decision.reportId, resolution, decision.text);
+  return warningId;
 }
 
 /** Restores a removed post (an appeal was upheld): visible again, fanned out again. */

@@ -1,5 +1,5 @@
 /**
- * `npm run screening:eval [-- --split train|heldout] [--cv] [--lang xx] [--errors] [--json-only]`
+ * `npm run screening:eval [-- --split train|heldout] [--cv] [--lang xx] [--errors] [--json-only] [--model path]`
  * Screens every example of the chosen split (held out by default) and prints per-language
  * precision/recall of flagging, hold precision and error rates, then a JSON summary.
  */
@@ -73,7 +73,7 @@ function mergeEvaluations(parts: readonly Evaluation[]): Evaluation {
   };
 }
 
-function parseArgs(argv: readonly string[]): EvaluationOptions & { showErrors: boolean; jsonOnly: boolean; cv: boolean } {
+function parseArgs(argv: readonly string[]): EvaluationOptions & { showErrors: boolean; jsonOnly: boolean; cv: boolean; model?: string } {
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -83,7 +83,8 @@ function parseArgs(argv: readonly string[]): EvaluationOptions & { showErrors: b
   const lang = value('--lang');
   const cv = argv.includes('--cv');
   if (cv && split !== 'train') throw new Error('--cv evaluates the train split: use --split train --cv');
-  return { split, ...(lang ? { lang } : {}), showErrors: argv.includes('--errors'), jsonOnly: argv.includes('--json-only'), cv };
+  const model = value('--model');
+  return { split, ...(lang ? { lang } : {}), ...(model ? { model } : {}), showErrors: argv.includes('--errors'), jsonOnly: argv.includes('--json-only'), cv };
 }
 
 async function main(): Promise<void> {
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   const problems: DatasetProblem[] = [];
   const examples = loadDatasets(undefined, problems);
   for (const p of problems) console.error(`skipped ${p.file}:${p.line}: ${p.message}`);
-  const screener = await createScreener({ onPackError: reportPackError });
+  const screener = await createScreener({ onPackError: reportPackError, ...(args.model ? { model: args.model } : {}) });
   const result = args.cv ? await crossValidate(examples, CV_FOLDS, args.lang) : evaluate(screener, examples, args);
   if (!args.jsonOnly) {
     console.log(`split: ${result.split}\n`);

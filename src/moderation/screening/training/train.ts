@@ -126,8 +126,11 @@ async function main(): Promise<void> {
   for (const p of problems) console.error(`skipped ${p.file}:${p.line}: ${p.message}`);
   const started = Date.now();
   const model = await trainModel(examples, (line) => console.log(line));
-  writeFileSync(DEFAULT_MODEL_PATH, JSON.stringify(model.toFile()) + '\n');
-  console.log(`trained on ${JSON.stringify(model.trainedOn)} in ${Date.now() - started} ms → ${DEFAULT_MODEL_PATH}`);
+  // `--model <path>` writes elsewhere (experiments), leaving the committed model untouched.
+  const at = process.argv.indexOf('--model');
+  const out = at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : DEFAULT_MODEL_PATH;
+  writeFileSync(out, JSON.stringify(model.toFile()) + '\n');
+  console.log(`trained on ${JSON.stringify(model.trainedOn)} in ${Date.now() - started} ms → ${out}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

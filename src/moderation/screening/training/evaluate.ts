@@ -1,5 +1,6 @@
 /**
- * `npm run screening:eval [-- --split train|heldout] [--cv] [--lang xx] [--errors] [--json-only] [--model path]`
+ * `npm run screening:eval [-- --split train|heldout] [--cv] [--lang xx] [--errors] [--json-only] [--model path]
+ *   [--data dir]`
  * Screens every example of the chosen split (held out by default) and prints per-language
  * precision/recall of flagging, hold precision and error rates, then a JSON summary.
  */
@@ -73,7 +74,7 @@ function mergeEvaluations(parts: readonly Evaluation[]): Evaluation {
   };
 }
 
-function parseArgs(argv: readonly string[]): EvaluationOptions & { showErrors: boolean; jsonOnly: boolean; cv: boolean; model?: string } {
+function parseArgs(argv: readonly string[]): EvaluationOptions & { showErrors: boolean; jsonOnly: boolean; cv: boolean; model?: string; data?: string } {
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -84,13 +85,16 @@ function parseArgs(argv: readonly string[]): EvaluationOptions & { showErrors: b
   const cv = argv.includes('--cv');
   if (cv && split !== 'train') throw new Error('--cv evaluates the train split: use --split train --cv');
   const model = value('--model');
-  return { split, ...(lang ? { lang } : {}), ...(model ? { model } : {}), showErrors: argv.includes('--errors'), jsonOnly: argv.includes('--json-only'), cv };
+  const data = value('--data');
+  if (cv && data) throw new Error('--cv trains on datasets/screening; --data only evaluates another directory');
+  return { split, ...(lang ? { lang } : {}), ...(model ? { model } : {}), ...(data ? { data } : {}), showErrors: argv.includes('--errors'), jsonOnly: argv.includes('--json-only'), cv };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const problems: DatasetProblem[] = [];
-  const examples = loadDatasets(undefined, problems);
+  // `--data <dir>` evaluates another directory of the same format (a probe set written apart from the packs).
+  const examples = loadDatasets(args.data, problems);
   for (const p of problems) console.error(`skipped ${p.file}:${p.line}: ${p.message}`);
   const screener = await createScreener({ onPackError: reportPackError, ...(args.model ? { model: args.model } : {}) });
   const result = args.cv ? await crossValidate(examples, CV_FOLDS, args.lang) : evaluate(screener, examples, args);

@@ -30,7 +30,8 @@ export function evaluate(screener: Screener, examples: readonly Example[], optio
   const byLang = new Map<string, Outcome[]>();
   const errors: Evaluation['errors'] = [];
   for (const example of chosen) {
-    const verdict = screener.screen(example.text, { lang: example.lang });
+    // No language hint: judged the way `parley moderation classify` sees posts, text alone.
+    const verdict = screener.screen(example.text);
     const outcome: Outcome = { example, decision: verdict.decision, category: verdict.category };
     const list = byLang.get(example.lang) ?? [];
     list.push(outcome);

@@ -1,0 +1,39 @@
+import { describe, it, expect } from 'vitest';
+import { createScreener } from '../screener.js';
+
+/** Spanish: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
+describe('es pack', async () => {
+  const screener = await createScreener();
+
+  const violent: Array<[category: string, form: string, text: string]> = [
+    ["threat", "direct", "Te voy a reventar a tiros @carlos, ya sabes dónde te espero"],
+    ["incitement", "direct", "Hay que colgar a todos los jueces corruptos de la plaza"],
+    ["death_wish", "direct", "Ojalá ese ministro se muera de cáncer"],
+    ["plan", "direct", "Quedamos el sábado a las 20h frente al ayuntamiento, traed palos y gasolina"],
+    ["glorification", "direct", "El que disparó al presidente es un héroe, ojalá hubiera más como él"],
+    ["threat", "leetspeak", "te v0y a m4tar @carlos"],
+    ["threat", "spaced letters", "te voy a m a t a r @carlos"],
+    ["threat", "emoji weapon", "te voy a 🔫 esta noche @carlos"],
+  ];
+  for (const [category, form, text] of violent) {
+    it(`flags ${category} (${form}): ${text}`, () => {
+      const verdict = screener.screen(text);
+      expect(verdict.decision).not.toBe('allow');
+      expect(verdict.lang).toBe('es');
+    });
+  }
+
+  const benign: Array<[kind: string, text: string]> = [
+    ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],
+    ["counter-speech", "Amenazar de muerte a un periodista es intolerable, todo mi apoyo"],
+    ["idiom", "Me muero de ganas de verte"],
+    ["sports", "Los destrozamos 3-0, qué partidazo"],
+    ["computing", "Hay que matar el proceso y reiniciar el servidor"],
+    ["cooking", "Corta la cebolla en dados y sofríela"],
+  ];
+  for (const [kind, text] of benign) {
+    it(`allows ${kind}: ${text}`, () => {
+      expect(screener.screen(text).decision).toBe('allow');
+    });
+  }
+});

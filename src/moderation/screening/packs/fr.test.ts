@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import { createScreener } from '../screener.js';
+
+/** French: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
+describe('fr pack', async () => {
+  const screener = await createScreener();
+
+  const violent: Array<[category: string, form: string, text: string]> = [
+    ["threat", "direct", "Je vais te buter @karim, tu vas voir"],
+    ["incitement", "direct", "Il faut pendre tous ces juges corrompus"],
+    ["death_wish", "direct", "J'espère que ce ministre crève dans d'atroces souffrances"],
+    ["plan", "direct", "Rendez-vous samedi 14h devant la préfecture, ramenez des barres de fer et des cocktails molotov"],
+    ["glorification", "direct", "Honneur au tireur de Christchurch, un vrai héros"],
+    ["threat", "leetspeak", "je v4is te tu3r @karim"],
+    ["threat", "dotted letters", "je vais te t.u.e.r @karim"],
+    ["threat", "emoji weapon", "je vais te 🔪 ce soir @karim"],
+  ];
+  for (const [category, form, text] of violent) {
+    it(`flags ${category} (${form}): ${text}`, () => {
+      const verdict = screener.screen(text);
+      expect(verdict.decision).not.toBe('allow');
+      expect(verdict.lang).toBe('fr');
+    });
+  }
+
+  const benign: Array<[kind: string, text: string]> = [
+    ["news quote", "« On va te pendre », avait-il écrit au maire, selon le parquet"],
+    ["counter-speech", "Menacer de mort un élu est inacceptable, je soutiens la maire"],
+    ["idiom", "Ce gâteau est à tomber, une tuerie"],
+    ["sports", "On les a massacrés 4-0 hier soir, quel match"],
+    ["computing", "Il faut tuer le processus avant de relancer le serveur"],
+  ];
+  for (const [kind, text] of benign) {
+    it(`allows ${kind}: ${text}`, () => {
+      expect(screener.screen(text).decision).toBe('allow');
+    });
+  }
+});

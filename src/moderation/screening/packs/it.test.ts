@@ -1,0 +1,39 @@
+import { describe, it, expect } from 'vitest';
+import { createScreener } from '../screener.js';
+
+/** Italian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
+describe('it pack', async () => {
+  const screener = await createScreener();
+
+  const violent: Array<[category: string, form: string, text: string]> = [
+    ["threat", "direct", "Ti ammazzo con le mie mani @luca, sai dove trovarmi"],
+    ["incitement", "direct", "Bisogna impiccare tutti questi giudici corrotti"],
+    ["death_wish", "direct", "Spero che quel ministro crepi presto"],
+    ["plan", "direct", "Domani alle 21 davanti al tribunale, portate le pistole"],
+    ["glorification", "direct", "Chi ha sparato a quel giudice è un eroe, ne servirebbero altri cento"],
+    ["threat", "leetspeak", "ti 4mm4zz0 @luca"],
+    ["threat", "spaced letters", "ti a m m a z z o @luca"],
+    ["threat", "emoji weapon", "stasera ti 🔪 @luca"],
+  ];
+  for (const [category, form, text] of violent) {
+    it(`flags ${category} (${form}): ${text}`, () => {
+      const verdict = screener.screen(text);
+      expect(verdict.decision).not.toBe('allow');
+      expect(verdict.lang).toBe('it');
+    });
+  }
+
+  const benign: Array<[kind: string, text: string]> = [
+    ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],
+    ["counter-speech", "Minacciare di morte una giornalista è vergognoso, solidarietà"],
+    ["idiom", "Mi fai morire dal ridere"],
+    ["sports", "Li abbiamo massacrati 4-0, che partita"],
+    ["computing", "Devi uccidere il processo e riavviare il server"],
+    ["cooking", "Tritate la cipolla e fatela soffriggere"],
+  ];
+  for (const [kind, text] of benign) {
+    it(`allows ${kind}: ${text}`, () => {
+      expect(screener.screen(text).decision).toBe('allow');
+    });
+  }
+});

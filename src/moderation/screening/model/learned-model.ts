@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_COMBINER, type Combiner } from '../decide.js';
 import { VIOLENT_CATEGORIES, type ViolentCategory } from '../types.js';
-import { extractFeatures, namedWordFeatures, type FeatureVector } from './features.js';
+import { extractFeatures, extractInto, featureValue, namedWordFeatures, type FeatureVector } from './features.js';
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('./screening-model.json', import.meta.url));
 
@@ -34,7 +34,20 @@ export interface ModelFile {
   trainedOn: Record<string, number>;
 }
 
+// `bestCategory` keeps one running sum per category in a local variable: five of them.
+if (VIOLENT_CATEGORIES.length !== 5) throw new Error('LearnedModel.bestCategory expects five violent categories');
+
+/** Feature indices of the post being predicted: read in place, never kept. */
+const predictScratch = new Uint32Array(4096);
+
 export class LearnedModel {
+  /**
+   * The category heads' weights side by side (bucket b of category c at b * 5 + c), so the five
+   * weights a feature needs share a cache line instead of living in five arrays.
+   */
+  private readonly categoryWeights: Float32Array;
+  private readonly categoryBiases: Float64Array;
+
   constructor(
     readonly dim: number,
     readonly categoryDim: number,
@@ -42,7 +55,10 @@ export class LearnedModel {
     readonly categories: Record<ViolentCategory, LinearHead>,
     readonly combiner: Combiner,
     readonly trainedOn: Record<string, number> = {},
-  ) {}
+  ) {
+    this.categoryWeights = interleave(VIOLENT_CATEGORIES.map((c) => categories[c].weights), categoryDim);
+    this.categoryBiases = Float64Array.from(VIOLENT_CATEGORIES.map((c) => categories[c].bias));
+  }
 
   static load(path: string = DEFAULT_MODEL_PATH): LearnedModel {
     return LearnedModel.fromFile(JSON.parse(readFileSync(path, 'utf8')) as ModelFile);
@@ -67,18 +83,42 @@ export class LearnedModel {
 
   /** @param tags rule-pack classes per token, @param quoted quotation per token (see `extractFeatures`) */
   predict(tokens: readonly string[], explain = true, tags?: readonly string[], quoted?: readonly boolean[]): ModelPrediction {
-    const fv = this.features(tokens, tags, quoted);
-    const pViolent = sigmoid(dot(this.binary, fv, this.dim));
+    const indices = predictScratch;
+    const count = extractInto(indices, tokens, this.dim, tags, quoted);
+    const value = featureValue(count);
+    // Same sums in the same order as `dot`, so the probabilities are bit for bit those of `dot`.
+    const binaryMask = this.dim - 1;
+    const binary = this.binary.weights;
+    let z = 0;
+    for (let i = 0; i < count; i++) z += binary[indices[i]! & binaryMask]!;
+    const pViolent = sigmoid(this.binary.bias + z * value);
+    return { pViolent, category: this.bestCategory(indices, count, value), topFeatures: explain ? this.topFeatures(tokens) : [] };
+  }
+
+  /** The category head with the highest score (the first of equals, in VIOLENT_CATEGORIES order), as `dot` per head would find it. */
+  private bestCategory(indices: Uint32Array, count: number, value: number): ViolentCategory | null {
+    const mask = this.categoryDim - 1;
+    const weights = this.categoryWeights;
+    let z0 = 0, z1 = 0, z2 = 0, z3 = 0, z4 = 0;
+    for (let i = 0; i < count; i++) {
+      const at = (indices[i]! & mask) * 5;
+      z0 += weights[at]!;
+      z1 += weights[at + 1]!;
+      z2 += weights[at + 2]!;
+      z3 += weights[at + 3]!;
+      z4 += weights[at + 4]!;
+    }
+    const sums = [z0, z1, z2, z3, z4];
     let category: ViolentCategory | null = null;
     let best = -Infinity;
-    for (const c of VIOLENT_CATEGORIES) {
-      const z = dot(this.categories[c], fv, this.categoryDim);
+    for (let c = 0; c < sums.length; c++) {
+      const z = this.categoryBiases[c]! + sums[c]! * value;
       if (z > best) {
         best = z;
-        category = c;
+        category = VIOLENT_CATEGORIES[c]!;
       }
     }
-    return { pViolent, category, topFeatures: explain ? this.topFeatures(tokens) : [] };
+    return category;
   }
 
   /** Word features that pushed most towards violent (for reasons; computed only when needed). */
@@ -105,6 +145,17 @@ export function dot(head: LinearHead, fv: FeatureVector, dim: number): number {
   let z = 0;
   for (let i = 0; i < fv.count; i++) z += head.weights[fv.indices[i]! & mask]!;
   return head.bias + z * fv.value;
+}
+
+/** Weight arrays of equal length `dim` as one array, weight b of array c at b * arrays.length + c. */
+export function interleave(arrays: readonly Float32Array[], dim: number): Float32Array {
+  const k = arrays.length;
+  const out = new Float32Array(dim * k);
+  for (let c = 0; c < k; c++) {
+    const w = arrays[c]!;
+    for (let b = 0; b < dim; b++) out[b * k + c] = w[b] ?? 0;
+  }
+  return out;
 }
 
 export function sigmoid(z: number): number {

@@ -10,7 +10,7 @@ describe('es pack', async () => {
     ["incitement", "direct", "Hay que colgar a todos los jueces corruptos de la plaza"],
     ["death_wish", "direct", "Ojalá ese ministro se muera de cáncer"],
     ["plan", "direct", "Quedamos el sábado a las 20h frente al ayuntamiento, traed palos y gasolina"],
-    ["glorification", "direct", "El que disparó al presidente es un héroe, ojalá hubiera más como él"],
+    ["glorification", "direct", "El que disparó al presidente es un héroe nacional"],
     ["threat", "leetspeak", "te v0y a m4tar @carlos"],
     ["threat", "spaced letters", "te voy a m a t a r @carlos"],
     ["threat", "emoji weapon", "te voy a 🔫 esta noche @carlos"],
@@ -19,6 +19,7 @@ describe('es pack', async () => {
     it(`flags ${category} (${form}): ${text}`, () => {
       const verdict = screener.screen(text);
       expect(verdict.decision).not.toBe('allow');
+      expect(verdict.category).toBe(category);
       expect(verdict.lang).toBe('es');
     });
   }

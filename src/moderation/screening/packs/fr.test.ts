@@ -19,6 +19,7 @@ describe('fr pack', async () => {
     it(`flags ${category} (${form}): ${text}`, () => {
       const verdict = screener.screen(text);
       expect(verdict.decision).not.toBe('allow');
+      expect(verdict.category).toBe(category);
       expect(verdict.lang).toBe('fr');
     });
   }

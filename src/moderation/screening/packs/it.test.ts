@@ -10,7 +10,7 @@ describe('it pack', async () => {
     ["incitement", "direct", "Bisogna impiccare tutti questi giudici corrotti"],
     ["death_wish", "direct", "Spero che quel ministro crepi presto"],
     ["plan", "direct", "Domani alle 21 davanti al tribunale, portate le pistole"],
-    ["glorification", "direct", "Chi ha sparato a quel giudice è un eroe, ne servirebbero altri cento"],
+    ["glorification", "direct", "Chi ha sparato a quel giudice è un eroe"],
     ["threat", "leetspeak", "ti 4mm4zz0 @luca"],
     ["threat", "spaced letters", "ti a m m a z z o @luca"],
     ["threat", "emoji weapon", "stasera ti 🔪 @luca"],
@@ -19,6 +19,7 @@ describe('it pack', async () => {
     it(`flags ${category} (${form}): ${text}`, () => {
       const verdict = screener.screen(text);
       expect(verdict.decision).not.toBe('allow');
+      expect(verdict.category).toBe(category);
       expect(verdict.lang).toBe('it');
     });
   }

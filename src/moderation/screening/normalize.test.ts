@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { normalize } from './normalize.js';
+import { isSingleCharacter, normalize } from './normalize.js';
 
 const vocab = new Set(['kill', 'hang', 'shoot', 'die', 'you', 'stab', 'family']);
 
@@ -82,5 +82,22 @@ describe('normalize', () => {
 
   it('does not treat trailing exclamation marks as leetspeak', () => {
     expect(normalize('kill!!!', vocab).tokens).toEqual(['kill']);
+  });
+});
+
+describe('isSingleCharacter', () => {
+  it('counts code points, not UTF-16 units', () => {
+    expect(isSingleCharacter('k')).toBe(true);
+    expect(isSingleCharacter('😂')).toBe(true);
+    expect(isSingleCharacter('𝐤')).toBe(true);
+    expect(isSingleCharacter('ki')).toBe(false);
+    expect(isSingleCharacter('')).toBe(false);
+    expect(isSingleCharacter('\uD83D\uD83D')).toBe(false);
+    expect(isSingleCharacter('k😂')).toBe(false);
+  });
+
+  it('marks quoted spelled-out words and names after line breaks and wide gaps', () => {
+    expect(normalize('quotes “k i l l” and none', vocab).quoted).toEqual([false, true, false, false]);
+    expect(normalize('Meet Anna\nTomorrow at  the gate', vocab).nameLike).toEqual([false, true, false, false, false, false]);
   });
 });

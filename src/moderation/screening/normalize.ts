@@ -85,19 +85,21 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
   for (const m of s.matchAll(TOKEN)) {
     const word = trimToken(m[0]);
     if (word === '') continue;
-    const before = s.slice(lastEnd, m.index);
-    // Most words are separated by one space, which neither ends a sentence nor is a wide gap.
-    const plainGap = before === ' ';
-    const sentenceStart = raw.length === 0 || (!plainGap && (SENTENCE_END.test(before) || /\n/u.test(before)));
+    // Most words are separated by one space, which neither ends a sentence nor is a wide gap:
+    // that case is told from the characters, without cutting out the gap.
+    const plainGap = m.index === lastEnd + 1 && s.charCodeAt(lastEnd) === SPACE;
+    const before = plainGap ? ' ' : s.slice(lastEnd, m.index);
+    const sentenceStart = raw.length === 0 || (!plainGap && (SENTENCE_END.test(before) || before.includes('\n')));
     lastEnd = m.index + m[0].length;
     const first = word[0] ?? '';
     const nameLike = !sentenceStart && first !== first.toLowerCase() && word.slice(1) !== word.slice(1).toUpperCase();
-    raw.push({ word, nameLike, quoted: quotedAt[m.index] === 1, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before) });
+    const quoted = quotedAt !== null && quotedAt[m.index] === 1;
+    raw.push({ word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before) });
   }
 
-  const literalTokens = raw.map((t) => t.word.toLowerCase());
-  const laughs = literalTokens.filter((t) => LAUGH_WORD.test(t)).length;
-  const joined = joinSpacedLetters(raw.map((t) => ({ ...t, word: t.word.toLowerCase() })));
+  const literalTokens = raw.map((t) => t.word);
+  const laughs = countLaughs(literalTokens);
+  const joined = joinSpacedLetters(raw);
   const tokens = joined.map((t) => foldToken(t.word, vocabulary));
   return {
     original: text,
@@ -109,6 +111,14 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
     text: tokens.join(' '),
     literal: literalTokens.join(' '),
   };
+}
+
+const SPACE = 0x20;
+
+function countLaughs(words: readonly string[]): number {
+  let laughs = 0;
+  for (const w of words) if (LAUGH_WORD.test(w)) laughs++;
+  return laughs;
 }
 
 function trimToken(word: string): string {
@@ -124,8 +134,15 @@ const TRIMMED = new Set(["'", '!', '|', '+', '_']);
 const QUOTE_OPENERS = new Set(['"', '“', '„', '«', '»', '‹', '›', '「', '『']);
 const QUOTE_CLOSERS = new Set(['"', '”', '“', '»', '«', '›', '‹', '」', '』']);
 
-/** 1 at every character inside quotation marks (“…”, „…“, «…», "…"), so quoted speech can be told apart. */
-function quoteMap(s: string): Uint8Array {
+/** Every opening or closing quotation mark: a post without any needs no quotation map. */
+const ANY_QUOTE = /["“„«»‹›「『”」』]/u;
+
+/**
+ * 1 at every character inside quotation marks (“…”, „…“, «…», "…"), so quoted speech can be told
+ * apart; null when the text has no quotation mark (nothing is quoted).
+ */
+function quoteMap(s: string): Uint8Array | null {
+  if (!ANY_QUOTE.test(s)) return null;
   const map = new Uint8Array(s.length);
   let open = false;
   for (let i = 0; i < s.length; i++) {
@@ -151,7 +168,7 @@ function joinSpacedLetters(tokens: RawToken[]): RawToken[] {
   let i = 0;
   while (i < tokens.length) {
     let j = i;
-    while (j < tokens.length && [...(tokens[j]?.word ?? '')].length === 1) j++;
+    while (j < tokens.length && isSingleCharacter(tokens[j]!.word)) j++;
     if (j - i >= 3) {
       let start = i;
       for (let k = i + 1; k <= j; k++) {
@@ -167,6 +184,15 @@ function joinSpacedLetters(tokens: RawToken[]): RawToken[] {
     }
   }
   return out;
+}
+
+/** One code point: one UTF-16 unit, or a surrogate pair (an emoji or a letter outside the BMP). */
+export function isSingleCharacter(word: string): boolean {
+  if (word.length === 1) return true;
+  if (word.length !== 2) return false;
+  const high = word.charCodeAt(0);
+  const low = word.charCodeAt(1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** Plain words (letters only, no letter three times in a row) need no folding: the common case, kept fast. */

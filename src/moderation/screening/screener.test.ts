@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createScreener } from './index.js';
+import { detectionText } from './screener.js';
 
 describe('screener (English, end to end)', async () => {
   const screener = await createScreener();
@@ -91,3 +92,10 @@ describe('screener (English, end to end)', async () => {
   });
 });
 
+describe('detectionText', () => {
+  it('joins the words without mentions, as fastText reads them', () => {
+    expect(detectionText(['@anna', 'i', 'will', '@', 'come'])).toBe('i will come');
+    expect(detectionText(['@anna'])).toBe('');
+    expect(detectionText([])).toBe('');
+  });
+});

@@ -99,37 +99,42 @@ class PipelineScreener implements Screener {
   analyze(text: string, context: ScreeningContext = {}): Analysis {
     const norm = normalize(text, this.vocabulary);
     const hint = normalizeLangHint(context.lang);
-    const language = this.detector.detect(norm.tokens.filter((t) => !t.startsWith('@')).join(' '), hint);
+    const language = this.detector.detect(detectionText(norm.tokens), hint);
     const langs = [...language.candidates];
     const englishLikely = (language.scores?.get(ALWAYS_RUN) ?? 1) >= ENGLISH_MIN || language.confidence < CONFIDENT_LANG;
     if (this.packs.has(ALWAYS_RUN) && !langs.includes(ALWAYS_RUN) && englishLikely) langs.push(ALWAYS_RUN);
 
     const hints = targetHints(context);
-    const packs = langs.flatMap((lang) => this.packs.get(lang) ?? []);
+    const packs: CompiledPack[] = [];
+    for (const lang of langs) {
+      const pack = this.packs.get(lang);
+      if (pack) packs.push(pack);
+    }
     // Languages that capitalise nouns ("Ich will Sommer!") get no capitalised-word names.
-    let noNames: NormalizedText | undefined;
-    const normFor = (pack: CompiledPack): NormalizedText =>
-      packInfo(pack).capitalisedNames ? norm : (noNames ??= { ...norm, nameLike: norm.nameLike.map(() => false) });
-    const matches: PackMatches[] = packs.map((pack) => pack.matchSignals(normFor(pack), hints));
+    const views = new PackViews(norm);
+    const matches: PackMatches[] = packs.map((pack) => pack.matchSignals(views.for(pack), hints));
     const tags = mergeTags(matches, norm.tokens.length);
     const model = this.model.predict(norm.tokens, false, tags, norm.quoted);
     // Benign cues can only lower a score; without a signal and with a confident model they change nothing.
-    if (matches.some((m) => m.signals.length > 0 || m.planCues.length > 0) || model.pViolent >= BENIGN_NEEDED_ABOVE || norm.jokeMarkers > 0) {
+    if (anyRuleFired(matches) || model.pViolent >= BENIGN_NEEDED_ABOVE || norm.jokeMarkers > 0) {
       // English runs on every post for mixed ones, but its benign words ("var", "court") only count where English was detected.
-      packs.forEach((pack, i) => {
-        if (pack.lang === ALWAYS_RUN && !language.candidates.includes(ALWAYS_RUN)) return;
-        matches[i]!.benign = pack.matchBenign(normFor(pack), hints);
-      });
+      const englishDetected = language.candidates.includes(ALWAYS_RUN);
+      for (let i = 0; i < packs.length; i++) {
+        const pack = packs[i]!;
+        if (pack.lang === ALWAYS_RUN && !englishDetected) continue;
+        matches[i]!.benign = pack.matchBenign(views.for(pack), hints);
+      }
     }
-    const addressesMention = norm.tokens.some((t) => t.startsWith('@') && t.length > 1) || hints.mentions.size > 0;
-    const unquotedWords = norm.quoted.filter((q) => !q).length;
+    const addressesMention = hasMention(norm.tokens) || hints.mentions.size > 0;
+    const unquotedWords = countFalse(norm.quoted);
     const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, norm.jokeMarkers, this.secondPerson);
-    const instanceHits = matchInstanceRules(context.instanceRules ?? [], norm, [language.lang, ...langs]);
+    const instanceRules = context.instanceRules ?? [];
+    const instanceHits = instanceRules.length > 0 ? matchInstanceRules(instanceRules, norm, [language.lang, ...langs]) : [];
     const verdict = decide({
       lang: language.lang,
       evidence,
       model,
-      thresholds: { ...this.thresholds, ...context.thresholds },
+      thresholds: context.thresholds ? { ...this.thresholds, ...context.thresholds } : this.thresholds,
       combiner: this.model.combiner,
       instanceHits,
       jokeMarkers: norm.jokeMarkers,
@@ -143,7 +148,55 @@ class PipelineScreener implements Screener {
   }
 }
 
+/**
+ * The normalised post as each pack sees it: languages that capitalise nouns get a copy without
+ * capitalised-word names, built once per post and only if such a pack runs.
+ */
+class PackViews {
+  private noNames: NormalizedText | undefined;
+
+  constructor(private readonly norm: NormalizedText) {}
+
+  for(pack: CompiledPack): NormalizedText {
+    if (packInfo(pack).capitalisedNames) return this.norm;
+    this.noNames ??= { ...this.norm, nameLike: this.norm.nameLike.map(() => false) };
+    return this.noNames;
+  }
+}
+
+/** What fastText reads: the words without @mentions (account names are no language). */
+export function detectionText(tokens: readonly string[]): string {
+  let out = '';
+  let first = true;
+  for (const t of tokens) {
+    if (t.startsWith('@')) continue;
+    out = first ? t : `${out} ${t}`;
+    first = false;
+  }
+  return out;
+}
+
+function anyRuleFired(matches: readonly PackMatches[]): boolean {
+  for (const m of matches) if (m.signals.length > 0 || m.planCues.length > 0) return true;
+  return false;
+}
+
+function hasMention(tokens: readonly string[]): boolean {
+  for (const t of tokens) if (t.length > 1 && t.startsWith('@')) return true;
+  return false;
+}
+
+function countFalse(flags: readonly boolean[]): number {
+  let n = 0;
+  for (const f of flags) if (!f) n++;
+  return n;
+}
+
+/** Hints of a post screened without mentions or names: one shared object, nothing to build. */
+const NO_HINTS: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
+
 function targetHints(context: ScreeningContext): TargetHints {
+  if (!context.mentions?.length && !context.knownNames?.length) return NO_HINTS;
   const mentions = new Set((context.mentions ?? []).map((m) => m.replace(/^@/u, '').toLowerCase()));
   const knownNameWords = new Set<string>();
   for (const name of context.knownNames ?? []) for (const w of name.toLowerCase().split(/\s+/u)) if (w.length > 1) knownNameWords.add(w);

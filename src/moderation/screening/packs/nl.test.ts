@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import { createScreener } from '../screener.js';
+
+/** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
+describe('nl pack', async () => {
+  const screener = await createScreener();
+
+  const violent: Array<[category: string, form: string, text: string]> = [
+    ['threat', 'direct', '@pieter_b ik ga je vermoorden, reken maar'],
+    ['threat', 'separable verb', 'Ik maak die wethouder af als hij dat plan doorzet'],
+    ['incitement', 'direct', 'Iemand moet die rechter neerschieten'],
+    ['death_wish', 'direct', 'Ik hoop dat die minister langzaam crepeert'],
+    ['plan', 'direct', 'Morgen 22:00 verzamelen bij het stadhuis, iedereen neemt een mes mee voor die burgemeester'],
+    ['glorification', 'direct', 'Die schutter is een held, doe het hem na'],
+    ['threat', 'leetspeak', 'ik ga je v3rm00rden @pieter_b'],
+    ['threat', 'spaced letters', 'ik ga je v e r m o o r d e n @pieter_b'],
+    ['threat', 'emoji weapon', 'ik steek je vanavond 🔪🔪 @pieter_b'],
+  ];
+  for (const [category, form, text] of violent) {
+    it(`flags ${category} (${form}): ${text}`, () => {
+      expect(screener.screen(text).decision).not.toBe('allow');
+    });
+  }
+
+  const benign: Array<[kind: string, text: string]> = [
+    ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
+    ['counter-speech', 'Dreigen om een wethouder te vermoorden is nooit oké, alle steun voor haar'],
+    ['idiom', 'Ik lach me dood om die video'],
+    ['sports', 'We hebben ze in de tweede helft afgeslacht, 5-0'],
+    ['computing', 'Kill -9 op dat proces en de server draait weer'],
+    ['cooking', 'Uien fijnsnijden en de kip in stukken hakken'],
+  ];
+  for (const [kind, text] of benign) {
+    it(`allows ${kind}: ${text}`, () => {
+      expect(screener.screen(text).decision).toBe('allow');
+    });
+  }
+});

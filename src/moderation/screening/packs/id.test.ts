@@ -1,0 +1,40 @@
+import { describe, it, expect } from 'vitest';
+import { createScreener } from '../screener.js';
+
+/** Indonesian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
+describe('id pack', async () => {
+  const screener = await createScreener();
+
+  const violent: Array<[category: string, form: string, text: string]> = [
+    ['threat', 'direct', 'Gue bakal tusuk lo kalo ketemu di jalan @reza99'],
+    ['threat', 'direct, formal', 'Saya akan membakar rumah wartawan itu malam ini'],
+    ['incitement', 'direct', 'Umat harus angkat parang dan usir mereka dari kampung'],
+    ['death_wish', 'direct', 'Semoga menteri itu cepat mati kena kanker'],
+    ['plan', 'direct', 'Jumat jam 8 malam kumpul di pos ronda, bawa golok dan bensin, kita serbu rumah kepala desa'],
+    ['glorification', 'direct', 'Pelaku bom gereja itu pahlawan, semoga banyak yang meniru'],
+    ['threat', 'leetspeak', 'gw b4kal b4c0k lo @dimas'],
+    ['threat', 'spaced letters', 's a y a  a k a n  m e n e m b a k  k a l i a n'],
+    ['incitement', 'dotted letters', 'k.i.t.a b.a.k.a.r masjid mereka'],
+    ['death_wish', 'emoji weapon', '🔪🔪🔪 buat lo @sari, tunggu aja'],
+  ];
+  for (const [category, form, text] of violent) {
+    it(`flags ${category} (${form}): ${text}`, () => {
+      expect(screener.screen(text).decision).not.toBe('allow');
+    });
+  }
+
+  const benign: Array<[kind: string, text: string]> = [
+    ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
+    ['counter-speech', 'Kami mengecam keras ancaman pembunuhan terhadap jurnalis Tempo'],
+    ['idiom', 'Bunuh waktu sambil nunggu kereta'],
+    ['sports', 'Persebaya membantai Persik 5-0 di Gelora Bung Tomo'],
+    ['cooking', 'Cincang bawang putih lalu tumis sampai harum'],
+    ['computing', 'Kill prosesnya dulu baru restart servernya'],
+    ['lawful criticism', 'Tangkap dan adili koruptor itu, sita asetnya!'],
+  ];
+  for (const [kind, text] of benign) {
+    it(`allows ${kind}: ${text}`, () => {
+      expect(screener.screen(text).decision).toBe('allow');
+    });
+  }
+});

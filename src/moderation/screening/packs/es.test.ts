@@ -14,6 +14,12 @@ describe('es pack', async () => {
     ["threat", "leetspeak", "te v0y a m4tar @carlos"],
     ["threat", "spaced letters", "te voy a m a t a r @carlos"],
     ["threat", "emoji weapon", "te voy a 🔫 esta noche @carlos"],
+    ["threat", "implicit (schedule known)", "Sabemos a qué hora sales del trabajo, @marta_lr. Piénsalo bien"],
+    ["threat", "conditional", "Si vuelves a escribir sobre mí te parto la cara, @luis_q"],
+    ["threat", "implicit (family)", "Qué pena sería que a tus hijos les pasara algo a la salida del cole"],
+    ["threat", "implicit (found in a ditch)", "Un día de estos te encuentran en una cuneta, @rafa_mm"],
+    ["plan", "time + place + weapon", "El jueves a las 23h en el portal del concejal, cada uno con su navaja"],
+    ["plan", "who is coming + weapon", "Quién se apunta el viernes? Llevamos los bates a la sede del partido"],
   ];
   for (const [category, form, text] of violent) {
     it(`flags ${category} (${form}): ${text}`, () => {
@@ -31,6 +37,7 @@ describe('es pack', async () => {
     ["sports", "Los destrozamos 3-0, qué partidazo"],
     ["computing", "Hay que matar el proceso y reiniciar el servidor"],
     ["cooking", "Corta la cebolla en dados y sofríela"],
+    ["idiom (studying hard)", "Me voy a matar a estudiar este finde"],
   ];
   for (const [kind, text] of benign) {
     it(`allows ${kind}: ${text}`, () => {

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { normalize } from './normalize.js';
-import { CompiledPack, type TargetHints } from './pack-matcher.js';
+import { CompiledPack, WordBucket, type CompiledPattern, type TargetHints } from './pack-matcher.js';
 import type { RulePack } from './pack-schema.js';
+import { parseWord } from './phrase-set.js';
 
 const pack: RulePack = {
   lang: 'en',
@@ -73,5 +74,34 @@ describe('CompiledPack', () => {
   it('collects the pack vocabulary for the normaliser', () => {
     expect(compiled.vocabulary.has('kill')).toBe(true);
     expect(compiled.vocabulary.has('onions')).toBe(true);
+  });
+});
+
+describe('WordBucket', () => {
+  const word = (...alternatives: string[]) => ({ kind: 'word' as const, alternatives: alternatives.map(parseWord), classes: [], name: null });
+  const gap = { kind: 'gap' as const, alternatives: [], classes: [], name: null };
+  const pattern = (source: string, ...elements: CompiledPattern['elements']): CompiledPattern => ({ group: 'threat', source, weight: 1, elements });
+  const patterns = [
+    pattern('i will', word('i'), word('will')),
+    pattern('i ~ kill', word('i'), gap, word('kill')),
+    pattern('i shall|will*', word('i'), word('shall', 'will*')),
+    pattern('i', word('i')),
+    pattern('i am', word('i'), word('am')),
+  ];
+  const bucket = new WordBucket(patterns);
+  const candidates = (next: string | undefined) => {
+    const out: CompiledPattern[] = [];
+    bucket.candidates(next, out);
+    return out.map((p) => p.source);
+  };
+
+  it('keeps only patterns whose second word accepts the next token, in their original order', () => {
+    expect(candidates('will')).toEqual(['i will', 'i ~ kill', 'i shall|will*', 'i']);
+    expect(candidates('am')).toEqual(['i ~ kill', 'i', 'i am']);
+    expect(candidates('never')).toEqual(['i ~ kill', 'i']);
+  });
+
+  it('keeps only patterns without a second word at the end of the post', () => {
+    expect(candidates(undefined)).toEqual(['i ~ kill', 'i']);
   });
 });

@@ -142,7 +142,7 @@ export class CompiledPack {
     }
     const compiled: CompiledPattern = { group, source: p, weight: wp.w, elements };
     const first = elements[0]!;
-    if (first.kind === 'word' || first.kind === 'mixed') for (const alt of first.alternatives) index.byWord.add(alt, compiled);
+    if (first.kind === 'word' || first.kind === 'mixed') for (const alt of first.alternatives) index.addByWord(alt, compiled);
     const firstClasses = first.kind === 'mixed' ? first.classes : first.kind === 'class' ? [first.name!] : [];
     for (const c of firstClasses) {
       if (c === 'target') index.targetFirst.push(compiled);
@@ -203,10 +203,78 @@ export class CompiledPack {
 }
 
 class PatternIndex {
-  readonly byWord = new PrefixIndex<CompiledPattern>();
+  /** Patterns by what their first word can be, as added. */
+  private readonly firstWords = new PrefixIndex<CompiledPattern>();
+  /** The same lists, each sub-indexed by second word (built on first use, after compilation). */
+  private buckets: PrefixIndex<WordBucket> | null = null;
   readonly classFirst: Record<'harm' | 'weapon', CompiledPattern[]> = { harm: [], weapon: [] };
   readonly targetFirst: CompiledPattern[] = [];
   readonly anyFirst: CompiledPattern[] = [];
+
+  addByWord(test: WordTest, pattern: CompiledPattern): void {
+    this.firstWords.add(test, pattern);
+    this.buckets = null;
+  }
+
+  /**
+   * Patterns whose first word accepts `tokens[i]` and whose second word, where it is a plain word,
+   * accepts `tokens[i + 1]`, in the order they were added: patterns that the next word already
+   * rules out are never tried, however many start with a common word ("i", "je", "ik").
+   */
+  wordCandidates(tokens: readonly string[], i: number, out: CompiledPattern[]): void {
+    const found = bucketScratch;
+    found.length = 0;
+    this.buckets ??= this.buildBuckets();
+    this.buckets.lookup(tokens[i]!, found);
+    for (const bucket of found) bucket.candidates(tokens[i + 1], out);
+  }
+
+  private buildBuckets(): PrefixIndex<WordBucket> {
+    const buckets = new PrefixIndex<WordBucket>();
+    for (const [test, patterns] of this.firstWords.entries()) buckets.add(test, new WordBucket(patterns));
+    return buckets;
+  }
+}
+
+/** Buckets of the lookup in progress (lookups do not nest). */
+const bucketScratch: WordBucket[] = [];
+/** Pattern positions of the bucket being read (bucket reads do not nest). */
+const positionScratch: number[] = [];
+
+/** Patterns that share a first word, indexed by their second word. */
+export class WordBucket {
+  /** Positions of patterns whose second element is not a plain word (a class, a gap, the end): always candidates. */
+  private readonly always: number[] = [];
+  private readonly bySecond = new PrefixIndex<number>();
+  private readonly hasSecond: boolean;
+
+  constructor(private readonly patterns: readonly CompiledPattern[]) {
+    patterns.forEach((pattern, position) => {
+      const [first, second] = pattern.elements;
+      // Word-first patterns go on at the second element with the next token (see TokenMatcher.run).
+      if (first?.kind === 'word' && second?.kind === 'word') for (const alt of second.alternatives) this.bySecond.add(alt, position);
+      else this.always.push(position);
+    });
+    this.hasSecond = this.always.length < patterns.length;
+  }
+
+  /** The patterns that may match when `next` follows the first word, in their original order. */
+  candidates(next: string | undefined, out: CompiledPattern[]): void {
+    if (!this.hasSecond || next === undefined) {
+      for (const position of this.always) out.push(this.patterns[position]!);
+      return;
+    }
+    const positions = positionScratch;
+    positions.length = 0;
+    for (const position of this.always) positions.push(position);
+    this.bySecond.lookup(next, positions);
+    if (positions.length > 1) positions.sort((a, b) => a - b);
+    let last = -1;
+    for (const position of positions) {
+      if (position !== last) out.push(this.patterns[position]!);
+      last = position;
+    }
+  }
 }
 
 /** Clock times start with a digit: a character check spares the regex on every other word. */
@@ -235,8 +303,10 @@ function compileElements(pattern: string): Element[] {
   });
 }
 
-function appendAll<T>(out: T[], values: readonly T[]): void {
-  for (const v of values) out.push(v);
+/** Whether every token in [start, end) stands inside quotation marks. */
+function allQuoted(quoted: readonly boolean[], start: number, end: number): boolean {
+  for (let k = start; k < end && k < quoted.length; k++) if (!quoted[k]) return false;
+  return true;
 }
 
 function regexMatch(r: { group: string; re: RegExp; weight: number }, text: string): RuleMatch {
@@ -256,6 +326,9 @@ class TokenMatcher {
   private readonly memo: Record<ClassName, Array<readonly number[] | undefined>>;
   /** Per position, where the longest determiner starting there ends: NONE if none, UNKNOWN until asked. */
   private readonly determinerEnds: Int32Array;
+  /** Candidate patterns at the position being matched (reused from position to position). */
+  private readonly candidates: CompiledPattern[] = [];
+  private captures: Captures = {};
 
   constructor(
     private readonly pack: CompiledPack,
@@ -275,39 +348,46 @@ class TokenMatcher {
 
   run(index: PatternIndex): RuleMatch[] {
     const found: RuleMatch[] = [];
-    const seen = new Set<CompiledPattern>();
-    const candidates: CompiledPattern[] = [];
-    // Captures are only written along a successful match, so one object serves every failed attempt.
-    let captures: Captures = {};
+    // A pattern counts once per post, at its first match; few patterns match, so a list will do.
+    const matched: CompiledPattern[] = [];
+    const candidates = this.candidates;
     for (let i = 0; i < this.tokens.length; i++) {
       candidates.length = 0;
-      index.byWord.lookup(this.tokens[i]!, candidates);
-      if (index.classFirst.harm.length > 0 && this.classEnds('harm', i).length > 0) appendAll(candidates, index.classFirst.harm);
-      if (index.classFirst.weapon.length > 0 && this.classEnds('weapon', i).length > 0) appendAll(candidates, index.classFirst.weapon);
-      if (index.targetFirst.length > 0 && this.classEnds('target', i).length > 0) appendAll(candidates, index.targetFirst);
-      appendAll(candidates, index.anyFirst);
-      for (const pattern of candidates) {
-        if (seen.has(pattern)) continue;
-        // A pattern starting with plain words is only a candidate because the word index accepted
-        // this token, so matching goes on from the second element.
-        const end = pattern.elements[0]!.kind === 'word' ? this.matchFrom(pattern.elements, 1, i + 1, captures) : this.matchFrom(pattern.elements, 0, i, captures);
-        if (end < 0) continue;
-        seen.add(pattern);
-        const matched = captures;
-        captures = {};
-        found.push({
-          group: pattern.group,
-          source: pattern.source,
-          weight: pattern.weight,
-          start: i,
-          end,
-          text: this.tokens.slice(i, end).join(' '),
-          ...matched,
-          ...(this.quoted.slice(i, Math.max(end, i + 1)).every(Boolean) ? { quoted: true } : {}),
-        });
-      }
+      index.wordCandidates(this.tokens, i, candidates);
+      for (const pattern of candidates) this.tryAt(pattern, i, found, matched);
+      if (index.classFirst.harm.length > 0 && this.classEnds('harm', i).length > 0) this.tryAllAt(index.classFirst.harm, i, found, matched);
+      if (index.classFirst.weapon.length > 0 && this.classEnds('weapon', i).length > 0) this.tryAllAt(index.classFirst.weapon, i, found, matched);
+      if (index.targetFirst.length > 0 && this.classEnds('target', i).length > 0) this.tryAllAt(index.targetFirst, i, found, matched);
+      this.tryAllAt(index.anyFirst, i, found, matched);
     }
     return found;
+  }
+
+  private tryAllAt(patterns: readonly CompiledPattern[], i: number, found: RuleMatch[], matched: CompiledPattern[]): void {
+    for (const pattern of patterns) this.tryAt(pattern, i, found, matched);
+  }
+
+  /** Matches one pattern at token `i`; a match is added to `found` unless the pattern matched before. */
+  private tryAt(pattern: CompiledPattern, i: number, found: RuleMatch[], matched: CompiledPattern[]): void {
+    if (matched.length > 0 && matched.includes(pattern)) return;
+    // A pattern starting with plain words is only a candidate because the word index accepted
+    // this token, so matching goes on from the second element.
+    const captures = this.captures;
+    const end = pattern.elements[0]!.kind === 'word' ? this.matchFrom(pattern.elements, 1, i + 1, captures) : this.matchFrom(pattern.elements, 0, i, captures);
+    if (end < 0) return;
+    matched.push(pattern);
+    // Captures are only written along a successful match, so one object serves every failed attempt.
+    this.captures = {};
+    found.push({
+      group: pattern.group,
+      source: pattern.source,
+      weight: pattern.weight,
+      start: i,
+      end,
+      text: this.tokens.slice(i, end).join(' '),
+      ...captures,
+      ...(allQuoted(this.quoted, i, Math.max(end, i + 1)) ? { quoted: true } : {}),
+    });
   }
 
   /** Returns the end position of a match of elements[e..] starting at token `pos`, or -1. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { PhraseSet } from './phrase-set.js';
+import { parseWord, PhraseSet, PrefixIndex } from './phrase-set.js';
 
 describe('PhraseSet', () => {
   it('matches single words, prefixes and multi-word entries, longest first', () => {
@@ -21,5 +21,20 @@ describe('PhraseSet', () => {
 
   it('lower-cases entries like the normaliser does', () => {
     expect(new PhraseSet(['Firing Squad']).matchAt(['firing', 'squad'], 0)).toEqual([2]);
+  });
+});
+
+describe('PrefixIndex', () => {
+  it('lists its keys with their values, exact words before prefixes', () => {
+    const index = new PrefixIndex<number>();
+    for (const [w, v] of [['kill*', 1], ['kill', 2], ['ki*', 3], ['kill', 4]] as const) index.add(parseWord(w), v);
+    expect(index.entries()).toEqual([
+      [{ exact: 'kill', prefix: undefined }, [2, 4]],
+      [{ exact: undefined, prefix: 'ki' }, [3]],
+      [{ exact: undefined, prefix: 'kill' }, [1]],
+    ]);
+    const out: number[] = [];
+    index.lookup('killing', out);
+    expect(out).toEqual([3, 1]);
   });
 });

@@ -62,7 +62,7 @@ export class PrefixIndex<T> {
     }
   }
 
-  /** Every value whose word test accepts `token`. */
+  /** Every value whose word test accepts `token`: exact entries first, then prefixes, shortest first. */
   lookup(token: string, out: T[]): void {
     const hit = this.exact.get(token);
     if (hit) for (const v of hit) out.push(v);
@@ -73,6 +73,18 @@ export class PrefixIndex<T> {
       if (!node) return;
       if (node.values) for (const v of node.values) out.push(v);
     }
+  }
+
+  /** Every key with its values, in the order `lookup` would visit them for a token matching several. */
+  entries(): Array<[WordTest, readonly T[]]> {
+    const out: Array<[WordTest, readonly T[]]> = [];
+    for (const [word, values] of this.exact) out.push([{ exact: word, prefix: undefined }, values]);
+    const walk = (node: TrieNode<T>, prefix: string): void => {
+      if (node.values) out.push([{ exact: undefined, prefix }, node.values]);
+      for (const [ch, child] of node.children) walk(child, prefix + String.fromCharCode(ch));
+    };
+    walk(this.root, '');
+    return out;
   }
 }
 
@@ -122,14 +134,21 @@ export class PhraseSet {
     return false;
   }
 
-  /** Entries whose first word accepts the token at `start`. */
-  private lookupAt(tokens: readonly string[], start: number): WordTest[][] {
-    const candidates: WordTest[][] = [];
+  /**
+   * Entries whose first word accepts the token at `start`. The list is shared scratch, valid
+   * until the next lookup: matchAt and matchesAt read it at once and call nothing that looks up.
+   */
+  private lookupAt(tokens: readonly string[], start: number): readonly WordTest[][] {
+    const candidates = lookupScratch;
+    candidates.length = 0;
     const token = tokens[start];
     if (token !== undefined && this.size > 0) this.index.lookup(token, candidates);
     return candidates;
   }
 }
+
+/** Candidates of the lookup in progress (phrase sets are looked up a hundred times per post). */
+const lookupScratch: WordTest[][] = [];
 
 /** Lookups run per token and per pack, so the no-match answer is one shared array instead of a fresh one. */
 const NO_ENDS: readonly number[] = [];

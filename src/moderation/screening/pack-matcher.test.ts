@@ -104,4 +104,17 @@ describe('WordBucket', () => {
   it('keeps only patterns without a second word at the end of the post', () => {
     expect(candidates(undefined)).toEqual(['i ~ kill', 'i']);
   });
+
+  it('gives the same lists when every second word is exact (lists worked out in advance)', () => {
+    const exact = new WordBucket(patterns.filter((p) => p.source !== 'i shall|will*'));
+    const of = (next: string | undefined) => {
+      const out: CompiledPattern[] = [];
+      exact.candidates(next, out);
+      return out.map((p) => p.source);
+    };
+    expect(of('will')).toEqual(['i will', 'i ~ kill', 'i']);
+    expect(of('am')).toEqual(['i ~ kill', 'i', 'i am']);
+    expect(of('willing')).toEqual(['i ~ kill', 'i']);
+    expect(of(undefined)).toEqual(['i ~ kill', 'i']);
+  });
 });

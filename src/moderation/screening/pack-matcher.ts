@@ -223,7 +223,8 @@ class PatternIndex {
    */
   wordCandidates(tokens: readonly string[], i: number, out: CompiledPattern[]): void {
     const found = bucketScratch;
-    found.length = 0;
+    // Setting an array's length is a runtime call: only lists that hold something are emptied.
+    if (found.length !== 0) found.length = 0;
     this.buckets ??= this.buildBuckets();
     this.buckets.lookup(tokens[i]!, found);
     for (const bucket of found) bucket.candidates(tokens[i + 1], out);
@@ -238,42 +239,41 @@ class PatternIndex {
 
 /** Buckets of the lookup in progress (lookups do not nest). */
 const bucketScratch: WordBucket[] = [];
-/** Pattern positions of the bucket being read (bucket reads do not nest). */
-const positionScratch: number[] = [];
 
 /** Patterns that share a first word, indexed by their second word. */
 export class WordBucket {
-  /** Positions of patterns whose second element is not a plain word (a class, a gap, the end): always candidates. */
-  private readonly always: number[] = [];
-  private readonly bySecond = new PrefixIndex<number>();
-  private readonly hasSecond: boolean;
+  /** Patterns whose second element is not a plain word (a class, a gap, the end): always candidates. */
+  private readonly always: readonly CompiledPattern[];
+  /** Per exact next word, the candidates in their original order (when no second word is a prefix). */
+  private readonly byNextWord = new Map<string, readonly CompiledPattern[]>();
+  /** Second-word tests per pattern position; null when no pattern of the bucket has a plain second word. */
+  private readonly seconds: ReadonlyArray<readonly WordTest[] | null> | null;
+  private readonly hasPrefixSecond: boolean;
 
   constructor(private readonly patterns: readonly CompiledPattern[]) {
-    patterns.forEach((pattern, position) => {
-      const [first, second] = pattern.elements;
-      // Word-first patterns go on at the second element with the next token (see TokenMatcher.run).
-      if (first?.kind === 'word' && second?.kind === 'word') for (const alt of second.alternatives) this.bySecond.add(alt, position);
-      else this.always.push(position);
-    });
-    this.hasSecond = this.always.length < patterns.length;
+    // Word-first patterns go on at the second element with the next token (see TokenMatcher.tryAt).
+    const seconds = patterns.map(({ elements: [first, second] }) => (first?.kind === 'word' && second?.kind === 'word' ? second.alternatives : null));
+    this.always = patterns.filter((_, position) => seconds[position] === null);
+    this.seconds = seconds.some((s) => s !== null) ? seconds : null;
+    this.hasPrefixSecond = seconds.some((tests) => tests?.some((t) => t.prefix !== undefined) ?? false);
+    if (this.seconds && !this.hasPrefixSecond) {
+      // Every second word is exact: the candidate list for each next word is worked out once, here.
+      const nextWords = new Set(seconds.flatMap((tests) => (tests ?? []).map((t) => t.exact!)));
+      for (const next of nextWords) this.byNextWord.set(next, this.select(next));
+    }
   }
 
   /** The patterns that may match when `next` follows the first word, in their original order. */
   candidates(next: string | undefined, out: CompiledPattern[]): void {
-    if (!this.hasSecond || next === undefined) {
-      for (const position of this.always) out.push(this.patterns[position]!);
-      return;
-    }
-    const positions = positionScratch;
-    positions.length = 0;
-    for (const position of this.always) positions.push(position);
-    this.bySecond.lookup(next, positions);
-    if (positions.length > 1) positions.sort((a, b) => a - b);
-    let last = -1;
-    for (const position of positions) {
-      if (position !== last) out.push(this.patterns[position]!);
-      last = position;
-    }
+    const list = this.seconds === null || next === undefined ? this.always : this.hasPrefixSecond ? this.select(next) : (this.byNextWord.get(next) ?? this.always);
+    for (const pattern of list) out.push(pattern);
+  }
+
+  private select(next: string): CompiledPattern[] {
+    return this.patterns.filter((_, position) => {
+      const tests = this.seconds![position];
+      return tests === null || tests === undefined || tests.some((t) => wordMatches(t, next));
+    });
   }
 }
 
@@ -352,7 +352,7 @@ class TokenMatcher {
     const matched: CompiledPattern[] = [];
     const candidates = this.candidates;
     for (let i = 0; i < this.tokens.length; i++) {
-      candidates.length = 0;
+      if (candidates.length !== 0) candidates.length = 0;
       index.wordCandidates(this.tokens, i, candidates);
       for (const pattern of candidates) this.tryAt(pattern, i, found, matched);
       if (index.classFirst.harm.length > 0 && this.classEnds('harm', i).length > 0) this.tryAllAt(index.classFirst.harm, i, found, matched);

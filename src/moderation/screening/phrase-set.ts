@@ -140,7 +140,8 @@ export class PhraseSet {
    */
   private lookupAt(tokens: readonly string[], start: number): readonly WordTest[][] {
     const candidates = lookupScratch;
-    candidates.length = 0;
+    // Setting an array's length is a runtime call: the list is only emptied when it holds something.
+    if (candidates.length !== 0) candidates.length = 0;
     const token = tokens[start];
     if (token !== undefined && this.size > 0) this.index.lookup(token, candidates);
     return candidates;

@@ -57,7 +57,7 @@ function hashString(seed: number, s: string, h0: number = FNV_OFFSET): number {
 
 /** One shared buffer for every extraction: a post's features are consumed before the next post's. */
 const scratch = new Uint32Array(MAX_FEATURES);
-/** Reused per call: the feature form of each token. */
+/** Reused per call: the feature form of each token (entries past the post's length are stale and never read). */
 const words: string[] = [];
 
 /**
@@ -84,7 +84,6 @@ export function featureValue(count: number): number {
 export function extractInto(out: Uint32Array, tokens: readonly string[], dim: number, tags?: readonly string[], quoted?: readonly boolean[]): number {
   const mask = dim - 1;
   const count = tokens.length;
-  words.length = count;
   for (let i = 0; i < count; i++) words[i] = featureToken(tokens[i]!);
   let n = tags && hasTag(tags) ? classNgrams(out, count, tags, mask) : 0;
   for (let i = 0; i < count && n < MAX_FEATURES; i++) {
@@ -99,7 +98,6 @@ export function extractInto(out: Uint32Array, tokens: readonly string[], dim: nu
     if (w.startsWith('@') || w.startsWith('#')) continue;
     n = charNgrams(out, n, w, mask);
   }
-  words.length = 0;
   return n;
 }
 

@@ -14,6 +14,12 @@ describe('it pack', async () => {
     ["threat", "leetspeak", "ti 4mm4zz0 @luca"],
     ["threat", "spaced letters", "ti a m m a z z o @luca"],
     ["threat", "emoji weapon", "stasera ti 🔪 @luca"],
+    ["threat", "implicit (schedule known)", "Sappiamo a che ora esci dall'ufficio, @marta_l. Pensaci bene"],
+    ["threat", "conditional", "Se ti rivedo sotto casa mia ti ammazzo, @luigi_q"],
+    ["threat", "implicit (children)", "Sarebbe un peccato se ai tuoi figli succedesse qualcosa all'uscita di scuola"],
+    ["threat", "implicit (found in a ditch)", "Uno di questi giorni ti trovano in un fosso, @rino_b"],
+    ["plan", "time + place + weapon", "Giovedì alle 23 sotto casa del consigliere, ognuno con la sua spranga"],
+    ["plan", "who is coming + weapon", "Chi viene venerdì? Portiamo le mazze alla sede del partito"],
   ];
   for (const [category, form, text] of violent) {
     it(`flags ${category} (${form}): ${text}`, () => {
@@ -31,6 +37,7 @@ describe('it pack', async () => {
     ["sports", "Li abbiamo massacrati 4-0, che partita"],
     ["computing", "Devi uccidere il processo e riavviare il server"],
     ["cooking", "Tritate la cipolla e fatela soffriggere"],
+    ["idiom (studying hard)", "Mi ammazzo di studio questo weekend, lunedì ho l'esame"],
   ];
   for (const [kind, text] of benign) {
     it(`allows ${kind}: ${text}`, () => {

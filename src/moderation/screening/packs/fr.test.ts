@@ -14,6 +14,12 @@ describe('fr pack', async () => {
     ["threat", "leetspeak", "je v4is te tu3r @karim"],
     ["threat", "dotted letters", "je vais te t.u.e.r @karim"],
     ["threat", "emoji weapon", "je vais te 🔪 ce soir @karim"],
+    ["threat", "implicit (schedule known)", "On sait à quelle heure tu sors du boulot, @marta_l. Réfléchis bien"],
+    ["threat", "conditional", "Si je te recroise devant chez moi je te bute, @luigi_q"],
+    ["threat", "implicit (children)", "Ce serait dommage qu'il arrive quelque chose à tes gosses à la sortie de l'école"],
+    ["threat", "implicit (found in a ditch)", "Un de ces jours on te retrouve dans un fossé, @rino_b"],
+    ["plan", "time + place + weapon", "Jeudi 23h en bas de chez le conseiller, chacun avec sa batte"],
+    ["plan", "who is coming + weapon", "Qui est chaud vendredi ? On ramène les battes au local du parti"],
   ];
   for (const [category, form, text] of violent) {
     it(`flags ${category} (${form}): ${text}`, () => {
@@ -30,6 +36,7 @@ describe('fr pack', async () => {
     ["idiom", "Ce gâteau est à tomber, une tuerie"],
     ["sports", "On les a massacrés 4-0 hier soir, quel match"],
     ["computing", "Il faut tuer le processus avant de relancer le serveur"],
+    ["idiom (studying hard)", "Je vais me tuer à réviser ce weekend, lundi j'ai l'exam"],
   ];
   for (const [kind, text] of benign) {
     it(`allows ${kind}: ${text}`, () => {

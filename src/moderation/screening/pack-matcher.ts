@@ -222,8 +222,12 @@ class PatternIndex {
    * rules out are never tried, however many start with a common word ("i", "je", "ik").
    */
   wordCandidates(tokens: readonly string[], i: number, out: CompiledPattern[]): void {
+    const found = bucketScratch;
+    // Setting an array's length is a runtime call: only lists that hold something are emptied.
+    if (found.length !== 0) found.length = 0;
     this.buckets ??= this.buildBuckets();
-    for (const bucket of this.buckets.lookupList(tokens[i]!)) bucket.candidates(tokens[i + 1], out);
+    this.buckets.lookup(tokens[i]!, found);
+    for (const bucket of found) bucket.candidates(tokens[i + 1], out);
   }
 
   private buildBuckets(): PrefixIndex<WordBucket> {
@@ -232,6 +236,9 @@ class PatternIndex {
     return buckets;
   }
 }
+
+/** Buckets of the lookup in progress (lookups do not nest). */
+const bucketScratch: WordBucket[] = [];
 
 /** Patterns that share a first word, indexed by their second word. */
 export class WordBucket {

@@ -43,15 +43,8 @@ export class PrefixIndex<T> {
   private readonly exact = new Map<string, T[]>();
   private readonly root: TrieNode<T> = { children: new Map(), values: null };
   private hasPrefixes = false;
-  /**
-   * `lookupList` answers by token. Word frequencies are skewed, so a few thousand words answer
-   * most lookups with one map access instead of a map access and a trie walk; when full, the
-   * memo starts again (bounded memory, same answers).
-   */
-  private readonly memo = new Map<string, readonly T[]>();
 
   add(test: WordTest, value: T): void {
-    this.memo.clear();
     if (test.exact !== undefined) push(this.exact, test.exact, value);
     else if (test.prefix !== undefined) {
       let node = this.root;
@@ -82,19 +75,6 @@ export class PrefixIndex<T> {
     }
   }
 
-  /** `lookup` as a list (shared and memoised: callers must not modify it). */
-  lookupList(token: string): readonly T[] {
-    let list = this.memo.get(token);
-    if (list === undefined) {
-      const found: T[] = [];
-      this.lookup(token, found);
-      list = found.length > 0 ? found : (NO_VALUES as readonly T[]);
-      if (this.memo.size >= LOOKUP_MEMO_SIZE) this.memo.clear();
-      this.memo.set(token, list);
-    }
-    return list;
-  }
-
   /** Every key with its values, in the order `lookup` would visit them for a token matching several. */
   entries(): Array<[WordTest, readonly T[]]> {
     const out: Array<[WordTest, readonly T[]]> = [];
@@ -107,10 +87,6 @@ export class PrefixIndex<T> {
     return out;
   }
 }
-
-/** Words remembered per index (see PrefixIndex.memo). */
-export const LOOKUP_MEMO_SIZE = 4096;
-const NO_VALUES: readonly never[] = [];
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -158,12 +134,22 @@ export class PhraseSet {
     return false;
   }
 
-  /** Entries whose first word accepts the token at `start` (a shared list: read, never modified). */
+  /**
+   * Entries whose first word accepts the token at `start`. The list is shared scratch, valid
+   * until the next lookup: matchAt and matchesAt read it at once and call nothing that looks up.
+   */
   private lookupAt(tokens: readonly string[], start: number): readonly WordTest[][] {
+    const candidates = lookupScratch;
+    // Setting an array's length is a runtime call: the list is only emptied when it holds something.
+    if (candidates.length !== 0) candidates.length = 0;
     const token = tokens[start];
-    return token !== undefined && this.size > 0 ? this.index.lookupList(token) : NO_VALUES;
+    if (token !== undefined && this.size > 0) this.index.lookup(token, candidates);
+    return candidates;
   }
 }
+
+/** Candidates of the lookup in progress (phrase sets are looked up a hundred times per post). */
+const lookupScratch: WordTest[][] = [];
 
 /** Lookups run per token and per pack, so the no-match answer is one shared array instead of a fresh one. */
 const NO_ENDS: readonly number[] = [];

@@ -23,6 +23,21 @@ describe('trainModel', () => {
     expect(a.trainedOn).toEqual({ en: 24 });
   });
 
+  it('fits the combiner on calibration posts, which the model never trains on', async () => {
+    const calibration: Example[] = Array.from({ length: 120 }, (_, i) => {
+      const base = examples[i % examples.length]!;
+      return { ...base, id: `c-${i}`, text: `${base.text}${'.'.repeat(i % 4)}`, split: 'calibration' as const };
+    });
+    const lines: string[] = [];
+    const model = await trainModel([...examples, ...calibration], (line) => lines.push(line));
+    expect(model.trainedOn).toEqual({ en: 24 });
+    expect(lines).toContain('combiner fitted on 120 calibration posts');
+    // Calibration posts that contradict the rules teach the combiner to trust them less.
+    const contradicting = calibration.map((e): Example => (e.label === 'violent' ? { ...e, label: 'benign', category: null } : { ...e, label: 'violent', category: 'threat' }));
+    const distrustful = await trainModel([...examples, ...contradicting]);
+    expect(distrustful.combiner.rule).toBeLessThan(model.combiner.rule);
+  });
+
   it('refuses to train without training examples', async () => {
     await expect(trainModel(examples.map((e) => ({ ...e, split: 'heldout' as const })))).rejects.toThrow(/no training examples/);
   });

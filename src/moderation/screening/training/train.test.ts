@@ -31,11 +31,13 @@ describe('trainModel', () => {
     const lines: string[] = [];
     const model = await trainModel([...examples, ...calibration], (line) => lines.push(line));
     expect(model.trainedOn).toEqual({ en: 24 });
-    expect(lines).toContain('combiner fitted on 120 calibration posts');
-    // Calibration posts that contradict the rules teach the combiner to trust them less.
-    const contradicting = calibration.map((e): Example => (e.label === 'violent' ? { ...e, label: 'benign', category: null } : { ...e, label: 'violent', category: 'threat' }));
-    const distrustful = await trainModel([...examples, ...contradicting]);
-    expect(distrustful.combiner.rule).toBeLessThan(model.combiner.rule);
+    expect(lines).toContain('combiner fitted on 120 calibration posts and 24 out-of-fold training posts');
+    // The calibration posts change the combiner and nothing else: the model's heads are the same.
+    const withoutCalibration = await trainModel(examples);
+    expect(model.combiner).not.toEqual(withoutCalibration.combiner);
+    const { combiner: _a, ...heads } = model.toFile() as unknown as Record<string, unknown>;
+    const { combiner: _b, ...headsWithout } = withoutCalibration.toFile() as unknown as Record<string, unknown>;
+    expect(heads).toEqual(headsWithout);
   });
 
   it('refuses to train without training examples', async () => {

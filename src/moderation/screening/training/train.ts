@@ -27,8 +27,6 @@ const COMBINER_LANGUAGES: readonly string[] = ['en'];
 /** Precision the model must reach on its own (out of fold) to flag what rules and combiner missed. */
 const MODEL_ALONE_PRECISION = 0.9;
 const MODEL_ALONE_MIN_HITS = 5;
-/** Fewer calibration posts than this fit the combiner too loosely: out-of-fold training posts are used instead. */
-const MIN_CALIBRATION = 100;
 
 interface Prepared {
   example: Example;
@@ -68,25 +66,25 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
   const binary = trainLogistic(prepared.map((p) => p.sample), options);
 
   // The combiner learns how far to trust rules against the model. Packs are written from the
-  // training posts and look near-perfect on them, so the fit needs rule evidence on posts the packs
-  // never saw: the calibration split (never trained or tuned on), scored by the full model. Without
-  // calibration posts it falls back to out-of-fold predictions on the reference languages.
-  const calibration = examples.filter((e) => e.split === 'calibration' && rulesOnly.languages.includes(e.lang));
+  // training posts and look near-perfect on them, so rule evidence on training posts overstates
+  // what rules do on new text. The fit therefore pools two kinds of rows: calibration posts (never
+  // trained or tuned on; rules and the full model both meet them unseen) and out-of-fold model
+  // predictions on the reference languages' training posts, which keep it anchored to the training
+  // distribution. Calibration alone tilts decisions toward the probe's style (far more flags on the
+  // held-out split); training rows alone over-trust rules.
   const rows: Array<{ x: number[]; y: number }> = [];
-  if (calibration.length >= MIN_CALIBRATION) {
-    for (const example of calibration) {
-      const a = rulesOnly.analyze(example.text, { lang: example.lang });
-      const p = sigmoid(dot(binary, extractFeatures(a.norm.tokens, MODEL_DIM, a.tags, a.norm.quoted), MODEL_DIM));
-      rows.push({ x: combinerFeatures(a.evidence, p), y: example.label === 'violent' ? 1 : 0 });
-    }
-    log(`combiner fitted on ${rows.length} calibration posts`);
-  } else {
-    const all = prepared.map((p, i) => ({ p, i }));
-    const reference = all.filter(({ p }) => COMBINER_LANGUAGES.includes(p.example.lang) && rulesOnly.languages.includes(p.example.lang));
-    const withPack = all.filter(({ p }) => rulesOnly.languages.includes(p.example.lang));
-    const fitOn = reference.length > 0 ? reference : withPack.length > 0 ? withPack : all;
-    for (const { p, i } of fitOn) rows.push({ x: combinerFeatures(p.evidence, oof[i]!), y: p.sample.y });
+  const calibration = examples.filter((e) => e.split === 'calibration' && rulesOnly.languages.includes(e.lang));
+  for (const example of calibration) {
+    const a = rulesOnly.analyze(example.text, { lang: example.lang });
+    const p = sigmoid(dot(binary, extractFeatures(a.norm.tokens, MODEL_DIM, a.tags, a.norm.quoted), MODEL_DIM));
+    rows.push({ x: combinerFeatures(a.evidence, p), y: example.label === 'violent' ? 1 : 0 });
   }
+  const all = prepared.map((p, i) => ({ p, i }));
+  const reference = all.filter(({ p }) => COMBINER_LANGUAGES.includes(p.example.lang) && rulesOnly.languages.includes(p.example.lang));
+  const withPack = all.filter(({ p }) => rulesOnly.languages.includes(p.example.lang));
+  const fitOn = reference.length > 0 ? reference : withPack.length > 0 ? withPack : all;
+  for (const { p, i } of fitOn) rows.push({ x: combinerFeatures(p.evidence, oof[i]!), y: p.sample.y });
+  log(`combiner fitted on ${calibration.length} calibration posts and ${fitOn.length} out-of-fold training posts`);
   const [bias = 0, model = 0, rule = 0, benign = 0, ruleTimesBenign = 0] = trainDense(rows.map((r) => r.x), rows.map((r) => r.y), 3000, 0.5, 1e-3);
   const fitted: Combiner = { bias: round(bias), model: round(model), rule: round(rule), benign: round(benign), ruleTimesBenign: round(ruleTimesBenign) };
   const missed = prepared

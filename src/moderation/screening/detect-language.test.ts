@@ -37,6 +37,15 @@ describe('LanguageDetector fallbacks', () => {
     expect(guess.candidates).toEqual(['nb', 'en', 'pl']);
   });
 
+  it('looks further down the list when a doubtful guess names a language without a pack', () => {
+    const slang: Array<[string, number]> = [['cy', 0.7], ['oc', 0.1], ['ro', 0.05], ['tl', 0.04], ['jv', 0.03], ['id', 0.03], ['it', 0.02], ['ms', 0.01]];
+    const predictor: LanguagePredictor = { predict: (_text, k) => new Map(slang.slice(0, k).map(([l, p]) => [`__label__${l}`, p])) };
+    const guess = new LanguageDetector(predictor, supported).detect('gue abisin lo ntar malem');
+    expect(guess.candidates).toEqual(['id', 'it']);
+    expect(guess.lang).toBe('id');
+    expect(guess.confidence).toBe(0.7);
+  });
+
   it('reports an unsupported language but runs no pack for it', () => {
     const d = new LanguageDetector(fake({ 'привет мир': [['ru', 0.99]] }), supported);
     expect(d.detect('привет мир')).toMatchObject({ lang: 'ru', confidence: 0.99, candidates: [] });

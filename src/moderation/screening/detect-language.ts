@@ -26,6 +26,11 @@ const LABEL_PREFIX = '__label__';
 const CANDIDATE_MIN = 0.12;
 const CONFIDENT = 0.6;
 const MAX_CANDIDATES = 2;
+/** Labels asked of fastText per post, and per unsure post when the first ones name no pack's language. */
+const TOP_K = 5;
+const WIDE_K = 40;
+/** A language without a pack guessed at least this surely is taken as it is (no packs run for it). */
+const FOREIGN_SURE = 0.9;
 const SENTENCE_SPLIT = /(?<=[.!?…])\s+|\n+/u;
 const MIN_SENTENCE_WORDS = 4;
 const MAX_SENTENCES = 3;
@@ -83,7 +88,12 @@ export class LanguageDetector {
   detect(text: string, hint?: string): LanguageGuess {
     const clean = text.replace(/\s+/gu, ' ').trim();
     if (!/\p{L}/u.test(clean)) return { lang: 'und', confidence: 0, candidates: this.withHint([], hint) };
-    const whole = this.score(clean);
+    let whole = this.score(clean, TOP_K);
+    if (this.unsure(whole[0])) {
+      // Slang and short posts are often taken for a language without a pack (Jakarta slang for
+      // Welsh, say): look further down fastText's list so the likeliest packs still run.
+      if (whole.filter(([lang]) => this.supported.has(lang)).length < MAX_CANDIDATES) whole = this.score(clean, WIDE_K);
+    }
     const runnerUp = whole.find(([lang], i) => i > 0 && this.supported.has(lang))?.[1] ?? 0;
     // Splitting into sentences costs regexes on every post, so only posts that may be mixed pay it.
     if ((whole[0]?.[1] ?? 0) < MIXED_BELOW && runnerUp >= MIXED_RUNNER_UP) {
@@ -91,7 +101,7 @@ export class LanguageDetector {
       if (sentences.length > 1) {
         // A post may mix languages sentence by sentence; keep every sentence's best guess.
         for (const s of sentences.slice(0, MAX_SENTENCES)) {
-          const top = this.score(s)[0];
+          const top = this.score(s, TOP_K)[0];
           if (top && top[1] >= CONFIDENT) whole.push([top[0], CANDIDATE_MIN]);
         }
       }
@@ -102,21 +112,29 @@ export class LanguageDetector {
       if (candidates.length >= MAX_CANDIDATES) break;
       if (p >= CANDIDATE_MIN && this.supported.has(lang) && !candidates.includes(lang)) candidates.push(lang);
     }
-    if (bestP < CONFIDENT) {
-      // Unsure (short text): also run the next most likely supported languages.
+    if (this.unsure(whole[0])) {
+      // Unsure (short text), or a doubtful language without a pack: also run the next most likely supported languages.
       for (const [lang] of whole) {
         if (candidates.length >= MAX_CANDIDATES) break;
         if (this.supported.has(lang) && !candidates.includes(lang)) candidates.push(lang);
       }
     }
-    const lang = bestP >= CANDIDATE_MIN ? bestLang : (hint ?? bestLang);
+    // A doubtful guess of a language without a pack is reported as the language whose pack judged the post.
+    const foreignGuess = !this.supported.has(bestLang) && this.unsure(whole[0]);
+    const lang = bestP >= CANDIDATE_MIN && !foreignGuess ? bestLang : (hint ?? candidates[0] ?? bestLang);
     return { lang, confidence: bestP, candidates: this.withHint(candidates, hint), scores: new Map(whole) };
   }
 
+  /** A short or slangy post: the best guess is weak, or a language without a pack that fastText is not sure of. */
+  private unsure(best: [string, number] | undefined): boolean {
+    if (!best) return false;
+    return best[1] < CONFIDENT || (!this.supported.has(best[0]) && best[1] < FOREIGN_SURE);
+  }
+
   /** Supported-language probabilities, aliases merged, most likely first. */
-  private score(text: string): Array<[string, number]> {
+  private score(text: string, k: number): Array<[string, number]> {
     const merged = new Map<string, number>();
-    for (const [label, p] of this.predictor.predict(text.slice(0, MAX_DETECT_CHARS), 5)) {
+    for (const [label, p] of this.predictor.predict(text.slice(0, MAX_DETECT_CHARS), k)) {
       const code = label.startsWith(LABEL_PREFIX) ? label.slice(LABEL_PREFIX.length) : label;
       const lang = ALIASES[code] ?? code;
       merged.set(lang, (merged.get(lang) ?? 0) + p);

@@ -80,6 +80,30 @@ describe('normalize', () => {
     expect(normalize('the halo jacket', vocab).jokeMarkers).toBe(0);
   });
 
+  it('keeps a one-letter word beside a spelled-out word when only the rest is a known word', () => {
+    const words = new Set(['matar', 'kill']);
+    expect(normalize('te voy a m a t a r', words).tokens).toEqual(['te', 'voy', 'a', 'matar']);
+    expect(normalize('k i l l i', words).tokens).toEqual(['kill', 'i']);
+    expect(normalize('k i l l', words).tokens).toEqual(['kill']);
+    expect(normalize('a b c d', words).tokens).toEqual(['abcd']);
+  });
+
+  it('reads masked words back as the vocabulary word they spell', () => {
+    const words = new Set(['kill', 'murder', 'membunuh']);
+    expect(normalize('I will k*ll you and m*rd*r him', words).tokens).toEqual(['i', 'will', 'kill', 'you', 'and', 'murder', 'him']);
+    expect(normalize('aku akan memb*nuh kamu', words).tokens).toEqual(['aku', 'akan', 'membunuh', 'kamu']);
+    expect(normalize('f*ck this', words).tokens).toEqual(['fck', 'this']);
+    // A hashtag is not a mask.
+    expect(normalize('#kill the #process', words).tokens).toEqual(['kill', 'the', 'process']);
+  });
+
+  it('marks words in single quotes as quoted, but not apostrophes', () => {
+    expect(normalize("polisi bilang 'bunuh mereka' itu cuma provokasi", vocab).quoted).toEqual([false, false, true, true, false, false, false]);
+    expect(normalize('he wrote ‘i will kill you’ and left', vocab).quoted).toEqual([false, false, true, true, true, true, false, false]);
+    expect(normalize("don't say l'homme est là", vocab).quoted.every((q) => !q)).toBe(true);
+    expect(normalize("the judges' car and 'cause i said so", vocab).quoted.every((q) => !q)).toBe(true);
+  });
+
   it('does not treat trailing exclamation marks as leetspeak', () => {
     expect(normalize('kill!!!', vocab).tokens).toEqual(['kill']);
   });

@@ -5,6 +5,7 @@
  * matching words, and `literalTokens` (only case/width/homoglyph folded) so numbers and times
  * like "9pm" or "2024" survive for plan cues.
  */
+import { isMaskedWord, unmaskWord } from './unmask.js';
 
 export interface NormalizedText {
   original: string;
@@ -67,6 +68,10 @@ const NUMBER_WITH_UNIT = /^\d+([.,:]\d+)*(am|pm|h|st|nd|rd|th|e|er|k|m|km|kg|min
 const DOTTED = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}$@!|][.\-_*·]){2,}[\p{L}\p{N}$@!|](?![\p{L}\p{N}])/gu;
 
 const TOKEN = /\p{N}+(?:[:.,]\p{N}+)+(?:am|pm|h)?(?![\p{L}\p{N}])|@[\p{L}\p{N}_]+(?:[.\-][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)?|[\p{L}\p{M}\p{N}$@!|+€'_]+/gu;
+/** The same, keeping words with letters hidden behind * or # ("k*ll", "m*rd*r") whole so they can be read back. */
+const TOKEN_WITH_MASKS = /\p{N}+(?:[:.,]\p{N}+)+(?:am|pm|h)?(?![\p{L}\p{N}])|@[\p{L}\p{N}_]+(?:[.\-][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)?|\p{L}+(?:[*#]{1,3}\p{L}+)+(?![\p{L}\p{M}\p{N}$@!|+€'_])|[\p{L}\p{M}\p{N}$@!|+€'_]+/gu;
+/** A mask between letters: only such posts need the slower tokenizer. */
+const HAS_MASK = /\p{L}[*#]{1,3}\p{L}/u;
 const SENTENCE_END = /[.!?…]\s*$/u;
 
 export function normalize(text: string, vocabulary?: ReadonlySet<string>): NormalizedText {
@@ -82,7 +87,7 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
   const raw: RawToken[] = [];
   const quotedAt = quoteMap(s);
   let lastEnd = 0;
-  for (const m of s.matchAll(TOKEN)) {
+  for (const m of s.matchAll(HAS_MASK.test(s) ? TOKEN_WITH_MASKS : TOKEN)) {
     const word = trimToken(m[0]);
     if (word === '') continue;
     // Most words are separated by one space, which neither ends a sentence nor is a wide gap:
@@ -99,8 +104,8 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
 
   const literalTokens = raw.map((t) => t.word);
   const laughs = countLaughs(literalTokens);
-  const joined = joinSpacedLetters(raw);
-  const tokens = joined.map((t) => foldToken(t.word, vocabulary));
+  const joined = joinSpacedLetters(raw, vocabulary);
+  const tokens = joined.map((t) => foldToken(isMaskedWord(t.word) ? unmaskWord(t.word, vocabulary) : t.word, vocabulary));
   return {
     original: text,
     tokens,
@@ -136,22 +141,49 @@ const QUOTE_CLOSERS = new Set(['"', '”', '“', '»', '«', '›', '‹', '」
 
 /** Every opening or closing quotation mark: a post without any needs no quotation map. */
 const ANY_QUOTE = /["“„«»‹›「『”」』]/u;
+/** A single quote opening a quotation ('…' and ‘…’, folded to ' before): after a space, before a letter. */
+const SINGLE_QUOTE_OPENER = /(?:^|[\s(])'[\p{L}\p{N}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
- * 1 at every character inside quotation marks (“…”, „…“, «…», "…"), so quoted speech can be told
- * apart; null when the text has no quotation mark (nothing is quoted).
+ * 1 at every character inside quotation marks (“…”, „…“, «…», "…", '…'), so quoted speech can be
+ * told apart; null when the text has no quotation mark (nothing is quoted). A single quote is an
+ * apostrophe unless it opens after a space and a closing one follows a word ("'we will', they
+ * wrote"), so "don't" and "l'homme" quote nothing.
  */
 function quoteMap(s: string): Uint8Array | null {
-  if (!ANY_QUOTE.test(s)) return null;
+  const doubles = ANY_QUOTE.test(s);
+  const singles = SINGLE_QUOTE_OPENER.test(s);
+  if (!doubles && !singles) return null;
   const map = new Uint8Array(s.length);
   let open = false;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (open && QUOTE_CLOSERS.has(c)) open = false;
     else if (!open && QUOTE_OPENERS.has(c)) open = true;
-    else if (open) map[i] = 1;
+    else if (!open && singles && c === "'" && opensSingleQuote(s, i)) {
+      const end = singleQuoteEnd(s, i + 1);
+      if (end > 0) {
+        // From the opening quote: a token may start at it ("'bunuh").
+        map.fill(1, i, end);
+        i = end;
+      }
+    } else if (open) map[i] = 1;
   }
   return map;
+}
+
+function opensSingleQuote(s: string, i: number): boolean {
+  const before = i === 0 ? ' ' : s[i - 1]!;
+  return (before === '(' || /\s/u.test(before)) && LETTER_OR_DIGIT.test(s[i + 1] ?? '');
+}
+
+/** Index of the quote closing a single quotation opened before `from`, or -1: a word's last letter, then ', then no letter. */
+function singleQuoteEnd(s: string, from: number): number {
+  for (let j = from + 1; j < s.length; j++) {
+    if (s[j] === "'" && !LETTER_OR_DIGIT.test(s[j + 1] ?? '') && /[\p{L}\p{N}.!?,…]/u.test(s[j - 1]!)) return j;
+  }
+  return -1;
 }
 
 interface RawToken {
@@ -163,7 +195,7 @@ interface RawToken {
 }
 
 /** "k i l l" → "kill": three or more single characters in a row are one spelled-out word. */
-function joinSpacedLetters(tokens: RawToken[]): RawToken[] {
+function joinSpacedLetters(tokens: RawToken[], vocabulary?: ReadonlySet<string>): RawToken[] {
   const out: RawToken[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -173,7 +205,7 @@ function joinSpacedLetters(tokens: RawToken[]): RawToken[] {
       let start = i;
       for (let k = i + 1; k <= j; k++) {
         if (k === j || tokens[k]!.wideGapBefore) {
-          out.push({ ...tokens[start]!, word: tokens.slice(start, k).map((t) => t.word).join(''), nameLike: false });
+          pushSpelledOut(out, tokens.slice(start, k), vocabulary);
           start = k;
         }
       }
@@ -184,6 +216,31 @@ function joinSpacedLetters(tokens: RawToken[]): RawToken[] {
     }
   }
   return out;
+}
+
+/**
+ * Pushes one spelled-out word. A one-letter word may stand right before or after it ("te voy a
+ * m a t a r", "i k i l l"): when the whole run is no known word but the run without its first
+ * (or last) letter is, that letter stays a word of its own.
+ */
+function pushSpelledOut(out: RawToken[], letters: readonly RawToken[], vocabulary?: ReadonlySet<string>): void {
+  const join = (from: number, to: number): RawToken => ({
+    ...letters[from]!,
+    word: letters.slice(from, to).map((t) => t.word).join(''),
+    nameLike: false,
+  });
+  const whole = join(0, letters.length);
+  if (vocabulary && letters.length >= 4 && !vocabulary.has(whole.word)) {
+    if (vocabulary.has(join(1, letters.length).word)) {
+      out.push(letters[0]!, join(1, letters.length));
+      return;
+    }
+    if (vocabulary.has(join(0, letters.length - 1).word)) {
+      out.push(join(0, letters.length - 1), letters[letters.length - 1]!);
+      return;
+    }
+  }
+  out.push(whole);
 }
 
 /** One code point: one UTF-16 unit, or a surrogate pair (an emoji or a letter outside the BMP). */

@@ -6,7 +6,13 @@ import { VIOLENT_CATEGORIES, type ViolentCategory } from '../types.js';
 
 export const DEFAULT_DATASET_DIR = fileURLToPath(new URL('../../../../datasets/screening/', import.meta.url));
 
-export type Split = 'train' | 'heldout';
+/**
+ * `train` fits the model and is what packs are written from; `heldout` is never trained or tuned on;
+ * `calibration` is never trained or tuned on either, and only fits how far the decision trusts rules
+ * versus the model (rules look near-perfect on the posts they were written from, not on these).
+ */
+export type Split = 'train' | 'heldout' | 'calibration';
+export const SPLITS: readonly Split[] = ['train', 'heldout', 'calibration'];
 
 export interface Example {
   id: string;
@@ -36,7 +42,7 @@ export function parseDataset(lang: string, content: string, file: string, proble
       if (typeof row.text !== 'string' || typeof row.id !== 'string') throw new Error('id and text must be strings');
       if (label !== 'violent' && label !== 'benign') throw new Error('label must be violent or benign');
       if (label === 'violent' && !VIOLENT_CATEGORIES.includes(category as ViolentCategory)) throw new Error(`bad category ${String(category)}`);
-      if (row.split !== 'train' && row.split !== 'heldout') throw new Error('split must be train or heldout');
+      if (!SPLITS.includes(row.split as Split)) throw new Error(`split must be one of ${SPLITS.join(', ')}`);
       out.push({
         id: row.id,
         lang,
@@ -44,7 +50,7 @@ export function parseDataset(lang: string, content: string, file: string, proble
         label,
         category: label === 'violent' ? (category as ViolentCategory) : null,
         kind: typeof row.kind === 'string' ? row.kind : 'unknown',
-        split: row.split,
+        split: row.split as Split,
       });
     } catch (e) {
       problems.push({ file, line: i + 1, message: (e as Error).message });

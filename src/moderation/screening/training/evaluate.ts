@@ -1,12 +1,12 @@
 /**
- * `npm run screening:eval [-- --split train|heldout] [--cv] [--lang xx] [--errors] [--json-only] [--model path]
+ * `npm run screening:eval [-- --split train|heldout|calibration] [--cv] [--lang xx] [--errors] [--json-only] [--model path]
  *   [--data dir]`
  * Screens every example of the chosen split (held out by default) and prints per-language
  * precision/recall of flagging, hold precision and error rates, then a JSON summary.
  */
 import { pathToFileURL } from 'node:url';
 import { createScreener, type Screener } from '../screener.js';
-import { loadDatasets, type DatasetProblem, type Example, type Split } from './dataset.js';
+import { loadDatasets, SPLITS, type DatasetProblem, type Example, type Split } from './dataset.js';
 import { formatTable, report, type LanguageReport, type Outcome } from './metrics.js';
 import { reportPackError, trainModel } from './train.js';
 
@@ -80,8 +80,8 @@ function parseArgs(argv: readonly string[]): EvaluationOptions & { showErrors: b
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const split = value('--split') ?? 'heldout';
-  if (split !== 'train' && split !== 'heldout') throw new Error('--split must be train or heldout');
+  const split = (value('--split') ?? 'heldout') as Split;
+  if (!SPLITS.includes(split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
   const lang = value('--lang');
   const cv = argv.includes('--cv');
   if (cv && split !== 'train') throw new Error('--cv evaluates the train split: use --split train --cv');

@@ -88,11 +88,12 @@ export class LanguageDetector {
   detect(text: string, hint?: string): LanguageGuess {
     const clean = text.replace(/\s+/gu, ' ').trim();
     if (!/\p{L}/u.test(clean)) return { lang: 'und', confidence: 0, candidates: this.withHint([], hint) };
-    let whole = this.score(clean, TOP_K);
-    if (this.unsure(whole[0])) {
+    const top = this.score(clean, TOP_K);
+    let whole = top;
+    if (this.unsure(top[0]) && top.filter(([lang]) => this.supported.has(lang)).length < MAX_CANDIDATES) {
       // Slang and short posts are often taken for a language without a pack (Jakarta slang for
       // Welsh, say): look further down fastText's list so the likeliest packs still run.
-      if (whole.filter(([lang]) => this.supported.has(lang)).length < MAX_CANDIDATES) whole = this.score(clean, WIDE_K);
+      whole = this.score(clean, WIDE_K);
     }
     const runnerUp = whole.find(([lang], i) => i > 0 && this.supported.has(lang))?.[1] ?? 0;
     // Splitting into sentences costs regexes on every post, so only posts that may be mixed pay it.
@@ -122,7 +123,9 @@ export class LanguageDetector {
     // A doubtful guess of a language without a pack is reported as the language whose pack judged the post.
     const foreignGuess = !this.supported.has(bestLang) && this.unsure(whole[0]);
     const lang = bestP >= CANDIDATE_MIN && !foreignGuess ? bestLang : (hint ?? candidates[0] ?? bestLang);
-    return { lang, confidence: bestP, candidates: this.withHint(candidates, hint), scores: new Map(whole) };
+    // Scores stay those of the usual top labels: the wide list would name every language with a
+    // trace of probability (English among them), which callers read as "no English here".
+    return { lang, confidence: bestP, candidates: this.withHint(candidates, hint), scores: new Map(top) };
   }
 
   /** A short or slangy post: the best guess is weak, or a language without a pack that fastText is not sure of. */

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { isSingleCharacter, normalize } from './normalize.js';
+import { MaskedWordReader } from './unmask.js';
 
 const vocab = new Set(['kill', 'hang', 'shoot', 'die', 'you', 'stab', 'family']);
 
@@ -88,13 +89,15 @@ describe('normalize', () => {
     expect(normalize('a b c d', words).tokens).toEqual(['abcd']);
   });
 
-  it('reads masked words back as the vocabulary word they spell', () => {
-    const words = new Set(['kill', 'murder', 'membunuh']);
-    expect(normalize('I will k*ll you and m*rd*r him', words).tokens).toEqual(['i', 'will', 'kill', 'you', 'and', 'murder', 'him']);
-    expect(normalize('aku akan memb*nuh kamu', words).tokens).toEqual(['aku', 'akan', 'membunuh', 'kamu']);
-    expect(normalize('f*ck this', words).tokens).toEqual(['fck', 'this']);
+  it('reads masked words back as the harm word they spell, and splits the others at their masks', () => {
+    const masked = new MaskedWordReader(['kill', 'murder', 'membunuh', 'shot', 'shut']);
+    expect(normalize('I will k*ll you and m*rd*r him', vocab, masked).tokens).toEqual(['i', 'will', 'kill', 'you', 'and', 'murder', 'him']);
+    expect(normalize('aku akan memb*nuh kamu', vocab, masked).tokens).toEqual(['aku', 'akan', 'membunuh', 'kamu']);
+    expect(normalize('this sh*t again', vocab, masked).tokens).toEqual(['this', 'sh', 't', 'again']);
+    expect(normalize('i*will*kill*you @bob', vocab, masked).tokens).toEqual(['i', 'will', 'kill', 'you', '@bob']);
+    expect(normalize('#kill#them#all', vocab, masked).tokens).toEqual(['kill', 'them', 'all']);
     // A hashtag is not a mask.
-    expect(normalize('#kill the #process', words).tokens).toEqual(['kill', 'the', 'process']);
+    expect(normalize('#kill the #process', vocab, masked).tokens).toEqual(['kill', 'the', 'process']);
   });
 
   it('marks words in single quotes as quoted, but not apostrophes', () => {
@@ -102,6 +105,9 @@ describe('normalize', () => {
     expect(normalize('he wrote ‘i will kill you’ and left', vocab).quoted).toEqual([false, false, true, true, true, true, false, false]);
     expect(normalize("don't say l'homme est là", vocab).quoted.every((q) => !q)).toBe(true);
     expect(normalize("the judges' car and 'cause i said so", vocab).quoted.every((q) => !q)).toBe(true);
+    expect(normalize("'Cause we will kill the judge tonight. Ask the cops' union", vocab).quoted.every((q) => !q)).toBe(true);
+    expect(normalize("tell 'em i will kill you, the brothers' word", vocab).quoted.every((q) => !q)).toBe(true);
+    expect(normalize("he said 'we will\nkill them' today", vocab).quoted.every((q) => !q)).toBe(true);
   });
 
   it('does not treat trailing exclamation marks as leetspeak', () => {

@@ -5,7 +5,7 @@
  * matching words, and `literalTokens` (only case/width/homoglyph folded) so numbers and times
  * like "9pm" or "2024" survive for plan cues.
  */
-import { isMaskedWord, unmaskWord } from './unmask.js';
+import { isMaskedWord, type MaskedWordReader } from './unmask.js';
 
 export interface NormalizedText {
   original: string;
@@ -74,7 +74,11 @@ const TOKEN_WITH_MASKS = /\p{N}+(?:[:.,]\p{N}+)+(?:am|pm|h)?(?![\p{L}\p{N}])|@[\
 const HAS_MASK = /\p{L}[*#]{1,3}\p{L}/u;
 const SENTENCE_END = /[.!?…]\s*$/u;
 
-export function normalize(text: string, vocabulary?: ReadonlySet<string>): NormalizedText {
+/**
+ * @param vocabulary every word the packs mention: picks among leetspeak and spelling readings
+ * @param masked reads masked words ("k*ll") back as the one harm or weapon word they spell
+ */
+export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked?: MaskedWordReader): NormalizedText {
   let s = text.normalize('NFKC').replace(ZERO_WIDTH, '');
   // Every emoji we look for lies outside the Basic Multilingual Plane: most posts have none, and
   // one scan for a surrogate spares them six passes.
@@ -99,13 +103,15 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
     const first = word[0] ?? '';
     const nameLike = !sentenceStart && first !== first.toLowerCase() && word.slice(1) !== word.slice(1).toUpperCase();
     const quoted = quotedAt !== null && quotedAt[m.index] === 1;
-    raw.push({ word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before) });
+    const token: RawToken = { word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before) };
+    if (isMaskedWord(token.word)) pushMasked(raw, token, masked);
+    else raw.push(token);
   }
 
   const literalTokens = raw.map((t) => t.word);
   const laughs = countLaughs(literalTokens);
   const joined = joinSpacedLetters(raw, vocabulary);
-  const tokens = joined.map((t) => foldToken(isMaskedWord(t.word) ? unmaskWord(t.word, vocabulary) : t.word, vocabulary));
+  const tokens = joined.map((t) => foldToken(t.word, vocabulary));
   return {
     original: text,
     tokens,
@@ -119,6 +125,21 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>): Norma
 }
 
 const SPACE = 0x20;
+
+/**
+ * A masked word becomes the harm or weapon word it spells; one that spells none (or several) is
+ * split at its masks, as if they were spaces, so "i*will*kill*you" still reads as four words.
+ */
+function pushMasked(raw: RawToken[], token: RawToken, masked?: MaskedWordReader): void {
+  const read = masked?.read(token.word);
+  if (read) {
+    raw.push({ ...token, word: read });
+    return;
+  }
+  token.word.split(/[*#]+/u).forEach((part, i) => {
+    if (part !== '') raw.push({ ...token, word: part, wideGapBefore: i === 0 && token.wideGapBefore, nameLike: i === 0 && token.nameLike });
+  });
+}
 
 function countLaughs(words: readonly string[]): number {
   let laughs = 0;
@@ -175,13 +196,26 @@ function quoteMap(s: string): Uint8Array | null {
 
 function opensSingleQuote(s: string, i: number): boolean {
   const before = i === 0 ? ' ' : s[i - 1]!;
-  return (before === '(' || /\s/u.test(before)) && LETTER_OR_DIGIT.test(s[i + 1] ?? '');
+  if (!(before === '(' || /\s/u.test(before)) || !LETTER_OR_DIGIT.test(s[i + 1] ?? '')) return false;
+  // Elisions ('cause, 'em, 'n', 'til) start with an apostrophe but open nothing.
+  return !ELISION.test(s.slice(i + 1, i + 7));
 }
 
-/** Index of the quote closing a single quotation opened before `from`, or -1: a word's last letter, then ', then no letter. */
+/** Words that begin with an apostrophe in English and Dutch ('s-Hertogenbosch, 't). */
+const ELISION = /^(?:cause|cos|coz|em|n|til|tis|twas|bout|round|s|t|k)(?![\p{L}\p{N}])/iu;
+/** A single-quoted span ends on its line and within this many characters: quotation, not a stray apostrophe far away. */
+const MAX_SINGLE_QUOTE = 280;
+
+/**
+ * Index of the quote closing a single quotation opened just before `from`, or -1: a word's last
+ * character, then ', then no letter, on the same line and within MAX_SINGLE_QUOTE characters.
+ */
 function singleQuoteEnd(s: string, from: number): number {
-  for (let j = from + 1; j < s.length; j++) {
-    if (s[j] === "'" && !LETTER_OR_DIGIT.test(s[j + 1] ?? '') && /[\p{L}\p{N}.!?,…]/u.test(s[j - 1]!)) return j;
+  const limit = Math.min(s.length, from + MAX_SINGLE_QUOTE);
+  for (let j = from + 1; j < limit; j++) {
+    const c = s[j];
+    if (c === '\n') return -1;
+    if (c === "'" && !LETTER_OR_DIGIT.test(s[j + 1] ?? '') && /[\p{L}\p{N}.!?,…]/u.test(s[j - 1]!)) return j;
   }
   return -1;
 }

@@ -10,6 +10,7 @@ import { matchInstanceRules } from './instance-rules.js';
 import { DEFAULT_PACKS_DIR, loadPacks, packInfo } from './load-packs.js';
 import { DEFAULT_MODEL_PATH, LearnedModel, neutralModel, type ModelPrediction } from './model/learned-model.js';
 import { normalize, type NormalizedText } from './normalize.js';
+import { MaskedWordReader } from './unmask.js';
 import { mergeTags, type CompiledPack, type PackMatches, type TargetHints } from './pack-matcher.js';
 import { summarize, type RuleEvidence } from './rule-evidence.js';
 import type { ScreeningContext, Thresholds, Verdict } from './types.js';
@@ -76,6 +77,7 @@ export function normalizeLangHint(lang: string | undefined): string | undefined 
 
 class PipelineScreener implements Screener {
   private readonly vocabulary = new Set<string>();
+  private readonly masked: MaskedWordReader;
   private readonly secondPerson = new Map<string, ReadonlySet<string>>();
   readonly languages: readonly string[];
 
@@ -85,10 +87,14 @@ class PipelineScreener implements Screener {
     private readonly detector: LanguageDetector,
     private readonly thresholds: Thresholds,
   ) {
+    const harmful: string[] = [];
     for (const pack of packs.values()) {
       for (const w of pack.vocabulary) this.vocabulary.add(w);
+      harmful.push(...pack.harm.words, ...pack.weapon.words);
       this.secondPerson.set(pack.lang, packInfo(pack).secondPerson);
     }
+    // Sorted, so which packs are loaded first never changes how a masked word is read.
+    this.masked = new MaskedWordReader(harmful.sort());
     this.languages = [...packs.keys()];
   }
 
@@ -97,7 +103,7 @@ class PipelineScreener implements Screener {
   }
 
   analyze(text: string, context: ScreeningContext = {}): Analysis {
-    const norm = normalize(text, this.vocabulary);
+    const norm = normalize(text, this.vocabulary, this.masked);
     const hint = normalizeLangHint(context.lang);
     const language = this.detector.detect(detectionText(norm.tokens), hint);
     const langs = [...language.candidates];

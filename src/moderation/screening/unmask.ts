@@ -1,59 +1,69 @@
 /**
  * Masked words: "k*ll", "m*rd*r", "memb*nuh", "t#d". People hide a letter or two behind an
  * asterisk (or #) to slip past word filters while every reader still sees the word. Each mask
- * character stands for one letter; the word is read back as the rule-pack word it can only be.
+ * character stands for one letter. What gets masked is the offending word, so a masked word is read
+ * back against the packs' harm verbs and weapons, and only when exactly one of them fits ("sh*t"
+ * could be shot or shut: it stays unread).
  */
 
-/** Mask characters that may stand for a letter inside a word. */
-const MASK = /[*#]/u;
 const MASK_CHARS = new Set(['*', '#']);
+const LETTER = /\p{L}/u;
 
-/** Words of the vocabulary grouped by length, built once per vocabulary. */
-const byLengthCache = new WeakMap<ReadonlySet<string>, Map<number, string[]>>();
+/** Masked words longer than this are not looked up (no harm verb or weapon is that long). */
+const MAX_MASKED_LENGTH = 24;
 
-function wordsOfLength(vocabulary: ReadonlySet<string>, length: number): readonly string[] {
-  let index = byLengthCache.get(vocabulary);
-  if (!index) {
-    index = new Map();
-    for (const w of vocabulary) {
+/**
+ * Harm and weapon words grouped by length and first letter, so a lookup reads a handful of
+ * words, not the whole vocabulary. Built once per word set.
+ */
+export class MaskedWordReader {
+  private readonly index = new Map<string, string[]>();
+
+  constructor(words: Iterable<string>) {
+    const seen = new Set<string>();
+    for (const w of words) {
       // Multi-word entries ("firing squad") never match one masked token.
-      if (w.includes(' ')) continue;
-      const list = index.get(w.length) ?? [];
-      list.push(w);
-      index.set(w.length, list);
+      if (w.includes(' ') || seen.has(w) || w.length > MAX_MASKED_LENGTH) continue;
+      seen.add(w);
+      for (const key of keysOf(w)) {
+        const list = this.index.get(key) ?? [];
+        list.push(w);
+        this.index.set(key, list);
+      }
     }
-    byLengthCache.set(vocabulary, index);
   }
-  return index.get(length) ?? [];
+
+  /** The one harm or weapon word `word` spells, or null when none or several fit. */
+  read(word: string): string | null {
+    if (!isMaskedWord(word) || word.length > MAX_MASKED_LENGTH) return null;
+    const chars = [...word];
+    const first = chars[0]!;
+    // A word is filed under its length and first letter, and under its length alone for a masked first letter.
+    const candidates = this.index.get(MASK_CHARS.has(first) ? `${word.length}` : `${word.length}:${first}`) ?? [];
+    let found: string | null = null;
+    for (const candidate of candidates) {
+      if (!fits(chars, candidate)) continue;
+      if (found !== null && found !== candidate) return null;
+      found = candidate;
+    }
+    return found;
+  }
 }
 
-/** A word with at least two letters and at most half of it masked: "**" alone is no word. */
+function keysOf(word: string): string[] {
+  return [`${word.length}`, `${word.length}:${[...word][0]!}`];
+}
+
+/** A word with at least two letters and at most as many masks as letters: "**" alone is no word. */
 export function isMaskedWord(word: string): boolean {
-  if (!MASK.test(word)) return false;
   let masks = 0;
   let letters = 0;
   for (const ch of word) {
     if (MASK_CHARS.has(ch)) masks++;
-    else if (/\p{L}/u.test(ch)) letters++;
+    else if (LETTER.test(ch)) letters++;
     else return false;
   }
-  return letters >= 2 && masks <= letters;
-}
-
-/**
- * The vocabulary word a masked word spells, or the word without its masks when none fits
- * (so "f*ck" stays one token for the model instead of two fragments). When several words fit,
- * the first in the vocabulary's order wins, which keeps the result deterministic.
- */
-export function unmaskWord(word: string, vocabulary?: ReadonlySet<string>): string {
-  if (!isMaskedWord(word)) return word;
-  if (vocabulary) {
-    const chars = [...word];
-    for (const candidate of wordsOfLength(vocabulary, word.length)) {
-      if (fits(chars, candidate)) return candidate;
-    }
-  }
-  return word.replace(/[*#]/gu, '');
+  return masks > 0 && letters >= 2 && masks <= letters;
 }
 
 function fits(masked: readonly string[], candidate: string): boolean {
@@ -62,7 +72,7 @@ function fits(masked: readonly string[], candidate: string): boolean {
   for (let i = 0; i < masked.length; i++) {
     const m = masked[i]!;
     if (MASK_CHARS.has(m)) {
-      if (!/\p{L}/u.test(letters[i]!)) return false;
+      if (!LETTER.test(letters[i]!)) return false;
     } else if (m !== letters[i]) return false;
   }
   return true;

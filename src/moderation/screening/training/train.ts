@@ -41,8 +41,9 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
   const train = examples.filter((e) => e.split === 'train');
   if (train.length === 0) throw new Error('no training examples found');
   const rulesOnly = await createScreener({ model: null, onPackError: reportPackError });
+  // Posts are analysed from their text alone, as `parley moderation classify` and the evaluation see them.
   const prepared: Prepared[] = train.map((example) => {
-    const a = rulesOnly.analyze(example.text, { lang: example.lang });
+    const a = rulesOnly.analyze(example.text);
     return {
       example,
       tokens: a.norm.tokens,
@@ -75,7 +76,7 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
   const rows: Array<{ x: number[]; y: number }> = [];
   const calibration = examples.filter((e) => e.split === 'calibration' && rulesOnly.languages.includes(e.lang));
   for (const example of calibration) {
-    const a = rulesOnly.analyze(example.text, { lang: example.lang });
+    const a = rulesOnly.analyze(example.text);
     const p = sigmoid(dot(binary, extractFeatures(a.norm.tokens, MODEL_DIM, a.tags, a.norm.quoted), MODEL_DIM));
     rows.push({ x: combinerFeatures(a.evidence, p), y: example.label === 'violent' ? 1 : 0 });
   }

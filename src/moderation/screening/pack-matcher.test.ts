@@ -105,6 +105,13 @@ describe('WordBucket', () => {
     expect(candidates(undefined)).toEqual(['i ~ kill', 'i']);
   });
 
+  it('tries a lone pattern whatever follows (its own second element decides)', () => {
+    const lone = new WordBucket([patterns[0]!]);
+    const out: CompiledPattern[] = [];
+    lone.candidates('never', out);
+    expect(out.map((p) => p.source)).toEqual(['i will']);
+  });
+
   it('gives the same lists when every second word is exact (lists worked out in advance)', () => {
     const exact = new WordBucket(patterns.filter((p) => p.source !== 'i shall|will*'));
     const of = (next: string | undefined) => {

@@ -252,15 +252,36 @@ export class WordBucket {
 
   constructor(private readonly patterns: readonly CompiledPattern[]) {
     // Word-first patterns go on at the second element with the next token (see TokenMatcher.tryAt).
-    const seconds = patterns.map(({ elements: [first, second] }) => (first?.kind === 'word' && second?.kind === 'word' ? second.alternatives : null));
+    // A lone pattern gains nothing from an index of its second word: it is simply tried.
+    const seconds = patterns.map(({ elements: [first, second] }) =>
+      patterns.length > 1 && first?.kind === 'word' && second?.kind === 'word' ? second.alternatives : null,
+    );
     this.always = patterns.filter((_, position) => seconds[position] === null);
     this.seconds = seconds.some((s) => s !== null) ? seconds : null;
     this.hasPrefixSecond = seconds.some((tests) => tests?.some((t) => t.prefix !== undefined) ?? false);
-    if (this.seconds && !this.hasPrefixSecond) {
-      // Every second word is exact: the candidate list for each next word is worked out once, here.
-      const nextWords = new Set(seconds.flatMap((tests) => (tests ?? []).map((t) => t.exact!)));
-      for (const next of nextWords) this.byNextWord.set(next, this.select(next));
-    }
+    if (this.seconds && !this.hasPrefixSecond) this.listByNextWord(seconds);
+  }
+
+  /**
+   * Every second word is exact: the candidate list for each next word is worked out once, here,
+   * in one pass over the patterns (a pattern without a plain second word joins every list).
+   */
+  private listByNextWord(seconds: ReadonlyArray<readonly WordTest[] | null>): void {
+    const lists = new Map<string, CompiledPattern[]>();
+    for (const tests of seconds) for (const t of tests ?? []) if (!lists.has(t.exact!)) lists.set(t.exact!, []);
+    this.patterns.forEach((pattern, position) => {
+      const tests = seconds[position];
+      if (tests === null || tests === undefined) {
+        for (const list of lists.values()) list.push(pattern);
+        return;
+      }
+      for (const t of tests) {
+        const list = lists.get(t.exact!)!;
+        // "a|a" names the same next word twice: the pattern is still one candidate.
+        if (list[list.length - 1] !== pattern) list.push(pattern);
+      }
+    });
+    for (const [next, list] of lists) this.byNextWord.set(next, list);
   }
 
   /** The patterns that may match when `next` follows the first word, in their original order. */

@@ -3,9 +3,10 @@
  * character 3- to 5-grams inside words. Hashing (FNV-1a, computed over char codes without
  * building substrings) keeps the model a fixed-size vector and extraction allocation-light.
  *
- * The committed model was trained on exactly these hashes: the n-gram hashes below are
- * computed by continuing one FNV state across the parts of an n-gram ("a b" is `a`, a space,
- * `b`), which gives the same numbers as hashing the joined string, without joining it.
+ * The committed model was trained on exactly these hashes: each n-gram's hash continues one FNV
+ * state across its parts ("a b" is `a`, a space, `b`) instead of hashing a joined string, with
+ * the seed mixed in again before each further word of a word bigram; changing any of this changes
+ * every feature, so the model must be retrained with it.
  */
 
 export interface FeatureVector {

@@ -45,7 +45,12 @@ describe('screener (English, end to end)', async () => {
   });
 
   it('applies per-call thresholds and instance rules', () => {
-    expect(screener.screen('someone should hang that judge', { thresholds: { review: 0.999999, hold: 1 } }).decision).toBe('allow');
+    const text = 'the judge deserves a beating';
+    const { score, decision } = screener.screen(text);
+    expect(decision).not.toBe('allow');
+    // Thresholds above the post's score let it through; at its score it is flagged.
+    expect(screener.screen(text, { thresholds: { review: Math.min(1, score + 0.01), hold: 1 } }).decision).toBe('allow');
+    expect(screener.screen(text, { thresholds: { review: score, hold: 1 } }).decision).toBe('review');
     const v = screener.screen('lovely weather for a picnic', {
       instanceRules: [{ id: 'picnic', lang: null, kind: 'word', pattern: 'picnic', action: 'warn' }],
     });

@@ -6,13 +6,9 @@ import { VIOLENT_CATEGORIES, type ViolentCategory } from '../types.js';
 
 export const DEFAULT_DATASET_DIR = fileURLToPath(new URL('../../../../datasets/screening/', import.meta.url));
 
-/**
- * `train` fits the model and is what packs are written from; `heldout` is never trained or tuned on;
- * `calibration` is never trained or tuned on either, and only fits how far the decision trusts rules
- * versus the model (rules look near-perfect on the posts they were written from, not on these).
- */
-export type Split = 'train' | 'heldout' | 'calibration';
-export const SPLITS: readonly Split[] = ['train', 'heldout', 'calibration'];
+/** `train` fits the model and is what packs are written from; `heldout` is never trained or tuned on. */
+export type Split = 'train' | 'heldout';
+export const SPLITS: readonly Split[] = ['train', 'heldout'];
 
 export interface Example {
   id: string;

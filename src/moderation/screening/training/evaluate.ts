@@ -1,5 +1,5 @@
 /**
- * `npm run screening:eval [-- --split train|heldout|calibration] [--cv] [--lang xx] [--errors] [--json-only] [--model path]
+ * `npm run screening:eval [-- --split train|heldout] [--cv] [--lang xx] [--errors] [--json-only] [--model path]
  *   [--data dir]`
  * Screens every example of the chosen split (held out by default) and prints per-language
  * precision/recall of flagging, hold precision and error rates, then a JSON summary.

@@ -23,23 +23,6 @@ describe('trainModel', () => {
     expect(a.trainedOn).toEqual({ en: 24 });
   });
 
-  it('fits the combiner on calibration posts, which the model never trains on', async () => {
-    const calibration: Example[] = Array.from({ length: 120 }, (_, i) => {
-      const base = examples[i % examples.length]!;
-      return { ...base, id: `c-${i}`, text: `${base.text}${'.'.repeat(i % 4)}`, split: 'calibration' as const };
-    });
-    const lines: string[] = [];
-    const model = await trainModel([...examples, ...calibration], (line) => lines.push(line));
-    expect(model.trainedOn).toEqual({ en: 24 });
-    expect(lines).toContain('combiner fitted on 120 calibration posts and 24 out-of-fold training posts');
-    // The calibration posts change the combiner and nothing else: the model's heads are the same.
-    const withoutCalibration = await trainModel(examples);
-    expect(model.combiner).not.toEqual(withoutCalibration.combiner);
-    const { combiner: _a, ...heads } = model.toFile() as unknown as Record<string, unknown>;
-    const { combiner: _b, ...headsWithout } = withoutCalibration.toFile() as unknown as Record<string, unknown>;
-    expect(heads).toEqual(headsWithout);
-  });
-
   it('refuses to train without training examples', async () => {
     await expect(trainModel(examples.map((e) => ({ ...e, split: 'heldout' as const })))).rejects.toThrow(/no training examples/);
   });

@@ -64,28 +64,16 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
     });
     log(`fold ${fold + 1}/${FOLDS} trained`);
   }
-  const binary = trainLogistic(prepared.map((p) => p.sample), options);
-
-  // The combiner learns how far to trust rules against the model. Packs are written from the
-  // training posts and look near-perfect on them, so rule evidence on training posts overstates
-  // what rules do on new text. The fit therefore pools two kinds of rows: calibration posts (never
-  // trained or tuned on; rules and the full model both meet them unseen) and out-of-fold model
-  // predictions on the reference languages' training posts, which keep it anchored to the training
-  // distribution. Calibration alone tilts decisions toward the probe's style (far more flags on the
-  // held-out split); training rows alone over-trust rules.
-  const rows: Array<{ x: number[]; y: number }> = [];
-  const calibration = examples.filter((e) => e.split === 'calibration' && rulesOnly.languages.includes(e.lang));
-  for (const example of calibration) {
-    const a = rulesOnly.analyze(example.text);
-    const p = sigmoid(dot(binary, extractFeatures(a.norm.tokens, MODEL_DIM, a.tags, a.norm.quoted), MODEL_DIM));
-    rows.push({ x: combinerFeatures(a.evidence, p), y: example.label === 'violent' ? 1 : 0 });
-  }
+  // The combiner learns how far to trust rules. Packs tuned on a language's training posts look
+  // near-perfect on them, so it is fitted on the languages listed in COMBINER_LANGUAGES, falling
+  // back to every language with a pack. (Fitting it on an independently written probe half was
+  // tried: it lowered the bar for model-only flags until ordinary posts like "I will report you"
+  // were flagged, so the probe stays a judge only.)
   const all = prepared.map((p, i) => ({ p, i }));
   const reference = all.filter(({ p }) => COMBINER_LANGUAGES.includes(p.example.lang) && rulesOnly.languages.includes(p.example.lang));
   const withPack = all.filter(({ p }) => rulesOnly.languages.includes(p.example.lang));
   const fitOn = reference.length > 0 ? reference : withPack.length > 0 ? withPack : all;
-  for (const { p, i } of fitOn) rows.push({ x: combinerFeatures(p.evidence, oof[i]!), y: p.sample.y });
-  log(`combiner fitted on ${calibration.length} calibration posts and ${fitOn.length} out-of-fold training posts`);
+  const rows = fitOn.map(({ p, i }) => ({ x: combinerFeatures(p.evidence, oof[i]!), y: p.sample.y }));
   const [bias = 0, model = 0, rule = 0, benign = 0, ruleTimesBenign = 0] = trainDense(rows.map((r) => r.x), rows.map((r) => r.y), 3000, 0.5, 1e-3);
   const fitted: Combiner = { bias: round(bias), model: round(model), rule: round(rule), benign: round(benign), ruleTimesBenign: round(ruleTimesBenign) };
   const missed = prepared
@@ -93,6 +81,8 @@ export async function trainModel(examples: readonly Example[], log: (line: strin
     .filter((r) => r.score < DEFAULT_THRESHOLDS.review);
   const combiner: Combiner = { ...fitted, modelReview: round(modelAloneThreshold(missed, MODEL_ALONE_PRECISION)) };
   log(`combiner ${JSON.stringify(combiner)}`);
+
+  const binary = trainLogistic(prepared.map((p) => p.sample), options);
   const violent = prepared.filter((p) => p.example.label === 'violent');
   const categories = Object.fromEntries(
     VIOLENT_CATEGORIES.map((c): [ViolentCategory, LinearHead] => [

@@ -15,13 +15,15 @@ export interface PackInfo {
   secondPerson: ReadonlySet<string>;
   /** Whether a capitalised word inside a sentence may be a name (false for languages that capitalise nouns). */
   capitalisedNames: boolean;
+  /** Everyday words of the language, normalised, that make its pack run whatever language ID says. */
+  markers: ReadonlySet<string>;
 }
 
 const INFO = new WeakMap<CompiledPack, PackInfo>();
 
 /** The pack's extra settings; defaults for a pack compiled elsewhere. */
 export function packInfo(pack: CompiledPack): PackInfo {
-  return INFO.get(pack) ?? { secondPerson: new Set(pack.lang === 'en' ? ['you', 'u', 'ya'] : []), capitalisedNames: true };
+  return INFO.get(pack) ?? { secondPerson: new Set(pack.lang === 'en' ? ['you', 'u', 'ya'] : []), capitalisedNames: true, markers: new Set() };
 }
 
 export function compilePack(pack: RulePack): CompiledPack {
@@ -29,6 +31,7 @@ export function compilePack(pack: RulePack): CompiledPack {
   INFO.set(compiled, {
     secondPerson: new Set((pack.secondPerson ?? []).map((w) => w.trim().toLowerCase())),
     capitalisedNames: pack.capitalisedNames ?? true,
+    markers: new Set((pack.markers ?? []).map((w) => w.trim().toLowerCase())),
   });
   return compiled;
 }

@@ -38,6 +38,11 @@ describe('optional pack settings', () => {
     expect(errors.some((e) => e.startsWith('secondPerson:'))).toBe(true);
     expect(errors.some((e) => e.startsWith('capitalisedNames:'))).toBe(true);
   });
+
+  it('accepts a list of marker words and rejects anything else', () => {
+    expect(validatePack({ ...minimal, markers: ['gue', 'yang'] })).toEqual([]);
+    expect(validatePack({ ...minimal, markers: 'gue' }).some((e) => e.startsWith('markers:'))).toBe(true);
+  });
 });
 
 describe('patternProblem', () => {

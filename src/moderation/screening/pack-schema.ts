@@ -25,6 +25,8 @@ export interface RulePack {
   secondPerson?: string[];
   /** Optional, default true: a capitalised word inside a sentence may be a name. Off for languages that capitalise nouns (de). */
   capitalisedNames?: boolean;
+  /** Optional: everyday words of the language ("gue", "yang", "você"): two of them that no other pack lists run this pack even when language ID guessed another language. */
+  markers?: string[];
 }
 
 const ALTERNATIVE = String.raw`(?:[^\s{}~|*]+\*?|\{harm\}|\{target\}|\{weapon\})`;
@@ -43,6 +45,7 @@ export function validatePack(value: unknown): string[] {
   checkStringList(value.planCues, 'planCues', errors, false);
   if (value.determiners !== undefined) checkStringList(value.determiners, 'determiners', errors, false);
   if (value.secondPerson !== undefined) checkStringList(value.secondPerson, 'secondPerson', errors, false);
+  if (value.markers !== undefined) checkStringList(value.markers, 'markers', errors, false);
   if (value.capitalisedNames !== undefined && typeof value.capitalisedNames !== 'boolean') errors.push('capitalisedNames: must be true or false');
 
   if (!isObject(value.targets)) errors.push('targets: must be an object of lists');

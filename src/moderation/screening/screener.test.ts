@@ -15,6 +15,14 @@ describe('screener (English, end to end)', async () => {
     expect(flagged('meet at the north entrance at 9pm and bring your rifles')).toBe(true);
   });
 
+  it("runs a language's pack when two of its marker words appear, whatever language ID guessed", () => {
+    // fastText reads this Jakarta slang as Spanish or English; "gue" and "lo" are Indonesian markers.
+    const analysis = screener.analyze('gue bunuuuh lo anjing, liat aja');
+    expect(analysis.language.candidates).not.toContain('id');
+    expect(analysis.matches.map((m) => m.lang)).toContain('id');
+    expect(analysis.verdict.decision).not.toBe('allow');
+  });
+
   it('flags obfuscated threats', () => {
     expect(flagged('i will k1ll you @lena')).toBe(true);
     expect(flagged('im gonna s h o o t that judge')).toBe(true);

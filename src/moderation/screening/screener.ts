@@ -78,6 +78,8 @@ export function normalizeLangHint(lang: string | undefined): string | undefined 
 class PipelineScreener implements Screener {
   private readonly vocabulary = new Set<string>();
   private readonly masked: MaskedWordReader;
+  /** Marker words that belong to one pack's language only (word → language). */
+  private readonly markers: ReadonlyMap<string, string>;
   private readonly secondPerson = new Map<string, ReadonlySet<string>>();
   readonly languages: readonly string[];
 
@@ -95,6 +97,7 @@ class PipelineScreener implements Screener {
     }
     // Sorted, so which packs are loaded first never changes how a masked word is read.
     this.masked = new MaskedWordReader(harmful.sort());
+    this.markers = distinctiveMarkers(packs);
     this.languages = [...packs.keys()];
   }
 
@@ -107,6 +110,9 @@ class PipelineScreener implements Screener {
     const hint = normalizeLangHint(context.lang);
     const language = this.detector.detect(detectionText(norm.tokens), hint);
     const langs = [...language.candidates];
+    // Slang, missing diacritics and short posts fool fastText; two marker words only one of our
+    // languages uses ("gue … lo", "vc … pra") still run that language's pack.
+    for (const lang of markedLanguages(norm.tokens, this.markers)) if (!langs.includes(lang)) langs.push(lang);
     const englishLikely = (language.scores?.get(ALWAYS_RUN) ?? 1) >= ENGLISH_MIN || language.confidence < CONFIDENT_LANG;
     if (this.packs.has(ALWAYS_RUN) && !langs.includes(ALWAYS_RUN) && englishLikely) langs.push(ALWAYS_RUN);
 
@@ -200,6 +206,40 @@ function countFalse(flags: readonly boolean[]): number {
 
 /** Hints of a post screened without mentions or names: one shared object, nothing to build. */
 const NO_HINTS: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
+
+/** Distinct marker words a post needs before its language's pack runs regardless of fastText. */
+const MARKERS_NEEDED = 2;
+
+/** Each pack's one-word markers that no other pack lists. */
+function distinctiveMarkers(packs: ReadonlyMap<string, CompiledPack>): Map<string, string> {
+  const owners = new Map<string, Set<string>>();
+  for (const pack of packs.values()) {
+    for (const w of packInfo(pack).markers) {
+      if (w.length < 2 || w.includes(' ')) continue;
+      const set = owners.get(w) ?? new Set<string>();
+      set.add(pack.lang);
+      owners.set(w, set);
+    }
+  }
+  const markers = new Map<string, string>();
+  for (const [word, langs] of owners) if (langs.size === 1) markers.set(word, [...langs][0]!);
+  return markers;
+}
+
+/** Languages with at least MARKERS_NEEDED distinct marker words in the post. */
+function markedLanguages(tokens: readonly string[], markers: ReadonlyMap<string, string>): string[] {
+  let seen: Map<string, Set<string>> | undefined;
+  for (const t of tokens) {
+    const lang = markers.get(t);
+    if (lang === undefined) continue;
+    seen ??= new Map();
+    const words = seen.get(lang) ?? new Set<string>();
+    words.add(t);
+    seen.set(lang, words);
+  }
+  if (!seen) return [];
+  return [...seen].filter(([, words]) => words.size >= MARKERS_NEEDED).map(([lang]) => lang);
+}
 
 function targetHints(context: ScreeningContext): TargetHints {
   if (!context.mentions?.length && !context.knownNames?.length) return NO_HINTS;

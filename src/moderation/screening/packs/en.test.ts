@@ -1,11 +1,8 @@
-import { describe, it, expect } from 'vitest';
-import { createScreener } from '../screener.js';
+import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** English: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
-describe('en pack', async () => {
-  const screener = await createScreener();
-
-  const violent: Array<[category: string, form: string, text: string]> = [
+describePackCases('en', {
+  violent: [
     ['threat', 'direct', 'I will shoot you in the face @marco_t'],
     ['incitement', 'direct', 'Someone needs to hang every one of those corrupt judges'],
     ['death_wish', 'direct', 'I hope that senator dies screaming'],
@@ -14,17 +11,8 @@ describe('en pack', async () => {
     ['threat', 'leetspeak', 'i w1ll k1ll y0u @marco_t'],
     ['threat', 'spaced letters', 'I will s h o o t you @marco_t'],
     ['threat', 'emoji weapon', "I'm going to 🔪 you tonight @marco_t"],
-  ];
-  for (const [category, form, text] of violent) {
-    it(`flags ${category} (${form}): ${text}`, () => {
-      const verdict = screener.screen(text);
-      expect(verdict.decision).not.toBe('allow');
-      expect(verdict.category).toBe(category);
-      expect(verdict.lang).toBe('en');
-    });
-  }
-
-  const benign: Array<[kind: string, text: string]> = [
+  ],
+  benign: [
     ['news quote', 'Prosecutors said the man wrote "I will kill the mayor" in a letter; he was charged with making threats.'],
     ['counter-speech', 'Telling a reporter she "deserves a bullet" is a death threat, not an opinion. Reported.'],
     ['idiom', 'I could murder a curry right now'],
@@ -34,10 +22,7 @@ describe('en pack', async () => {
     ['sports', 'Our defence got absolutely slaughtered at Anfield, three goals conceded before halftime'],
     ['cooking', 'Cream the butter and sugar, beat in the eggs one at a time, then bake for 40 minutes'],
     ['computing', 'The deploy froze again so I killed all the stale worker processes'],
-  ];
-  for (const [kind, text] of benign) {
-    it(`allows ${kind}: ${text}`, () => {
-      expect(screener.screen(text).decision).toBe('allow');
-    });
-  }
+  ],
+  checkCategory: true,
+  checkLang: true,
 });

@@ -1,11 +1,8 @@
-import { describe, it, expect } from 'vitest';
-import { createScreener } from '../screener.js';
+import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Spanish: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
-describe('es pack', async () => {
-  const screener = await createScreener();
-
-  const violent: Array<[category: string, form: string, text: string]> = [
+describePackCases('es', {
+  violent: [
     ["threat", "direct", "Te voy a reventar a tiros @carlos, ya sabes dónde te espero"],
     ["incitement", "direct", "Hay que colgar a todos los jueces corruptos de la plaza"],
     ["death_wish", "direct", "Ojalá ese ministro se muera de cáncer"],
@@ -20,17 +17,8 @@ describe('es pack', async () => {
     ["threat", "implicit (found in a ditch)", "Un día de estos te encuentran en una cuneta, @rafa_mm"],
     ["plan", "time + place + weapon", "El jueves a las 23h en el portal del concejal, cada uno con su navaja"],
     ["plan", "who is coming + weapon", "Quién se apunta el viernes? Llevamos los bates a la sede del partido"],
-  ];
-  for (const [category, form, text] of violent) {
-    it(`flags ${category} (${form}): ${text}`, () => {
-      const verdict = screener.screen(text);
-      expect(verdict.decision).not.toBe('allow');
-      expect(verdict.category).toBe(category);
-      expect(verdict.lang).toBe('es');
-    });
-  }
-
-  const benign: Array<[kind: string, text: string]> = [
+  ],
+  benign: [
     ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],
     ["counter-speech", "Amenazar de muerte a un periodista es intolerable, todo mi apoyo"],
     ["idiom", "Me muero de ganas de verte"],
@@ -38,10 +26,7 @@ describe('es pack', async () => {
     ["computing", "Hay que matar el proceso y reiniciar el servidor"],
     ["cooking", "Corta la cebolla en dados y sofríela"],
     ["idiom (studying hard)", "Me voy a matar a estudiar este finde"],
-  ];
-  for (const [kind, text] of benign) {
-    it(`allows ${kind}: ${text}`, () => {
-      expect(screener.screen(text).decision).toBe('allow');
-    });
-  }
+  ],
+  checkCategory: true,
+  checkLang: true,
 });

@@ -1,11 +1,8 @@
-import { describe, it, expect } from 'vitest';
-import { createScreener } from '../screener.js';
+import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** French: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
-describe('fr pack', async () => {
-  const screener = await createScreener();
-
-  const violent: Array<[category: string, form: string, text: string]> = [
+describePackCases('fr', {
+  violent: [
     ["threat", "direct", "Je vais te buter @karim, tu vas voir"],
     ["incitement", "direct", "Il faut pendre tous ces juges corrompus"],
     ["death_wish", "direct", "J'espère que ce ministre crève dans d'atroces souffrances"],
@@ -20,27 +17,15 @@ describe('fr pack', async () => {
     ["threat", "implicit (found in a ditch)", "Un de ces jours on te retrouve dans un fossé, @rino_b"],
     ["plan", "time + place + weapon", "Jeudi 23h en bas de chez le conseiller, chacun avec sa batte"],
     ["plan", "who is coming + weapon", "Qui est chaud vendredi ? On ramène les battes au local du parti"],
-  ];
-  for (const [category, form, text] of violent) {
-    it(`flags ${category} (${form}): ${text}`, () => {
-      const verdict = screener.screen(text);
-      expect(verdict.decision).not.toBe('allow');
-      expect(verdict.category).toBe(category);
-      expect(verdict.lang).toBe('fr');
-    });
-  }
-
-  const benign: Array<[kind: string, text: string]> = [
+  ],
+  benign: [
     ["news quote", "« On va te pendre », avait-il écrit au maire, selon le parquet"],
     ["counter-speech", "Menacer de mort un élu est inacceptable, je soutiens la maire"],
     ["idiom", "Ce gâteau est à tomber, une tuerie"],
     ["sports", "On les a massacrés 4-0 hier soir, quel match"],
     ["computing", "Il faut tuer le processus avant de relancer le serveur"],
     ["idiom (studying hard)", "Je vais me tuer à réviser ce weekend, lundi j'ai l'exam"],
-  ];
-  for (const [kind, text] of benign) {
-    it(`allows ${kind}: ${text}`, () => {
-      expect(screener.screen(text).decision).toBe('allow');
-    });
-  }
+  ],
+  checkCategory: true,
+  checkLang: true,
 });

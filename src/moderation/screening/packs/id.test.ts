@@ -1,11 +1,8 @@
-import { describe, it, expect } from 'vitest';
-import { createScreener } from '../screener.js';
+import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Indonesian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
-describe('id pack', async () => {
-  const screener = await createScreener();
-
-  const violent: Array<[category: string, form: string, text: string]> = [
+describePackCases('id', {
+  violent: [
     ['threat', 'direct', 'Gue bakal tusuk lo kalo ketemu di jalan @reza99'],
     ['threat', 'direct, formal', 'Saya akan membakar rumah wartawan itu malam ini'],
     ['incitement', 'direct', 'Umat harus angkat parang dan usir mereka dari kampung'],
@@ -16,14 +13,8 @@ describe('id pack', async () => {
     ['threat', 'spaced letters', 's a y a  a k a n  m e n e m b a k  k a l i a n'],
     ['incitement', 'dotted letters', 'k.i.t.a b.a.k.a.r masjid mereka'],
     ['death_wish', 'emoji weapon', '🔪🔪🔪 buat lo @sari, tunggu aja'],
-  ];
-  for (const [category, form, text] of violent) {
-    it(`flags ${category} (${form}): ${text}`, () => {
-      expect(screener.screen(text).decision).not.toBe('allow');
-    });
-  }
-
-  const benign: Array<[kind: string, text: string]> = [
+  ],
+  benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
     ['counter-speech', 'Kami mengecam keras ancaman pembunuhan terhadap jurnalis Tempo'],
     ['idiom', 'Bunuh waktu sambil nunggu kereta'],
@@ -31,10 +22,5 @@ describe('id pack', async () => {
     ['cooking', 'Cincang bawang putih lalu tumis sampai harum'],
     ['computing', 'Kill prosesnya dulu baru restart servernya'],
     ['lawful criticism', 'Tangkap dan adili koruptor itu, sita asetnya!'],
-  ];
-  for (const [kind, text] of benign) {
-    it(`allows ${kind}: ${text}`, () => {
-      expect(screener.screen(text).decision).toBe('allow');
-    });
-  }
+  ],
 });

@@ -1,11 +1,8 @@
-import { describe, it, expect } from 'vitest';
-import { createScreener } from '../screener.js';
+import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Italian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
-describe('it pack', async () => {
-  const screener = await createScreener();
-
-  const violent: Array<[category: string, form: string, text: string]> = [
+describePackCases('it', {
+  violent: [
     ["threat", "direct", "Ti ammazzo con le mie mani @luca, sai dove trovarmi"],
     ["incitement", "direct", "Bisogna impiccare tutti questi giudici corrotti"],
     ["death_wish", "direct", "Spero che quel ministro crepi presto"],
@@ -20,17 +17,8 @@ describe('it pack', async () => {
     ["threat", "implicit (found in a ditch)", "Uno di questi giorni ti trovano in un fosso, @rino_b"],
     ["plan", "time + place + weapon", "Giovedì alle 23 sotto casa del consigliere, ognuno con la sua spranga"],
     ["plan", "who is coming + weapon", "Chi viene venerdì? Portiamo le mazze alla sede del partito"],
-  ];
-  for (const [category, form, text] of violent) {
-    it(`flags ${category} (${form}): ${text}`, () => {
-      const verdict = screener.screen(text);
-      expect(verdict.decision).not.toBe('allow');
-      expect(verdict.category).toBe(category);
-      expect(verdict.lang).toBe('it');
-    });
-  }
-
-  const benign: Array<[kind: string, text: string]> = [
+  ],
+  benign: [
     ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],
     ["counter-speech", "Minacciare di morte una giornalista è vergognoso, solidarietà"],
     ["idiom", "Mi fai morire dal ridere"],
@@ -38,10 +26,7 @@ describe('it pack', async () => {
     ["computing", "Devi uccidere il processo e riavviare il server"],
     ["cooking", "Tritate la cipolla e fatela soffriggere"],
     ["idiom (studying hard)", "Mi ammazzo di studio questo weekend, lunedì ho l'esame"],
-  ];
-  for (const [kind, text] of benign) {
-    it(`allows ${kind}: ${text}`, () => {
-      expect(screener.screen(text).decision).toBe('allow');
-    });
-  }
+  ],
+  checkCategory: true,
+  checkLang: true,
 });

@@ -1,11 +1,8 @@
-import { describe, it, expect } from 'vitest';
-import { createScreener } from '../screener.js';
+import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
-describe('nl pack', async () => {
-  const screener = await createScreener();
-
-  const violent: Array<[category: string, form: string, text: string]> = [
+describePackCases('nl', {
+  violent: [
     ['threat', 'direct', '@pieter_b ik ga je vermoorden, reken maar'],
     ['threat', 'separable verb', 'Ik maak die wethouder af als hij dat plan doorzet'],
     ['incitement', 'direct', 'Iemand moet die rechter neerschieten'],
@@ -15,24 +12,13 @@ describe('nl pack', async () => {
     ['threat', 'leetspeak', 'ik ga je v3rm00rden @pieter_b'],
     ['threat', 'spaced letters', 'ik ga je v e r m o o r d e n @pieter_b'],
     ['threat', 'emoji weapon', 'ik steek je vanavond 🔪🔪 @pieter_b'],
-  ];
-  for (const [category, form, text] of violent) {
-    it(`flags ${category} (${form}): ${text}`, () => {
-      expect(screener.screen(text).decision).not.toBe('allow');
-    });
-  }
-
-  const benign: Array<[kind: string, text: string]> = [
+  ],
+  benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
     ['counter-speech', 'Dreigen om een wethouder te vermoorden is nooit oké, alle steun voor haar'],
     ['idiom', 'Ik lach me dood om die video'],
     ['sports', 'We hebben ze in de tweede helft afgeslacht, 5-0'],
     ['computing', 'Kill -9 op dat proces en de server draait weer'],
     ['cooking', 'Uien fijnsnijden en de kip in stukken hakken'],
-  ];
-  for (const [kind, text] of benign) {
-    it(`allows ${kind}: ${text}`, () => {
-      expect(screener.screen(text).decision).toBe('allow');
-    });
-  }
+  ],
 });

@@ -1,11 +1,8 @@
-import { describe, it, expect } from 'vitest';
-import { createScreener } from '../screener.js';
+import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Portuguese (Brazil and Portugal): every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
-describe('pt pack', async () => {
-  const screener = await createScreener();
-
-  const violent: Array<[category: string, form: string, text: string]> = [
+describePackCases('pt', {
+  violent: [
     ['threat', 'direct', '@joao_p vou te matar, pode esperar'],
     ['threat', 'third person object', 'Vou encher esse juiz de bala quando ele sair do fórum'],
     ['incitement', 'direct', 'Alguém tem que enforcar esse ministro corrupto'],
@@ -15,24 +12,13 @@ describe('pt pack', async () => {
     ['threat', 'leetspeak', 'v0u t3 m4t4r @joao_p'],
     ['threat', 'spaced letters', 'vou te m a t a r @joao_p'],
     ['threat', 'emoji weapon', 'vou te 🔪🔪 hoje @joao_p'],
-  ];
-  for (const [category, form, text] of violent) {
-    it(`flags ${category} (${form}): ${text}`, () => {
-      expect(screener.screen(text).decision).not.toBe('allow');
-    });
-  }
-
-  const benign: Array<[kind: string, text: string]> = [
+  ],
+  benign: [
     ['news quote', 'Segundo a polícia, o suspeito escreveu "vou te matar" para a vereadora'],
     ['counter-speech', 'Ameaçar jornalista de morte é crime, toda solidariedade à repórter'],
     ['idiom', 'Morri de rir com esse vídeo'],
     ['sports', 'O Flamengo massacrou o Vasco, 4x0 no segundo tempo'],
     ['cooking', 'Pique a cebola e amasse o alho antes de refogar'],
     ['computing', 'Tem que matar o processo zumbi e reiniciar o servidor'],
-  ];
-  for (const [kind, text] of benign) {
-    it(`allows ${kind}: ${text}`, () => {
-      expect(screener.screen(text).decision).toBe('allow');
-    });
-  }
+  ],
 });

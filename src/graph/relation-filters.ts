@@ -25,3 +25,10 @@ export function notMutedBy(viewerId: number, column: string, now: string, option
     where mutes.account_id = ${viewerId} and mutes.target_account_id = ${other}
       and (mutes.expires_at is null or mutes.expires_at > ${now}) ${hidesNotifications})`;
 }
+
+/** The viewer follows the account (an accepted follow; requests live in their own table). */
+export function followedBy(viewerId: number, column: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (
+    select 1 from follows
+    where follows.account_id = ${viewerId} and follows.target_account_id = ${sql.ref(column)})`;
+}

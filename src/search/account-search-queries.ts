@@ -1,4 +1,4 @@
-import { notBlockedEitherWay } from '../graph/relation-filters.js';
+import { followedBy, notBlockedEitherWay } from '../graph/relation-filters.js';
 import { sql, type Selectable } from 'kysely';
 import type { DbExecutor } from '../db/database.js';
 import type { AccountsTable } from '../db/schema/accounts.js';
@@ -56,13 +56,7 @@ export async function findMatchingAccounts(db: DbExecutor, options: AccountMatch
         qb.where((eb) =>
           eb.or([
             eb('accounts.id', '=', viewer),
-            eb.exists(
-              eb
-                .selectFrom('follows')
-                .select('follows.id')
-                .where('follows.account_id', '=', viewer)
-                .whereRef('follows.target_account_id', '=', 'accounts.id'),
-            ),
+            followedBy(viewer, 'accounts.id'),
           ]),
         ),
       );

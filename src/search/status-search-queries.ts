@@ -1,4 +1,4 @@
-import { notBlockedEitherWay, notMutedBy } from '../graph/relation-filters.js';
+import { followedBy, notBlockedEitherWay, notMutedBy } from '../graph/relation-filters.js';
 import { sql } from 'kysely';
 import type { DbExecutor, DialectName } from '../db/database.js';
 import { nowIso } from '../lib/time.js';
@@ -36,13 +36,7 @@ export async function findMatchingStatusIds(db: DbExecutor, dialect: DialectName
       eb.or([
         eb('accounts.silenced_at', 'is', null),
         eb('statuses.account_id', '=', viewer),
-        eb.exists(
-          eb
-            .selectFrom('follows')
-            .select('follows.id')
-            .where('follows.account_id', '=', viewer)
-            .whereRef('follows.target_account_id', '=', 'statuses.account_id'),
-        ),
+        followedBy(viewer, 'statuses.account_id'),
       ]),
     )
     .where((eb) =>
@@ -60,13 +54,7 @@ export async function findMatchingStatusIds(db: DbExecutor, dialect: DialectName
         eb('statuses.account_id', '=', viewer),
         eb.and([
           eb('statuses.visibility', '=', 'private'),
-          eb.exists(
-            eb
-              .selectFrom('follows')
-              .select('follows.id')
-              .where('follows.account_id', '=', viewer)
-              .whereRef('follows.target_account_id', '=', 'statuses.account_id'),
-          ),
+          followedBy(viewer, 'statuses.account_id'),
         ]),
         eb.exists(
           eb

@@ -91,7 +91,9 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
   const raw: RawToken[] = [];
   const quotedAt = quoteMap(s);
   let lastEnd = 0;
-  for (const m of s.matchAll(HAS_MASK.test(s) ? TOKEN_WITH_MASKS : TOKEN)) {
+  // Only a post with a mask between letters can hold masked words: the others skip the check per word.
+  const hasMasks = HAS_MASK.test(s);
+  for (const m of s.matchAll(hasMasks ? TOKEN_WITH_MASKS : TOKEN)) {
     const word = trimToken(m[0]);
     if (word === '') continue;
     // Most words are separated by one space, which neither ends a sentence nor is a wide gap:
@@ -104,7 +106,7 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
     const nameLike = !sentenceStart && first !== first.toLowerCase() && word.slice(1) !== word.slice(1).toUpperCase();
     const quoted = quotedAt !== null && quotedAt[m.index] === 1;
     const token: RawToken = { word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before) };
-    if (isMaskedWord(token.word)) pushMasked(raw, token, masked);
+    if (hasMasks && isMaskedWord(token.word)) pushMasked(raw, token, masked);
     else raw.push(token);
   }
 

@@ -1,7 +1,8 @@
 import type { AppContext } from '../context.js';
 import { notifyStatusSubscribers } from '../notifications/notify-status-subscribers.js';
 import { deliverPostToReceivers } from './deliver-to-home.js';
-import { followOptions, loadPostFacts } from './load-delivery-facts.js';
+import { loadPostFacts } from './load-delivery-facts.js';
+import { localFollowerBatches } from './local-follower-batches.js';
 
 /** Home feeds are kept only for users who read within this window; others are rebuilt on return. */
 export const ACTIVE_WINDOW_MS = 14 * 24 * 3600_000;
@@ -32,23 +33,8 @@ export async function fanOutStatus(ctx: AppContext, statusId: number): Promise<v
   if (post.visibility === 'direct' && post.mentionedIds.length === 0) return;
 
   const activeSince = new Date(Date.now() - ACTIVE_WINDOW_MS).toISOString();
-  let afterId = 0;
-  for (;;) {
-    const batch = await db
-      .selectFrom('follows as f')
-      .innerJoin('users as u', 'u.account_id', 'f.account_id')
-      .select(['f.id', 'f.account_id', 'f.show_reblogs', 'f.languages'])
-      .where('f.target_account_id', '=', author.id)
-      .where('f.id', '>', afterId)
-      .where('u.last_active_at', '>=', activeSince)
-      .where('u.disabled', '=', 0)
-      .$if(post.visibility === 'direct', (qb) => qb.where('f.account_id', 'in', [...post.mentionedIds]))
-      .orderBy('f.id')
-      .limit(FOLLOWER_BATCH)
-      .execute();
-    if (batch.length === 0) break;
-    await deliverPostToReceivers(db, post, batch.map((f) => ({ id: f.account_id, follow: followOptions(f) })), cap);
-    afterId = batch[batch.length - 1]!.id;
-    if (batch.length < FOLLOWER_BATCH) break;
+  const onlyAccountIds = post.visibility === 'direct' ? post.mentionedIds : undefined;
+  for await (const receivers of localFollowerBatches(db, author.id, { activeSince, ...(onlyAccountIds ? { onlyAccountIds } : {}) }, FOLLOWER_BATCH)) {
+    await deliverPostToReceivers(db, post, receivers, cap);
   }
 }

@@ -12,6 +12,12 @@ describePackCases('nl', {
     ['threat', 'leetspeak', 'ik ga je v3rm00rden @pieter_b'],
     ['threat', 'spaced letters', 'ik ga je v e r m o o r d e n @pieter_b'],
     ['threat', 'emoji weapon', 'ik steek je vanavond 🔪🔪 @pieter_b'],
+    ['threat', 'Flemish', 'ge zijt gezien manneke, wacht maar'],
+    ['threat', 'veiled: not grow old', 'jij gaat niet oud worden als je zo blijft praten'],
+    ['threat', 'veiled: hospital', 'je ligt volgende week in het ziekenhuis, let maar op'],
+    ['threat', 'formal', 'U zult de gevolgen persoonlijk ondervinden, meneer de wethouder'],
+    ['incitement', 'not through the ballot', 'Dat tuig moet opgeruimd worden en niet via de stembus'],
+    ['glorification', 'shooter as hero', 'die schutter van gisteren is gewoon een legende'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -20,5 +26,9 @@ describePackCases('nl', {
     ['sports', 'We hebben ze in de tweede helft afgeslacht, 5-0'],
     ['computing', 'Kill -9 op dat proces en de server draait weer'],
     ['cooking', 'Uien fijnsnijden en de kip in stukken hakken'],
+    ['everyday', 'ben je dood moe na die dienst? ga maar lekker slapen'],
+    ['everyday', 'ik weet waar je woont dus ik breng je sleutels morgen terug'],
+    ['idiom', 'ik erger me dood aan die reclames'],
+    ['idiom', 'die cabaretier heeft het publiek gewoon afgemaakt, iedereen lag dubbel'],
   ],
 });

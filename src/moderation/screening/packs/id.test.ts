@@ -13,6 +13,8 @@ describePackCases('id', {
     ['threat', 'spaced letters', 's a y a  a k a n  m e n e m b a k  k a l i a n'],
     ['incitement', 'dotted letters', 'k.i.t.a b.a.k.a.r masjid mereka'],
     ['death_wish', 'emoji weapon', '🔪🔪🔪 buat lo @sari, tunggu aja'],
+    ['threat', 'veiled, no harm verb', 'Jaksa itu gak bakal selamet sampe rumah kalo tuntutannya gitu'],
+    ['death_wish', 'execution wish at a place', 'Bandar narkoba itu cuma pantes ditembak kepalanya di lapangan'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -22,5 +24,8 @@ describePackCases('id', {
     ['cooking', 'Cincang bawang putih lalu tumis sampai harum'],
     ['computing', 'Kill prosesnya dulu baru restart servernya'],
     ['lawful criticism', 'Tangkap dan adili koruptor itu, sita asetnya!'],
+    ['idiom (hajar = go all out)', 'Malem ini gue hajar semua tugas kuliah sampe kelar'],
+    ['everyday meet-up with time and place', 'Besok kumpul jam 6 di terminal Kampung Rambutan ya, bawa bekal buat camping'],
+    ['sports at a pitch', 'Timnas bakal bantai Thailand di lapangan nanti malam'],
   ],
 });

@@ -15,6 +15,9 @@ describePackCases('id', {
     ['death_wish', 'emoji weapon', '🔪🔪🔪 buat lo @sari, tunggu aja'],
     ['threat', 'veiled, no harm verb', 'Jaksa itu gak bakal selamet sampe rumah kalo tuntutannya gitu'],
     ['death_wish', 'execution wish at a place', 'Bandar narkoba itu cuma pantes ditembak kepalanya di lapangan'],
+    ['threat', 'Medan register, ku- verb + body part', 'Kau tunggu di Siantar, kupatahkan leher kau'],
+    ['plan', 'poisoning logistics', 'Sianidanya udah kubeli, nanti pas rapat keluarga teteskan ke kopi om Hendra'],
+    ['glorification', 'riot praised, repetition urged', 'Tawuran kemarin mantap, anak sebelah bonyok semua, harusnya tiap minggu gini'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -27,5 +30,10 @@ describePackCases('id', {
     ['idiom (hajar = go all out)', 'Malem ini gue hajar semua tugas kuliah sampe kelar'],
     ['everyday meet-up with time and place', 'Besok kumpul jam 6 di terminal Kampung Rambutan ya, bawa bekal buat camping'],
     ['sports at a pitch', 'Timnas bakal bantai Thailand di lapangan nanti malam'],
+    ['everyday pest control', 'Gue mau mampusin nyamuk di kamar, ada raket listrik?'],
+    ['idiom (tembak harga = name a price)', 'Tembak aja harganya 200 ribu, pasti laku'],
+    ['everyday appointment with things to bring', 'Besok jam 8 kita ketemu di depan kantor kelurahan, jangan lupa bawa KTP dan KK'],
+    ['everyday (gue tinggal = I will leave without you)', 'Kalo lo ngaret lagi, gue tinggal ya'],
+    ['debate as contest', 'Relawan kita bakal ngebantai lawan di debat nanti malam'],
   ],
 });

@@ -18,6 +18,11 @@ describePackCases('id', {
     ['threat', 'Medan register, ku- verb + body part', 'Kau tunggu di Siantar, kupatahkan leher kau'],
     ['plan', 'poisoning logistics', 'Sianidanya udah kubeli, nanti pas rapat keluarga teteskan ke kopi om Hendra'],
     ['glorification', 'riot praised, repetition urged', 'Tawuran kemarin mantap, anak sebelah bonyok semua, harusnya tiap minggu gini'],
+    ['threat', 'Javanese tak- first person', 'awas kowe tak pateni'],
+    ['threat', 'Sundanese aing/siah', 'Aing bacok siah di terminal'],
+    ['threat', 'body part first, ku- verb last', 'Sekali lagi kamu lapor, kepalamu kupecahkan'],
+    ['incitement', 'shoot on sight', 'Tembak di tempat aja semua perusuh itu'],
+    ['glorification', 'attacker as model to follow', 'Pelaku pembakaran pos itu panutan kita, tirulah keberaniannya'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -35,5 +40,7 @@ describePackCases('id', {
     ['everyday appointment with things to bring', 'Besok jam 8 kita ketemu di depan kantor kelurahan, jangan lupa bawa KTP dan KK'],
     ['everyday (gue tinggal = I will leave without you)', 'Kalo lo ngaret lagi, gue tinggal ya'],
     ['debate as contest', 'Relawan kita bakal ngebantai lawan di debat nanti malam'],
+    ['history legend', 'Di legenda Singasari, Ken Dedes menyaksikan suaminya dibunuh dengan keris pusaka'],
+    ['everyday arrival', 'Gue udah di jalan, 5 menit lagi nyampe'],
   ],
 });

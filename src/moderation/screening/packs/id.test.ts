@@ -23,6 +23,10 @@ describePackCases('id', {
     ['threat', 'body part first, ku- verb last', 'Sekali lagi kamu lapor, kepalamu kupecahkan'],
     ['incitement', 'shoot on sight', 'Tembak di tempat aja semua perusuh itu'],
     ['glorification', 'attacker as model to follow', 'Pelaku pembakaran pos itu panutan kita, tirulah keberaniannya'],
+    ['threat', 'veiled: leave in an ambulance', 'Deketin adek gue lagi, gue pastiin lo pulang naik ambulans'],
+    ['threat', 'veiled: body in the river', 'Satu kata lagi, besok lo udah ngambang di kali'],
+    ['incitement', 'call to storm a police post', 'Bersiaplah jihad saudaraku, serbu pos polisi di pertigaan itu'],
+    ['death_wish', 'dismember and dump', 'Pengedar itu mending dimutilasi terus dibuang ke sungai'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -42,5 +46,9 @@ describePackCases('id', {
     ['debate as contest', 'Relawan kita bakal ngebantai lawan di debat nanti malam'],
     ['history legend', 'Di legenda Singasari, Ken Dedes menyaksikan suaminya dibunuh dengan keris pusaka'],
     ['everyday arrival', 'Gue udah di jalan, 5 menit lagi nyampe'],
+    ['everyday water fight', 'Awas lo, gue tembak pake pistol air pas main di pantai, siap2 basah'],
+    ['idiom (like a war)', 'Kerja di IGD tuh kayak perang tiap shift'],
+    ['lawful death penalty', 'Bandar narkoba harus dihukum mati sesuai undang-undang'],
+    ['sports (doubles pair)', 'Fajar/Rian bantai ganda Malaysia dua gim langsung'],
   ],
 });

@@ -23,6 +23,11 @@ describePackCases('nl', {
     ['death_wish', 'mag je doodvallen', '@sanne_w mag je doodvallen met je mening'],
     ['plan', 'vehicle into a crowd', 'zaterdag om 14u rijden we met het busje de markt in, jij filmt'],
     ['threat', 'leetspeak slang', 'ik l44t je l3k st3ken @mo_010'],
+    ['threat', 'Sranan kiri', 'mi o kiri yu, wacht maar tot ik je zie'],
+    ['threat', 'slang: laten klappen', 'ik laat je klappen door mijn jongens'],
+    ['threat', 'formal: not survive', 'Wij nemen maatregelen die u niet zult overleven, meneer de gedeputeerde'],
+    ['plan', 'roles with a shot', 'vrijdag 3 uur bij zijn huis, jij belt aan en ik schiet'],
+    ['glorification', 'admiring a burned office', 'Heerlijk hoe dat partijkantoor is afgebrand, zo moet het met al die partijen'],
     ['glorification', 'shooter as hero', 'die schutter van gisteren is gewoon een legende'],
   ],
   benign: [
@@ -41,6 +46,9 @@ describePackCases('nl', {
     ['gaming', 'ik maak je af met monopoly zondag, neem geld mee'],
     ['everyday', 'morgen hout hakken voor de kachel, ik neem de bijl mee'],
     ['lawful', 'Die burgemeester hoort voor de rechter, niet aan de galg'],
+    ['idiom', 'Met die tweet heeft hij zijn eigen graf gegraven'],
+    ['counter-speech', 'Die zogenaamde helden die een azc aanvallen zijn gewoon terroristen'],
+    ['everyday', 'ik pak je zaterdag mee naar de sportschool, geen excuses'],
     ['idiom', 'die cabaretier heeft het publiek gewoon afgemaakt, iedereen lag dubbel'],
   ],
 });

@@ -17,6 +17,7 @@ describePackCases('es', {
     ["threat", "implicit (found in a ditch)", "Un día de estos te encuentran en una cuneta, @rafa_mm"],
     ["plan", "time + place + weapon", "El jueves a las 23h en el portal del concejal, cada uno con su navaja"],
     ["plan", "who is coming + weapon", "Quién se apunta el viernes? Llevamos los bates a la sede del partido"],
+    ["incitement", "hunting call + time + sticks", "mañana salimos a cazar moros por el centro, nos vemos a las 9 con los palos"],
   ],
   benign: [
     ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],
@@ -26,6 +27,9 @@ describePackCases('es', {
     ["computing", "Hay que matar el proceso y reiniciar el servidor"],
     ["cooking", "Corta la cebolla en dados y sofríela"],
     ["idiom (studying hard)", "Me voy a matar a estudiar este finde"],
+    ["everyday (pick-up)", "paso por ti a las 8, no llegues tarde"],
+    ["sports (kill the match)", "hay que matar el partido antes del descanso"],
+    ["everyday (bring the charger)", "traete el cargador mañana a las 9"],
   ],
   checkCategory: true,
   checkLang: true,

@@ -17,6 +17,8 @@ describePackCases('it', {
     ["threat", "implicit (found in a ditch)", "Uno di questi giorni ti trovano in un fosso, @rino_b"],
     ["plan", "time + place + weapon", "Giovedì alle 23 sotto casa del consigliere, ognuno con la sua spranga"],
     ["plan", "who is coming + weapon", "Chi viene venerdì? Portiamo le mazze alla sede del partito"],
+    ["death_wish", "gallows for a group", "la forca per tutti i ministri, subito"],
+    ["death_wish", "to the wall", "al muro tutti i giudici"],
   ],
   benign: [
     ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],
@@ -26,6 +28,9 @@ describePackCases('it', {
     ["computing", "Devi uccidere il processo e riavviare il server"],
     ["cooking", "Tritate la cipolla e fatela soffriggere"],
     ["idiom (studying hard)", "Mi ammazzo di studio questo weekend, lunedì ho l'esame"],
+    ["idiom (kisses)", "ti ammazzerei di baci"],
+    ["everyday (pick-up)", "domani alle 7 ti vengo a prendere, fatti trovare pronta"],
+    ["idiom (laughing)", "ci siamo ammazzati dalle risate"],
   ],
   checkCategory: true,
   checkLang: true,

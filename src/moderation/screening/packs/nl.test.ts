@@ -28,6 +28,11 @@ describePackCases('nl', {
     ['threat', 'formal: not survive', 'Wij nemen maatregelen die u niet zult overleven, meneer de gedeputeerde'],
     ['plan', 'roles with a shot', 'vrijdag 3 uur bij zijn huis, jij belt aan en ik schiet'],
     ['glorification', 'admiring a burned office', 'Heerlijk hoe dat partijkantoor is afgebrand, zo moet het met al die partijen'],
+    ['threat', 'pay with your life', 'Als u dit doorzet, zult u dat met uw leven bekopen'],
+    ['threat', 'veiled: burial', 'je past precies in de kofferbak, weet je dat'],
+    ['incitement', 'would not mind if someone', 'ik zou het niet erg vinden als iemand die rechter eens opwacht'],
+    ['plan', 'everyone brings stones', 'zaterdag naar het plein, iedereen neemt stenen en vuurwerk mee'],
+    ['glorification', 'may many follow', 'Weer een agent neergestoken, mogen er nog veel volgen'],
     ['glorification', 'shooter as hero', 'die schutter van gisteren is gewoon een legende'],
   ],
   benign: [
@@ -49,6 +54,10 @@ describePackCases('nl', {
     ['idiom', 'Met die tweet heeft hij zijn eigen graf gegraven'],
     ['counter-speech', 'Die zogenaamde helden die een azc aanvallen zijn gewoon terroristen'],
     ['everyday', 'ik pak je zaterdag mee naar de sportschool, geen excuses'],
+    ['idiom', 'Dat slaat als een tang op een varken'],
+    ['idiom', 'Die vergadering was een slachtpartij, geen goed woord over ons voorstel'],
+    ['everyday', 'neem de breekijzers mee naar de sloopklus, de oude badkamer moet eruit'],
+    ['counter-speech', 'Een mes maakt je niet stoer, het maakt je een moordenaar. Leg het weg.'],
     ['idiom', 'die cabaretier heeft het publiek gewoon afgemaakt, iedereen lag dubbel'],
   ],
 });

@@ -31,6 +31,8 @@ describePackCases('pl', {
     ['death_wish', 'wishing a painful death', 'Życzę ci powolnej i bolesnej śmierci, gnido'],
     ['plan', 'leaving a charge, detonating', 'Zostawię torbę z ładunkiem przy wejściu i zdetonuję o 12'],
     ['glorification', 'the attack was the best day', 'Ten zamach to był najpiękniejszy dzień w roku'],
+    ['threat', 'you will lie in a ditch', 'Za miesiąc będziesz leżał w rowie, frajerze'],
+    ['death_wish', 'they should drown', 'Wszyscy imigranci powinni potonąć, zanim dopłyną'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -53,6 +55,8 @@ describePackCases('pl', {
     ['idiom', 'Ten taksówkarz chyba chce nas wszystkich pozabijać, jak on jedzie'],
     ['computing', 'Ten proces trzeba zabić i puścić jeszcze raz'],
     ['lawful criticism', 'Obalić rząd? Tak, przez wotum nieufności'],
+    ['idiom', 'Niech mnie ktoś dobije, mam jeszcze trzy kolokwia'],
+    ['everyday', 'Twoja kolej na zmywanie, ja robiłem wczoraj'],
   ],
   checkCategory: true,
   declareLang: true,

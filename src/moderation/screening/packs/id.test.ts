@@ -27,6 +27,9 @@ describePackCases('id', {
     ['threat', 'veiled: body in the river', 'Satu kata lagi, besok lo udah ngambang di kali'],
     ['incitement', 'call to storm a police post', 'Bersiaplah jihad saudaraku, serbu pos polisi di pertigaan itu'],
     ['death_wish', 'dismember and dump', 'Pengedar itu mending dimutilasi terus dibuang ke sungai'],
+    ['threat', 'sending men to the house', 'Malam ini gue kirim orang ke kos lo, jangan salahin gue kalo ada yang luka'],
+    ['threat', 'matiin + pronoun', 'Gw matiin lu kalo nongol lagi di warung gue'],
+    ['incitement', 'mob humiliation then beating', 'Seret terus gebukin maling yang ketangkep di pos ronda'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -50,5 +53,8 @@ describePackCases('id', {
     ['idiom (like a war)', 'Kerja di IGD tuh kayak perang tiap shift'],
     ['lawful death penalty', 'Bandar narkoba harus dihukum mati sesuai undang-undang'],
     ['sports (doubles pair)', 'Fajar/Rian bantai ganda Malaysia dua gim langsung'],
+    ['idiom (bantai = finish work)', 'Tim kita bakal bantai habis laporan ini sebelum Jumat'],
+    ['everyday visit with a purpose', 'Besok gue samperin ke kos lo, mau balikin buku'],
+    ['counter-speech quoting', "Buat kalian yang nulis 'gantung aja' di kolom komentar: bayangin itu bapak kalian sendiri"],
   ],
 });

@@ -33,6 +33,7 @@ describePackCases('nl', {
     ['incitement', 'would not mind if someone', 'ik zou het niet erg vinden als iemand die rechter eens opwacht'],
     ['plan', 'everyone brings stones', 'zaterdag naar het plein, iedereen neemt stenen en vuurwerk mee'],
     ['glorification', 'may many follow', 'Weer een agent neergestoken, mogen er nog veel volgen'],
+    ['glorification', 'heroes, time for the next', 'helden van die aanslag 🫡 tijd voor de volgende'],
     ['glorification', 'shooter as hero', 'die schutter van gisteren is gewoon een legende'],
   ],
   benign: [
@@ -58,6 +59,9 @@ describePackCases('nl', {
     ['idiom', 'Die vergadering was een slachtpartij, geen goed woord over ons voorstel'],
     ['everyday', 'neem de breekijzers mee naar de sloopklus, de oude badkamer moet eruit'],
     ['counter-speech', 'Een mes maakt je niet stoer, het maakt je een moordenaar. Leg het weg.'],
+    ['gaming', 'bomb planted op A, ik ga niet defusen, we zijn dood'],
+    ['idiom', 'De columniste werd gisteren afgebrand in de talkshow'],
+    ['news', 'De verdachte had volgens de politie een lijst met adressen van rechters'],
     ['idiom', 'die cabaretier heeft het publiek gewoon afgemaakt, iedereen lag dubbel'],
   ],
 });

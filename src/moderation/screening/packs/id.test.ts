@@ -30,6 +30,8 @@ describePackCases('id', {
     ['threat', 'sending men to the house', 'Malam ini gue kirim orang ke kos lo, jangan salahin gue kalo ada yang luka'],
     ['threat', 'matiin + pronoun', 'Gw matiin lu kalo nongol lagi di warung gue'],
     ['incitement', 'mob humiliation then beating', 'Seret terus gebukin maling yang ketangkep di pos ronda'],
+    ['incitement', 'vigilante: skip the police', 'Kalo ada yang ganggu kampung, gak usah lapor, langsung bacok'],
+    ['incitement', 'stoning a building', 'Besok kita lempar batu ke kantor camat rame-rame'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -56,5 +58,8 @@ describePackCases('id', {
     ['idiom (bantai = finish work)', 'Tim kita bakal bantai habis laporan ini sebelum Jumat'],
     ['everyday visit with a purpose', 'Besok gue samperin ke kos lo, mau balikin buku'],
     ['counter-speech quoting', "Buat kalian yang nulis 'gantung aja' di kolom komentar: bayangin itu bapak kalian sendiri"],
+    ['idiom (tembak pertanyaan = ask straight)', 'Tembak langsung aja pertanyaannya ke dosen pembimbing, jangan muter2'],
+    ['idiom (heartbreak)', 'Baca chat terakhirnya, hati aku remuk banget'],
+    ['sports tactics', 'Timnas harus serang lewat sayap kanan dan manfaatkan serangan balik'],
   ],
 });

@@ -33,6 +33,8 @@ describePackCases('pl', {
     ['glorification', 'the attack was the best day', 'Ten zamach to był najpiękniejszy dzień w roku'],
     ['threat', 'you will lie in a ditch', 'Za miesiąc będziesz leżał w rowie, frajerze'],
     ['death_wish', 'they should drown', 'Wszyscy imigranci powinni potonąć, zanim dopłyną'],
+    ['threat', 'veiled: people like you disappear', 'Ludzie tacy jak pani czasem znikają, pani redaktor'],
+    ['plan', 'driving into a queue', 'Wjadę dostawczakiem w tłum pod kościołem w niedzielę po mszy'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -57,6 +59,8 @@ describePackCases('pl', {
     ['lawful criticism', 'Obalić rząd? Tak, przez wotum nieufności'],
     ['idiom', 'Niech mnie ktoś dobije, mam jeszcze trzy kolokwia'],
     ['everyday', 'Twoja kolej na zmywanie, ja robiłem wczoraj'],
+    ['lawful criticism', 'Tę ustawę trzeba zabić w Senacie, zanim wejdzie w życie'],
+    ['idiom', 'Boli mnie głowa, jakby mi ktoś siekierą przywalił'],
   ],
   checkCategory: true,
   declareLang: true,

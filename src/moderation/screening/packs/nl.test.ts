@@ -34,6 +34,8 @@ describePackCases('nl', {
     ['plan', 'everyone brings stones', 'zaterdag naar het plein, iedereen neemt stenen en vuurwerk mee'],
     ['glorification', 'may many follow', 'Weer een agent neergestoken, mogen er nog veel volgen'],
     ['glorification', 'heroes, time for the next', 'helden van die aanslag 🫡 tijd voor de volgende'],
+    ['threat', 'then I will find you', 'Verwijder die video. Daarna weet ik je te vinden.'],
+    ['threat', 'Flemish: glad if you can still walk', 'ge moogt blij zijn als ge volgende week nog kunt lopen'],
     ['glorification', 'shooter as hero', 'die schutter van gisteren is gewoon een legende'],
   ],
   benign: [
@@ -62,6 +64,9 @@ describePackCases('nl', {
     ['gaming', 'bomb planted op A, ik ga niet defusen, we zijn dood'],
     ['idiom', 'De columniste werd gisteren afgebrand in de talkshow'],
     ['news', 'De verdachte had volgens de politie een lijst met adressen van rechters'],
+    ['sports', 'Die kickbokser gaat zijn tegenstander zaterdag slopen'],
+    ['idiom', 'Die bezuiniging is een klap in het gezicht van de zorg'],
+    ['everyday', 'feestje morgen, neem jij de speaker mee? ik neem de drank'],
     ['idiom', 'die cabaretier heeft het publiek gewoon afgemaakt, iedereen lag dubbel'],
   ],
 });

@@ -34,6 +34,7 @@ describePackCases('en', {
     ['death_wish', 'taken out back', 'People like that judge should be taken out back and shot'],
     ['plan', 'molotov preparation', "Rags are cut and the petrol's in the garage. We light it at 2"],
     ['glorification', 'attack as a masterpiece', 'That shooting at the parade was a masterpiece. Inspired me honestly'],
+    ['threat', 'veiled arson threat', "Lovely shop you've got there. Be a pity if it burned down one night"],
   ],
   benign: [
     ['news quote', 'Prosecutors said the man wrote "I will kill the mayor" in a letter; he was charged with making threats.'],
@@ -57,6 +58,8 @@ describePackCases('en', {
     ['idiom', "I'll murder this kebab after the match"],
     ['idiom', "I'll drag you to that spin class if I have to"],
     ['idiom', 'Oof, that rent increase was a punch in the gut'],
+    ['everyday', 'Whoever keeps taking my parking space: I will find you and leave you a strongly worded note'],
+    ['idiom', 'Shoot me a text when you get in'],
   ],
   checkCategory: true,
   checkLang: true,

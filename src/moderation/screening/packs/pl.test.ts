@@ -35,6 +35,9 @@ describePackCases('pl', {
     ['death_wish', 'they should drown', 'Wszyscy imigranci powinni potonąć, zanim dopłyną'],
     ['threat', 'veiled: people like you disappear', 'Ludzie tacy jak pani czasem znikają, pani redaktor'],
     ['plan', 'driving into a queue', 'Wjadę dostawczakiem w tłum pod kościołem w niedzielę po mszy'],
+    ['threat', 'answer with your head', 'Za ten artykuł odpowiesz głową, pismaku'],
+    ['threat', 'veiled arson', 'Niech pan pilnuje domu, panie sołtysie. Sucho teraz, łatwo o pożar'],
+    ['incitement', 'one brave man with a rifle', 'Wystarczy jeden odważny z karabinem na ich zjeździe'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -61,6 +64,8 @@ describePackCases('pl', {
     ['everyday', 'Twoja kolej na zmywanie, ja robiłem wczoraj'],
     ['lawful criticism', 'Tę ustawę trzeba zabić w Senacie, zanim wejdzie w życie'],
     ['idiom', 'Boli mnie głowa, jakby mi ktoś siekierą przywalił'],
+    ['counter-speech', 'Nikt nie ma prawa do linczu, od tego są sądy'],
+    ['sports', 'Po meczu wszyscy pod stadion, świętujemy awans!'],
   ],
   checkCategory: true,
   declareLang: true,

@@ -25,7 +25,7 @@ describePackCases('en', {
     ['plan', 'arson logistics', 'Sunday: jerry cans in the boot, the back door is unlocked, nobody gets out'],
     ['plan', 'stalking routine', 'He takes the same bus at 7 every morning. Easy to corner him there'],
     ['plan', 'bomb making', "Bought the fertiliser and the timer, it's ready for the parade"],
-    ['glorification', 'call for a repeat', 'Time for round two. The last attack was just the start'],
+    ['glorification', 'call for a repeat', 'Time for round two. The last bombing was just the start'],
     ['threat', 'eating through a straw', "Keep laughing at me and you'll be eating through a straw, Marcus"],
     ['threat', 'tracking everyone down', 'Track down every one of you who reported me. Count on it'],
     ['incitement', 'open season', "It's open season on bankers. Go get them"],

@@ -36,6 +36,9 @@ describePackCases('nl', {
     ['glorification', 'heroes, time for the next', 'helden van die aanslag 🫡 tijd voor de volgende'],
     ['threat', 'then I will find you', 'Verwijder die video. Daarna weet ik je te vinden.'],
     ['threat', 'Flemish: glad if you can still walk', 'ge moogt blij zijn als ge volgende week nog kunt lopen'],
+    ['death_wish', 'belong on a tree', 'Al die bestuurders horen aan een lantaarnpaal te hangen'],
+    ['threat', 'looking over your shoulder', 'Vanaf vandaag kijk je elke dag over je schouder, want ik kom'],
+    ['threat', 'not going home', 'Morgen op het stadhuis gaan sommigen van jullie niet meer naar huis'],
     ['glorification', 'shooter as hero', 'die schutter van gisteren is gewoon een legende'],
   ],
   benign: [
@@ -67,6 +70,11 @@ describePackCases('nl', {
     ['sports', 'Die kickbokser gaat zijn tegenstander zaterdag slopen'],
     ['idiom', 'Die bezuiniging is een klap in het gezicht van de zorg'],
     ['everyday', 'feestje morgen, neem jij de speaker mee? ik neem de drank'],
+    ['everyday', "'k ga u morgen bellen, tis te laat nu"],
+    ['everyday', 'Ik weet waar je die schoenen gekocht hebt, ik wil ze ook'],
+    ['idiom', 'Tering koud vandaag, handschoenen aan'],
+    ['idiom', 'Mijn fiets is weer gestolen, ik kan wel iemand vermoorden'],
+    ['cooking', 'Klop de eiwitten stijf en spatel ze door het beslag'],
     ['idiom', 'die cabaretier heeft het publiek gewoon afgemaakt, iedereen lag dubbel'],
   ],
 });

@@ -39,6 +39,8 @@ describePackCases('nl', {
     ['death_wish', 'belong on a tree', 'Al die bestuurders horen aan een lantaarnpaal te hangen'],
     ['threat', 'looking over your shoulder', 'Vanaf vandaag kijk je elke dag over je schouder, want ik kom'],
     ['threat', 'not going home', 'Morgen op het stadhuis gaan sommigen van jullie niet meer naar huis'],
+    ['threat', 'slang: coming with iron', 'ik kom je feestje verpesten, met mijn jongens en wat ijzer'],
+    ['plan', 'something heavy in the bag', 'zondag bij de ingang van het stadhuis, iedereen iets zwaars in de tas'],
     ['glorification', 'shooter as hero', 'die schutter van gisteren is gewoon een legende'],
   ],
   benign: [

@@ -48,6 +48,8 @@ describePackCases('es', {
     ["idiom (burst from eating)", "voy a reventar de tanto comer"],
     ["news (sentenced for threats)", "\"Te voy a quemar la casa\": condenado el vecino por amenazas"],
     ["news (plot foiled)", "La Guardia Civil frustra un plan para atentar contra un alcalde"],
+    ["computing (clear the cache)", "hay que cargarse la caché antes del deploy"],
+    ["cooking (kill before boiling)", "al bogavante hay que matarlo justo antes de cocerlo"],
   ],
   checkCategory: true,
   checkLang: true,

@@ -48,6 +48,7 @@ describePackCases('it', {
     ["idiom (you're killing me)", "mi stai uccidendo con tutte queste domande"],
     ["cooking (burn the sugar)", "bruciate lo zucchero a fuoco lento per il caramello"],
     ["news (plot foiled)", "I carabinieri sventano un piano per attentare a un deputato"],
+    ["fiction (episode)", "nell'ultima puntata il re fa impiccare i ribelli"],
   ],
   checkCategory: true,
   checkLang: true,

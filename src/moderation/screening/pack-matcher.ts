@@ -54,7 +54,7 @@ export class CompiledPack {
   private readonly benignIndex = new PatternIndex();
   private readonly signalRegexes: RegexRule[] = [];
   private readonly benignRegexes: RegexRule[] = [];
-  private lastMatcher: TokenMatcher | undefined;
+  private readonly matcher = new TokenMatcher(this);
 
   constructor(pack: RulePack) {
     this.lang = pack.lang;
@@ -134,10 +134,9 @@ export class CompiledPack {
    * matcher keeps the class positions it already worked out.
    */
   private matcherFor(norm: NormalizedText, hints: TargetHints): TokenMatcher {
-    const last = this.lastMatcher;
-    if (last && last.isFor(norm.tokens, norm.nameLike, norm.quoted, hints)) return last;
-    this.lastMatcher = new TokenMatcher(this, norm.tokens, norm.nameLike, norm.quoted, hints);
-    return this.lastMatcher;
+    const matcher = this.matcher;
+    if (!matcher.isFor(norm.tokens, norm.nameLike, norm.quoted, hints)) matcher.reset(norm.tokens, norm.nameLike, norm.quoted, hints);
+    return matcher;
   }
 
   lemma(form: string): string {

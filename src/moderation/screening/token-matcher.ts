@@ -30,33 +30,47 @@ interface Captures {
   weapon?: string;
 }
 
+/**
+ * One per pack, reset for each post: its per-post tables are kept and reused from post to post
+ * rather than allocated three times per post (that garbage showed up as collector time).
+ */
 export class TokenMatcher {
+  private tokens: readonly string[] = [];
+  private nameLike: readonly boolean[] = [];
+  private quoted: readonly boolean[] = [];
+  private hints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
   /** Per token, what the pack's indexes hold for its word (looked up once per post and pack). */
-  private readonly words: WordLookup[];
+  private readonly words: WordLookup[] = [];
   /** Class matches per position, computed once: many patterns ask for the same positions. */
-  private readonly memo: Record<ClassName, Array<readonly number[] | undefined>>;
+  private readonly memo: Record<ClassName, Array<readonly number[] | undefined>> = { harm: [], weapon: [], target: [] };
   /** Per position, where the longest determiner starting there ends: NONE if none, UNKNOWN until asked. */
-  private readonly determinerEnds: Int32Array;
+  private determinerEnds = new Int32Array(64);
   /** Candidate patterns at the position being matched (reused from position to position). */
   private readonly candidates: CompiledPattern[] = [];
   private captures: Captures = {};
 
-  constructor(
-    private readonly pack: MatchablePack,
-    private readonly tokens: readonly string[],
-    private readonly nameLike: readonly boolean[],
-    private readonly quoted: readonly boolean[],
-    private readonly hints: TargetHints,
-  ) {
-    this.words = new Array<WordLookup>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) this.words[i] = pack.words.get(tokens[i]!);
-    this.memo = { harm: new Array(tokens.length), weapon: new Array(tokens.length), target: new Array(tokens.length) };
-    this.determinerEnds = new Int32Array(tokens.length).fill(UNKNOWN);
-  }
+  constructor(private readonly pack: MatchablePack) {}
 
-  /** Whether this matcher was built for exactly these arrays (the same post). */
+  /** Whether the matcher was last reset for exactly these arrays (the same post). */
   isFor(tokens: readonly string[], nameLike: readonly boolean[], quoted: readonly boolean[], hints: TargetHints): boolean {
     return this.tokens === tokens && this.nameLike === nameLike && this.quoted === quoted && this.hints === hints;
+  }
+
+  /** Starts on a new post: forgets every position worked out for the previous one. */
+  reset(tokens: readonly string[], nameLike: readonly boolean[], quoted: readonly boolean[], hints: TargetHints): void {
+    this.tokens = tokens;
+    this.nameLike = nameLike;
+    this.quoted = quoted;
+    this.hints = hints;
+    const n = tokens.length;
+    this.words.length = n;
+    for (let i = 0; i < n; i++) this.words[i] = this.pack.words.get(tokens[i]!);
+    // Classes are also asked for one position past the last token (a pattern running off the end).
+    clear(this.memo.harm, n + 1);
+    clear(this.memo.weapon, n + 1);
+    clear(this.memo.target, n + 1);
+    if (this.determinerEnds.length < n) this.determinerEnds = new Int32Array(Math.max(n, 2 * this.determinerEnds.length));
+    this.determinerEnds.fill(UNKNOWN, 0, n);
   }
 
   run(index: PatternIndex, bucketKind: BucketKind): RuleMatch[] {
@@ -131,12 +145,20 @@ export class TokenMatcher {
       }
       case 'any':
         return pos < this.tokens.length ? this.matchFrom(elements, e + 1, pos + 1, captures) : -1;
-      case 'gap':
+      case 'gap': {
+        // Most gaps are followed by a plain word ("i ~ kill"): a position where that word is not
+        // is skipped here rather than in a call of its own (this is the matcher's busiest spot).
+        const next = elements[e + 1];
         for (let skip = 0; skip <= MAX_GAP && pos + skip <= this.tokens.length; skip++) {
+          if (next !== undefined && next.kind === 'word') {
+            const token = this.tokens[pos + skip];
+            if (token === undefined || !anyWordMatches(next.alternatives, token)) continue;
+          }
           const end = this.matchFrom(elements, e + 1, pos + skip, captures);
           if (end >= 0) return end;
         }
         return -1;
+      }
       case 'class':
         return this.matchClass(el.name!, elements, e, pos, captures);
     }
@@ -227,6 +249,12 @@ export class TokenMatcher {
     }
     for (const end of this.pack.targets.endsOf(this.words[pos]!.targets, this.tokens, pos)) if (!ends.includes(end)) ends.push(end);
   }
+}
+
+/** Empties a per-position memo for a post of `length` positions. */
+function clear(memo: Array<readonly number[] | undefined>, length: number): void {
+  memo.length = length;
+  memo.fill(undefined);
 }
 
 /** Whether every token in [start, end) stands inside quotation marks. */

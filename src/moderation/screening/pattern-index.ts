@@ -4,7 +4,7 @@
  * class entry), so at each token only the patterns that can start there are tried. Patterns
  * starting with `{target}` or `_` are tried where a target or any word starts.
  */
-import type { CompiledPattern } from './pattern-elements.js';
+import type { ClassName, CompiledPattern } from './pattern-elements.js';
 import { PrefixIndex, wordMatches, type WordTest } from './phrase-set.js';
 
 export class PatternIndex {
@@ -15,6 +15,8 @@ export class PatternIndex {
   readonly classFirst: Record<'harm' | 'weapon', CompiledPattern[]> = { harm: [], weapon: [] };
   readonly targetFirst: CompiledPattern[] = [];
   readonly anyFirst: CompiledPattern[] = [];
+  /** The class-first lists, each sub-indexed by second word (built on first use, after compilation). */
+  private classBuckets: Record<ClassName, WordBucket> | null = null;
 
   addByWord(test: WordTest, pattern: CompiledPattern): void {
     this.firstWords.add(test, pattern);
@@ -27,6 +29,19 @@ export class PatternIndex {
     this.buckets.lookup(token, out);
   }
 
+  /**
+   * Patterns starting with class `name`, indexed by their second word: where the class ends at
+   * one place, only those whose second word is the token there (or that have none) can match.
+   */
+  classBucket(name: ClassName): WordBucket {
+    this.classBuckets ??= {
+      harm: new WordBucket(this.classFirst.harm),
+      weapon: new WordBucket(this.classFirst.weapon),
+      target: new WordBucket(this.targetFirst),
+    };
+    return this.classBuckets[name];
+  }
+
   private buildBuckets(): PrefixIndex<WordBucket> {
     const buckets = new PrefixIndex<WordBucket>();
     for (const [test, patterns] of this.firstWords.entries()) buckets.add(test, new WordBucket(patterns));
@@ -34,7 +49,11 @@ export class PatternIndex {
   }
 }
 
-/** Patterns that share a first word, indexed by their second word. */
+/**
+ * Patterns that share a first word (or a first class), indexed by their second word. The caller
+ * passes the token that follows the first element's match; a pattern whose first element is a
+ * word with class alternatives (`rope|{weapon}`) may go on elsewhere, so it is always a candidate.
+ */
 export class WordBucket {
   /** Patterns whose second element is not a plain word (a class, a gap, the end): always candidates. */
   private readonly always: readonly CompiledPattern[];
@@ -45,10 +64,9 @@ export class WordBucket {
   private readonly hasPrefixSecond: boolean;
 
   constructor(private readonly patterns: readonly CompiledPattern[]) {
-    // Word-first patterns go on at the second element with the next token (see TokenMatcher.tryAt).
     // A lone pattern gains nothing from an index of its second word: it is simply tried.
     const seconds = patterns.map(({ elements: [first, second] }) =>
-      patterns.length > 1 && first?.kind === 'word' && second?.kind === 'word' ? second.alternatives : null,
+      patterns.length > 1 && (first?.kind === 'word' || first?.kind === 'class') && second?.kind === 'word' ? second.alternatives : null,
     );
     this.always = patterns.filter((_, position) => seconds[position] === null);
     this.seconds = seconds.some((s) => s !== null) ? seconds : null;
@@ -76,6 +94,11 @@ export class WordBucket {
       }
     });
     for (const [next, list] of lists) this.byNextWord.set(next, list);
+  }
+
+  /** Every pattern of the bucket, in their original order. */
+  all(out: CompiledPattern[]): void {
+    pushAll(this.patterns, out);
   }
 
   /** The patterns that may match when `next` follows the first word, in their original order. */

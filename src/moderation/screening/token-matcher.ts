@@ -77,21 +77,38 @@ export class TokenMatcher {
     const found: RuleMatch[] = [];
     // A pattern counts once per post, at its first match; few patterns match, so a list will do.
     const matched: CompiledPattern[] = [];
-    const candidates = this.candidates;
     for (let i = 0; i < this.tokens.length; i++) {
       const buckets: readonly WordBucket[] = this.words[i]![bucketKind];
       if (buckets.length > 0) {
-        // Setting an array's length is a runtime call: only a list that holds something is emptied.
-        if (candidates.length !== 0) candidates.length = 0;
+        const candidates = this.emptyCandidates();
         for (const bucket of buckets) bucket.candidates(this.tokens[i + 1], candidates);
-        for (const pattern of candidates) this.tryAt(pattern, i, found, matched);
+        this.tryAllAt(candidates, i, found, matched);
       }
-      if (index.classFirst.harm.length > 0 && this.classEnds('harm', i).length > 0) this.tryAllAt(index.classFirst.harm, i, found, matched);
-      if (index.classFirst.weapon.length > 0 && this.classEnds('weapon', i).length > 0) this.tryAllAt(index.classFirst.weapon, i, found, matched);
-      if (index.targetFirst.length > 0 && this.classEnds('target', i).length > 0) this.tryAllAt(index.targetFirst, i, found, matched);
+      if (index.classFirst.harm.length > 0) this.tryClassFirst('harm', index, i, found, matched);
+      if (index.classFirst.weapon.length > 0) this.tryClassFirst('weapon', index, i, found, matched);
+      if (index.targetFirst.length > 0) this.tryClassFirst('target', index, i, found, matched);
       this.tryAllAt(index.anyFirst, i, found, matched);
     }
     return found;
+  }
+
+  /** The shared candidate list, emptied (setting an array's length is a runtime call: only done when needed). */
+  private emptyCandidates(): CompiledPattern[] {
+    if (this.candidates.length !== 0) this.candidates.length = 0;
+    return this.candidates;
+  }
+
+  /** Patterns starting with class `name`, where a word of that class starts at token `i`. */
+  private tryClassFirst(name: ClassName, index: PatternIndex, i: number, found: RuleMatch[], matched: CompiledPattern[]): void {
+    const ends = this.classEnds(name, i);
+    if (ends.length === 0) return;
+    const bucket = index.classBucket(name);
+    if (ends.length > 1) {
+      // The class ends at several places ("the judge", "judge"): the second word may be any of
+      // the tokens there, so every pattern is tried.
+      bucket.all(this.emptyCandidates());
+    } else bucket.candidates(this.tokens[ends[0]!], this.emptyCandidates());
+    this.tryAllAt(this.candidates, i, found, matched);
   }
 
   private tryAllAt(patterns: readonly CompiledPattern[], i: number, found: RuleMatch[], matched: CompiledPattern[]): void {

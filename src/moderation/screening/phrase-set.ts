@@ -117,7 +117,28 @@ export class PhraseSet {
    * be a shared empty array: callers must not modify it.
    */
   matchAt(tokens: readonly string[], start: number): readonly number[] {
-    const candidates = this.lookupAt(tokens, start);
+    return this.endsOf(this.lookupAt(tokens, start), tokens, start);
+  }
+
+  /** Whether any entry matches at `start`: `matchAt(…).length > 0` without building the list. */
+  matchesAt(tokens: readonly string[], start: number): boolean {
+    for (const tests of this.lookupAt(tokens, start)) if (restMatches(tests, tokens, start)) return true;
+    return false;
+  }
+
+  /**
+   * The entries whose first word accepts `token`, as a list of their own (a shared empty one when
+   * there are none): callers that meet a word many times look it up once (see word-lookups.ts).
+   */
+  entriesStartingWith(token: string): readonly WordTest[][] {
+    if (this.size === 0) return NO_ENTRIES;
+    const found: WordTest[][] = [];
+    this.index.lookup(token, found);
+    return found.length > 0 ? found : NO_ENTRIES;
+  }
+
+  /** `matchAt`, given `entriesStartingWith(tokens[start])`. */
+  endsOf(candidates: readonly WordTest[][], tokens: readonly string[], start: number): readonly number[] {
     if (candidates.length === 0) return NO_ENDS;
     const ends: number[] = [];
     for (const tests of candidates) {
@@ -126,12 +147,6 @@ export class PhraseSet {
     }
     if (ends.length === 0) return NO_ENDS;
     return ends.length > 1 ? ends.sort((a, b) => b - a) : ends;
-  }
-
-  /** Whether any entry matches at `start`: `matchAt(…).length > 0` without building the list. */
-  matchesAt(tokens: readonly string[], start: number): boolean {
-    for (const tests of this.lookupAt(tokens, start)) if (restMatches(tests, tokens, start)) return true;
-    return false;
   }
 
   /**
@@ -153,6 +168,7 @@ const lookupScratch: WordTest[][] = [];
 
 /** Lookups run per token and per pack, so the no-match answer is one shared array instead of a fresh one. */
 const NO_ENDS: readonly number[] = [];
+const NO_ENTRIES: readonly WordTest[][] = [];
 
 /** Whether the words after the first (which the index already checked) follow at `start`. */
 function restMatches(tests: readonly WordTest[], tokens: readonly string[], start: number): boolean {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { decide, DEFAULT_THRESHOLDS, featureReason } from './decide.js';
-import { LanguageDetector, type LanguageGuess } from './detect-language.js';
+import { LanguageDetector, loadFastTextPredictor, type LanguageGuess } from './detect-language.js';
 import { matchInstanceRules } from './instance-rules.js';
 import { DEFAULT_PACKS_DIR, loadPacks, packInfo } from './load-packs.js';
 import { DEFAULT_MODEL_PATH, LearnedModel, neutralModel, type ModelPrediction } from './model/learned-model.js';
@@ -56,9 +56,14 @@ const BENIGN_NEEDED_ABOVE = 0.2;
 const LANG_ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb', ms: 'id' };
 
 export async function createScreener(options: ScreenerOptions = {}): Promise<Screener> {
+  // fastText's WebAssembly is compiled on a background thread: it is started first, so that it
+  // proceeds while this thread compiles the packs and reads the model.
+  const predictor = options.languageDetector ? undefined : loadFastTextPredictor();
+  // Never left unhandled if the packs throw before it is awaited (the error that counts is theirs).
+  predictor?.catch(() => undefined);
   const packs = loadPacks(options.packsDir ?? DEFAULT_PACKS_DIR, options.onPackError);
   const model = resolveModel(options.model === undefined ? DEFAULT_MODEL_PATH : options.model);
-  const detector = options.languageDetector ?? (await LanguageDetector.load(new Set(packs.keys())));
+  const detector = options.languageDetector ?? new LanguageDetector(await predictor!, new Set(packs.keys()));
   return new PipelineScreener(packs, model, detector, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
 }
 

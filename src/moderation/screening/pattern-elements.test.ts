@@ -1,0 +1,23 @@
+import { describe, it, expect } from 'vitest';
+import { ElementCompiler } from './pattern-elements.js';
+
+describe('ElementCompiler', () => {
+  it('compiles words, prefixes, alternatives, classes, gaps and any-word positions', () => {
+    const [i, gap, mixed, any, cls, prefix] = new ElementCompiler(new Set()).compile('I ~ rope|{weapon} _ {target} kill*');
+    expect(i).toMatchObject({ kind: 'word', alternatives: [{ exact: 'i' }] });
+    expect(gap?.kind).toBe('gap');
+    expect(mixed).toMatchObject({ kind: 'mixed', alternatives: [{ exact: 'rope' }], classes: ['weapon'] });
+    expect(any?.kind).toBe('any');
+    expect(cls).toMatchObject({ kind: 'class', name: 'target' });
+    expect(prefix).toMatchObject({ kind: 'word', alternatives: [{ prefix: 'kill' }] });
+  });
+
+  it('shares the element of a token between patterns and collects each word once', () => {
+    const vocabulary = new Set<string>();
+    const compiler = new ElementCompiler(vocabulary);
+    const [a] = compiler.compile('i will {harm} {target}');
+    const [b] = compiler.compile('i shall kill*');
+    expect(a).toBe(b);
+    expect([...vocabulary]).toEqual(['i', 'will', 'shall', 'kill']);
+  });
+});

@@ -1,0 +1,281 @@
+/** Matches one post's tokens against a pack's pattern indexes (one matcher per post and pack). */
+import { anyWordMatches, type ClassName, type CompiledPattern, type Element } from './pattern-elements.js';
+import type { PatternIndex, WordBucket } from './pattern-index.js';
+import type { PhraseSet } from './phrase-set.js';
+import type { RuleMatch, TargetHints } from './rule-match.js';
+import { NOTHING, type WordLookup, type WordLookups } from './word-lookups.js';
+
+/** What the matcher reads of a compiled pack. */
+export interface MatchablePack {
+  readonly harm: PhraseSet;
+  readonly weapon: PhraseSet;
+  readonly targets: PhraseSet;
+  readonly determiners: PhraseSet;
+  readonly words: WordLookups;
+  lemma(form: string): string;
+}
+
+/** Which buckets of a word's lookup a run reads: those of the signals or of the benign cues. */
+export type BucketKind = 'signalBuckets' | 'benignBuckets';
+
+const MAX_GAP = 3;
+const MAX_DETERMINERS = 2;
+/** Markers in the per-position determiner memo. */
+const UNKNOWN = -2;
+const NONE = -1;
+
+interface Captures {
+  harm?: string;
+  target?: string;
+  weapon?: string;
+}
+
+/**
+ * One per pack, reset for each post: its per-post tables are kept and reused from post to post
+ * rather than allocated three times per post (that garbage showed up as collector time).
+ */
+export class TokenMatcher {
+  private tokens: readonly string[] = [];
+  private nameLike: readonly boolean[] = [];
+  private quoted: readonly boolean[] = [];
+  private hints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
+  /** Per token, what the pack's indexes hold for its word (looked up once per post and pack). */
+  private readonly words: WordLookup[] = [];
+  /** Class matches per position, computed once: many patterns ask for the same positions. */
+  private readonly memo: Record<ClassName, Array<readonly number[] | undefined>> = { harm: [], weapon: [], target: [] };
+  /** Per position, where the longest determiner starting there ends: NONE if none, UNKNOWN until asked. */
+  private determinerEnds = new Int32Array(64);
+  /** Candidate patterns at the position being matched (reused from position to position). */
+  private readonly candidates: CompiledPattern[] = [];
+  private captures: Captures = {};
+
+  constructor(private readonly pack: MatchablePack) {}
+
+  /** Whether the matcher was last reset for exactly these arrays (the same post). */
+  isFor(tokens: readonly string[], nameLike: readonly boolean[], quoted: readonly boolean[], hints: TargetHints): boolean {
+    return this.tokens === tokens && this.nameLike === nameLike && this.quoted === quoted && this.hints === hints;
+  }
+
+  /** Starts on a new post: forgets every position worked out for the previous one. */
+  reset(tokens: readonly string[], nameLike: readonly boolean[], quoted: readonly boolean[], hints: TargetHints): void {
+    this.tokens = tokens;
+    this.nameLike = nameLike;
+    this.quoted = quoted;
+    this.hints = hints;
+    const n = tokens.length;
+    this.words.length = n;
+    for (let i = 0; i < n; i++) this.words[i] = this.pack.words.get(tokens[i]!);
+    // Classes are also asked for one position past the last token (a pattern running off the end).
+    clear(this.memo.harm, n + 1);
+    clear(this.memo.weapon, n + 1);
+    clear(this.memo.target, n + 1);
+    if (this.determinerEnds.length < n) this.determinerEnds = new Int32Array(Math.max(n, 2 * this.determinerEnds.length));
+    this.determinerEnds.fill(UNKNOWN, 0, n);
+  }
+
+  run(index: PatternIndex, bucketKind: BucketKind): RuleMatch[] {
+    const found: RuleMatch[] = [];
+    // A pattern counts once per post, at its first match; few patterns match, so a list will do.
+    const matched: CompiledPattern[] = [];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const buckets: readonly WordBucket[] = this.words[i]![bucketKind];
+      if (buckets.length > 0) {
+        const candidates = this.emptyCandidates();
+        for (const bucket of buckets) bucket.candidates(this.tokens[i + 1], candidates);
+        this.tryAllAt(candidates, i, found, matched);
+      }
+      if (index.classFirst.harm.length > 0) this.tryClassFirst('harm', index, i, found, matched);
+      if (index.classFirst.weapon.length > 0) this.tryClassFirst('weapon', index, i, found, matched);
+      if (index.targetFirst.length > 0) this.tryClassFirst('target', index, i, found, matched);
+      this.tryAllAt(index.anyFirst, i, found, matched);
+    }
+    return found;
+  }
+
+  /** The shared candidate list, emptied (setting an array's length is a runtime call: only done when needed). */
+  private emptyCandidates(): CompiledPattern[] {
+    if (this.candidates.length !== 0) this.candidates.length = 0;
+    return this.candidates;
+  }
+
+  /** Patterns starting with class `name`, where a word of that class starts at token `i`. */
+  private tryClassFirst(name: ClassName, index: PatternIndex, i: number, found: RuleMatch[], matched: CompiledPattern[]): void {
+    const ends = this.classEnds(name, i);
+    if (ends.length === 0) return;
+    const bucket = index.classBucket(name);
+    if (ends.length > 1) {
+      // The class ends at several places ("the judge", "judge"): the second word may be any of
+      // the tokens there, so every pattern is tried.
+      bucket.all(this.emptyCandidates());
+    } else bucket.candidates(this.tokens[ends[0]!], this.emptyCandidates());
+    this.tryAllAt(this.candidates, i, found, matched);
+  }
+
+  private tryAllAt(patterns: readonly CompiledPattern[], i: number, found: RuleMatch[], matched: CompiledPattern[]): void {
+    for (const pattern of patterns) this.tryAt(pattern, i, found, matched);
+  }
+
+  /** Matches one pattern at token `i`; a match is added to `found` unless the pattern matched before. */
+  private tryAt(pattern: CompiledPattern, i: number, found: RuleMatch[], matched: CompiledPattern[]): void {
+    if (matched.length > 0 && matched.includes(pattern)) return;
+    // A pattern starting with plain words is only a candidate because the word index accepted
+    // this token, so matching goes on from the second element.
+    const captures = this.captures;
+    const end = pattern.elements[0]!.kind === 'word' ? this.matchFrom(pattern.elements, 1, i + 1, captures) : this.matchFrom(pattern.elements, 0, i, captures);
+    if (end < 0) return;
+    matched.push(pattern);
+    // Captures are only written along a successful match, so one object serves every failed attempt.
+    this.captures = {};
+    found.push({
+      group: pattern.group,
+      source: pattern.source,
+      weight: pattern.weight,
+      start: i,
+      end,
+      text: this.tokens.slice(i, end).join(' '),
+      ...captures,
+      ...(allQuoted(this.quoted, i, Math.max(end, i + 1)) ? { quoted: true } : {}),
+    });
+  }
+
+  /** Returns the end position of a match of elements[e..] starting at token `pos`, or -1. */
+  private matchFrom(elements: readonly Element[], e: number, pos: number, captures: Captures): number {
+    if (e === elements.length) return pos;
+    const el = elements[e]!;
+    switch (el.kind) {
+      case 'word': {
+        const token = this.tokens[pos];
+        if (token === undefined || !anyWordMatches(el.alternatives, token)) return -1;
+        return this.matchFrom(elements, e + 1, pos + 1, captures);
+      }
+      case 'mixed': {
+        const token = this.tokens[pos];
+        if (token !== undefined && anyWordMatches(el.alternatives, token)) {
+          const end = this.matchFrom(elements, e + 1, pos + 1, captures);
+          if (end >= 0) return end;
+        }
+        for (const name of el.classes) {
+          const end = this.matchClass(name, elements, e, pos, captures);
+          if (end >= 0) return end;
+        }
+        return -1;
+      }
+      case 'any':
+        return pos < this.tokens.length ? this.matchFrom(elements, e + 1, pos + 1, captures) : -1;
+      case 'gap': {
+        // Most gaps are followed by a plain word ("i ~ kill"): a position where that word is not
+        // is skipped here rather than in a call of its own (this is the matcher's busiest spot).
+        const next = elements[e + 1];
+        for (let skip = 0; skip <= MAX_GAP && pos + skip <= this.tokens.length; skip++) {
+          if (next !== undefined && next.kind === 'word') {
+            const token = this.tokens[pos + skip];
+            if (token === undefined || !anyWordMatches(next.alternatives, token)) continue;
+          }
+          const end = this.matchFrom(elements, e + 1, pos + skip, captures);
+          if (end >= 0) return end;
+        }
+        return -1;
+      }
+      case 'class':
+        return this.matchClass(el.name!, elements, e, pos, captures);
+    }
+  }
+
+  private matchClass(name: ClassName, elements: readonly Element[], e: number, pos: number, captures: Captures): number {
+    for (const classEnd of this.classEnds(name, pos)) {
+      const end = this.matchFrom(elements, e + 1, classEnd, captures);
+      if (end >= 0) {
+        const words = this.tokens.slice(pos, classEnd).join(' ');
+        captures[name] ??= name === 'harm' ? this.pack.lemma(words) : words;
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  classTags(): string[] {
+    const tags = new Array<string>(this.tokens.length);
+    for (let i = 0; i < this.tokens.length; i++) {
+      if (this.classEnds('harm', i).length > 0) tags[i] = 'harm';
+      else if (this.classEnds('weapon', i).length > 0) tags[i] = 'weapon';
+      else tags[i] = this.classEnds('target', i).length > 0 && this.determinerEnd(i) === NONE ? 'target' : '';
+    }
+    return tags;
+  }
+
+  /** Harm verbs and weapons anywhere in the post. */
+  violentWords(): string[] {
+    const found: string[] = [];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const end = this.classEnds('weapon', i)[0] ?? this.classEnds('harm', i)[0];
+      if (end !== undefined) found.push(this.tokens.slice(i, end).join(' '));
+    }
+    return found;
+  }
+
+  private classEnds(name: ClassName, pos: number): readonly number[] {
+    const memo = this.memo[name];
+    let ends = memo[pos];
+    if (ends === undefined) {
+      ends = name === 'target' ? this.targetEnds(pos) : this.pack[name].endsOf(this.wordAt(pos)[name], this.tokens, pos);
+      memo[pos] = ends;
+    }
+    return ends;
+  }
+
+  /** The lookup of the token at `pos`; past the end, the answer for no word. */
+  private wordAt(pos: number): WordLookup {
+    return this.words[pos] ?? NOTHING;
+  }
+
+  /** End positions of a target starting at `pos`, allowing a few determiners before it. */
+  private targetEnds(pos: number): number[] {
+    const ends: number[] = [];
+    let start = pos;
+    for (let d = 0; d <= MAX_DETERMINERS && start < this.tokens.length; d++) {
+      this.addTargetEndsAt(start, ends);
+      const det = this.determinerEnd(start);
+      if (det === NONE) break;
+      start = det;
+    }
+    return ends.length > 1 ? ends.sort((a, b) => b - a) : ends;
+  }
+
+  /** Targets and class tags both ask whether a determiner starts at a position: answered once. */
+  private determinerEnd(pos: number): number {
+    let end = this.determinerEnds[pos]!;
+    if (end === UNKNOWN) {
+      end = this.pack.determiners.endsOf(this.wordAt(pos).determiners, this.tokens, pos)[0] ?? NONE;
+      this.determinerEnds[pos] = end;
+    }
+    return end;
+  }
+
+  private addTargetEndsAt(pos: number, ends: number[]): void {
+    const token = this.tokens[pos];
+    if (token === undefined) return;
+    if (token.startsWith('@') && token.length > 1) ends.push(pos + 1);
+    else if (this.hints.mentions.has(token) || this.hints.knownNameWords.has(token)) {
+      let end = pos + 1;
+      while (end < this.tokens.length && this.hints.knownNameWords.has(this.tokens[end]!)) end++;
+      ends.push(end);
+    } else if (this.nameLike[pos]) {
+      let end = pos + 1;
+      while (end < this.tokens.length && this.nameLike[end]) end++;
+      ends.push(end);
+    }
+    for (const end of this.pack.targets.endsOf(this.words[pos]!.targets, this.tokens, pos)) if (!ends.includes(end)) ends.push(end);
+  }
+}
+
+/** Empties a per-position memo for a post of `length` positions. */
+function clear(memo: Array<readonly number[] | undefined>, length: number): void {
+  memo.length = length;
+  memo.fill(undefined);
+}
+
+/** Whether every token in [start, end) stands inside quotation marks. */
+function allQuoted(quoted: readonly boolean[], start: number, end: number): boolean {
+  for (let k = start; k < end && k < quoted.length; k++) if (!quoted[k]) return false;
+  return true;
+}

@@ -34,6 +34,15 @@ describe('CompiledPack', () => {
     expect(compiled.matchSignals(second, hinted).tags[0]).toBe('target');
   });
 
+  it('counts a match as quoted when it starts inside quotation marks and stays mostly inside', () => {
+    // The gap runs past the closing mark into the reporter's words: still the quoted threat.
+    expect(run('"i will kill" him, the judge was told').signals[0]).toMatchObject({ quoted: true });
+    expect(run('he wrote "i will kill him" and left').signals[0]).toMatchObject({ quoted: true });
+    // Scare quotes around one word, or a match that starts outside the quotation, are the author's own.
+    expect(run('i will "kill" him').signals[0]?.quoted).toBeUndefined();
+    expect(run('"i" will kill him tonight with a smile').signals[0]?.quoted).toBeUndefined();
+  });
+
   it('matches words, classes and gaps and captures harm and target', () => {
     const [m] = run('I will find you and kill you').signals;
     expect(m).toMatchObject({ group: 'threat', weight: 0.9, harm: 'kill', target: 'you' });

@@ -134,7 +134,7 @@ function explain(input: DecideInput, r: number): string[] {
   if (evidence.planCues.length > 0 && evidence.categories.plan > 0) {
     reasons.push(`plan cues: ${evidence.planCues.map((c) => `"${c}"`).join(', ')}`);
   }
-  if (input.jokeMarkers > 0) reasons.push('benign cue (joke): laughing emoji');
+  if (input.jokeMarkers > 0) reasons.push('benign cue (joke): written laughter or a laughing emoji');
   if (evidence.topBenign) {
     const capped = evidence.directThreatAtMention && evidence.benign > BENIGN_CAP_FOR_DIRECT_THREAT;
     reasons.push(

@@ -17,13 +17,15 @@ export interface PackInfo {
   capitalisedNames: boolean;
   /** Everyday words of the language, normalised, that make its pack run whatever language ID says. */
   markers: ReadonlySet<string>;
+  /** Words, normalised, that look like written laughter elsewhere but are ordinary words here. */
+  notLaughter: ReadonlySet<string>;
 }
 
 const INFO = new WeakMap<CompiledPack, PackInfo>();
 
 /** The pack's extra settings; defaults for a pack compiled elsewhere. */
 export function packInfo(pack: CompiledPack): PackInfo {
-  return INFO.get(pack) ?? { secondPerson: new Set(pack.lang === 'en' ? ['you', 'u', 'ya'] : []), capitalisedNames: true, markers: new Set() };
+  return INFO.get(pack) ?? { secondPerson: new Set(pack.lang === 'en' ? ['you', 'u', 'ya'] : []), capitalisedNames: true, markers: new Set(), notLaughter: new Set() };
 }
 
 export function compilePack(pack: RulePack): CompiledPack {
@@ -32,6 +34,7 @@ export function compilePack(pack: RulePack): CompiledPack {
     secondPerson: new Set((pack.secondPerson ?? []).map((w) => w.trim().toLowerCase())),
     capitalisedNames: pack.capitalisedNames ?? true,
     markers: new Set((pack.markers ?? []).map((w) => w.trim().toLowerCase())),
+    notLaughter: new Set((pack.notLaughter ?? []).map((w) => w.trim().toLowerCase())),
   });
   return compiled;
 }

@@ -143,6 +143,11 @@ function pushMasked(raw: RawToken[], token: RawToken, masked?: MaskedWordReader)
   });
 }
 
+/** Whether a (lower-case) word is written laughter. */
+export function isLaughWord(word: string): boolean {
+  return LAUGH_WORD.test(word);
+}
+
 function countLaughs(words: readonly string[]): number {
   let laughs = 0;
   for (const w of words) if (LAUGH_WORD.test(w)) laughs++;

@@ -27,6 +27,8 @@ export interface RulePack {
   capitalisedNames?: boolean;
   /** Optional: everyday words of the language ("gue", "yang", "você"): two of them that no other pack lists run this pack even when language ID guessed another language. */
   markers?: string[];
+  /** Optional: words of the language that other languages write as laughter ("jaja" is eggs in Polish, a laugh in Spanish): in a post read as this language they are no joke marker. */
+  notLaughter?: string[];
 }
 
 const ALTERNATIVE = String.raw`(?:[^\s{}~|*]+\*?|\{harm\}|\{target\}|\{weapon\})`;
@@ -46,6 +48,7 @@ export function validatePack(value: unknown): string[] {
   if (value.determiners !== undefined) checkStringList(value.determiners, 'determiners', errors, false);
   if (value.secondPerson !== undefined) checkStringList(value.secondPerson, 'secondPerson', errors, false);
   if (value.markers !== undefined) checkStringList(value.markers, 'markers', errors, false);
+  if (value.notLaughter !== undefined) checkStringList(value.notLaughter, 'notLaughter', errors, false);
   if (value.capitalisedNames !== undefined && typeof value.capitalisedNames !== 'boolean') errors.push('capitalisedNames: must be true or false');
 
   if (!isObject(value.targets)) errors.push('targets: must be an object of lists');

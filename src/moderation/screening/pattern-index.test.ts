@@ -5,10 +5,14 @@ import { anyWordMatches, type CompiledPattern } from './pattern-elements.js';
 import type { PatternIndex } from './pattern-index.js';
 import { loadDatasets } from './training/dataset.js';
 
-/** What a plain scan keeps: patterns whose second element is no plain word, or a word that accepts `next`. */
+/**
+ * What a plain scan keeps: patterns whose second element is no plain word, or a word that accepts
+ * `next`; and patterns whose first element mixes words and classes (`{harm}|libas`), which may
+ * start with a word whose next token is elsewhere, so they are always tried.
+ */
 function plainScan(patterns: readonly CompiledPattern[], next: string | undefined): string[] {
   return patterns
-    .filter(({ elements: [, second] }) => second?.kind !== 'word' || (next !== undefined && anyWordMatches(second.alternatives, next)))
+    .filter(({ elements: [first, second] }) => first?.kind === 'mixed' || second?.kind !== 'word' || (next !== undefined && anyWordMatches(second.alternatives, next)))
     .map((p) => p.source);
 }
 

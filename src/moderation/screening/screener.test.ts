@@ -23,6 +23,14 @@ describe('screener (English, end to end)', async () => {
     expect(analysis.verdict.decision).not.toBe('allow');
   });
 
+  it('reads a word that other languages write as laughter as an ordinary word in its own language', () => {
+    const joke = (text: string) => screener.screen(text).reasons.some((r) => r.startsWith('benign cue (joke)'));
+    // "jaja" laughs in Spanish; in Polish it is a word ("urwę ci jaja": I'll rip your balls off).
+    expect(screener.screen('Urwę ci jaja jak cię dorwę, zobaczysz @marek').lang).toBe('pl');
+    expect(joke('Urwę ci jaja jak cię dorwę, zobaczysz @marek')).toBe(false);
+    expect(joke('te voy a matar jaja @juan')).toBe(true);
+  });
+
   it('flags obfuscated threats', () => {
     expect(flagged('i will k1ll you @lena')).toBe(true);
     expect(flagged('im gonna s h o o t that judge')).toBe(true);

@@ -9,7 +9,7 @@ import { LanguageDetector, loadFastTextPredictor, type LanguageGuess } from './d
 import { matchInstanceRules } from './instance-rules.js';
 import { DEFAULT_PACKS_DIR, loadPacks, packInfo } from './load-packs.js';
 import { DEFAULT_MODEL_PATH, LearnedModel, neutralModel, type ModelPrediction } from './model/learned-model.js';
-import { normalize, type NormalizedText } from './normalize.js';
+import { isLaughWord, normalize, type NormalizedText } from './normalize.js';
 import { MaskedWordReader } from './unmask.js';
 import { mergeTags, type CompiledPack, type PackMatches, type TargetHints } from './pack-matcher.js';
 import { summarize, type RuleEvidence } from './rule-evidence.js';
@@ -132,8 +132,9 @@ class PipelineScreener implements Screener {
     const matches: PackMatches[] = packs.map((pack) => pack.matchSignals(views.for(pack), hints));
     const tags = mergeTags(matches, norm.tokens.length);
     const model = this.model.predict(norm.tokens, false, tags, norm.quoted);
+    const jokeMarkers = norm.jokeMarkers - ordinaryWordsReadAsLaughter(norm.literalTokens, this.packs.get(language.lang));
     // Benign cues can only lower a score; without a signal and with a confident model they change nothing.
-    if (anyRuleFired(matches) || model.pViolent >= BENIGN_NEEDED_ABOVE || norm.jokeMarkers > 0) {
+    if (anyRuleFired(matches) || model.pViolent >= BENIGN_NEEDED_ABOVE || jokeMarkers > 0) {
       // English runs on every post for mixed ones, but its benign words ("var", "court") only count where English was detected.
       const englishDetected = language.candidates.includes(ALWAYS_RUN);
       for (let i = 0; i < packs.length; i++) {
@@ -144,7 +145,7 @@ class PipelineScreener implements Screener {
     }
     const addressesMention = hasMention(norm.tokens) || hints.mentions.size > 0;
     const unquotedWords = countFalse(norm.quoted);
-    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, norm.jokeMarkers, this.secondPerson);
+    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, jokeMarkers, this.secondPerson);
     const instanceRules = context.instanceRules ?? [];
     const instanceHits = instanceRules.length > 0 ? matchInstanceRules(instanceRules, norm, [language.lang, ...langs]) : [];
     const verdict = decide({
@@ -154,7 +155,7 @@ class PipelineScreener implements Screener {
       thresholds: context.thresholds ? { ...this.thresholds, ...context.thresholds } : this.thresholds,
       combiner: this.model.combiner,
       instanceHits,
-      jokeMarkers: norm.jokeMarkers,
+      jokeMarkers,
     });
     if (verdict.decision !== 'allow') {
       // Naming the model's features costs time, so only flagged posts, which a moderator reads, get them.
@@ -253,4 +254,16 @@ function targetHints(context: ScreeningContext): TargetHints {
   for (const name of context.knownNames ?? []) for (const w of name.toLowerCase().split(/\s+/u)) if (w.length > 1) knownNameWords.add(w);
   for (const m of mentions) knownNameWords.add(m.split('@')[0]!);
   return { mentions, knownNameWords };
+}
+
+/**
+ * How many of the post's laughter words are ordinary words of its language ("jaja" in a Polish
+ * post means eggs): the normaliser counted them as laughter before the language was known.
+ */
+function ordinaryWordsReadAsLaughter(literalTokens: readonly string[], pack: CompiledPack | undefined): number {
+  const words = pack ? packInfo(pack).notLaughter : undefined;
+  if (!words || words.size === 0) return 0;
+  let n = 0;
+  for (const w of literalTokens) if (words.has(w) && isLaughWord(w)) n++;
+  return n;
 }

@@ -22,9 +22,8 @@ import { loadDatasets, type DatasetProblem, type Example } from './dataset.js';
 import { DEFAULT_TRAIN_OPTIONS, stringKey, trainDense, trainLogistic, type Sample } from './logistic.js';
 import type { RuleEvidence } from '../rule-evidence.js';
 
-export const MODEL_DIM = 1 << 17;
+export const MODEL_DIM = 1 << 18;
 export const CATEGORY_DIM = 1 << 15;
-const FOLDS = 5;
 
 /** Choices of how the model and combiner are trained (experiments vary them; defaults are what ships). */
 export interface TrainConfig {
@@ -45,6 +44,10 @@ export interface TrainConfig {
    * post does not move every later post to another fold and another place in the order.
    */
   stableOrder: boolean;
+  /** Folds of the out-of-fold predictions (and heads averaged when bagging 'folds'). */
+  folds: number;
+  /** Hash buckets of the violent/benign head (a power of two). */
+  dim: number;
   /** Seed of the SGD order (an arbitrary choice: a stable model barely depends on it). */
   seed: number;
 }
@@ -55,6 +58,8 @@ export const DEFAULT_TRAIN_CONFIG: Readonly<TrainConfig> = Object.freeze({
   bagging: 'folds',
   combinerLanguages: ['en'],
   stableOrder: true,
+  folds: 5,
+  dim: MODEL_DIM,
   seed: DEFAULT_TRAIN_OPTIONS.seed,
 });
 /** Precision the model must reach on its own (out of fold) to flag what rules and combiner missed. */
@@ -89,25 +94,25 @@ export async function trainModel(
       quoted: a.norm.quoted,
       evidence: a.evidence,
       sample: {
-        features: extractFeatures(a.norm.tokens, MODEL_DIM, a.tags, a.norm.quoted),
+        features: extractFeatures(a.norm.tokens, config.dim, a.tags, a.norm.quoted),
         y: example.label === 'violent' ? 1 : 0,
         ...(config.stableOrder ? { key: stringKey(example.id) } : {}),
       },
     };
   });
-  const foldOf = (p: Prepared, i: number): number => (config.stableOrder ? p.sample.key! % FOLDS : i % FOLDS);
-  const options = { ...DEFAULT_TRAIN_OPTIONS, dim: MODEL_DIM, l2: config.l2, epochs: config.epochs, seed: config.seed };
+  const foldOf = (p: Prepared, i: number): number => (config.stableOrder ? p.sample.key! % config.folds : i % config.folds);
+  const options = { ...DEFAULT_TRAIN_OPTIONS, dim: config.dim, l2: config.l2, epochs: config.epochs, seed: config.seed };
 
   // Out-of-fold predictions: fold by position, which is deterministic and mixes languages.
   const oof = new Array<number>(prepared.length).fill(0.5);
   const foldHeads: LinearHead[] = [];
-  for (let fold = 0; fold < FOLDS; fold++) {
+  for (let fold = 0; fold < config.folds; fold++) {
     const head = trainLogistic(prepared.filter((p, i) => foldOf(p, i) !== fold).map((p) => p.sample), options);
     foldHeads.push(head);
     prepared.forEach((p, i) => {
-      if (foldOf(p, i) === fold) oof[i] = sigmoid(dot(head, p.sample.features, MODEL_DIM));
+      if (foldOf(p, i) === fold) oof[i] = sigmoid(dot(head, p.sample.features, config.dim));
     });
-    log(`fold ${fold + 1}/${FOLDS} trained`);
+    log(`fold ${fold + 1}/${config.folds} trained`);
   }
   const fitted = fitCombiner(prepared, oof, rulesOnly.languages, config.combinerLanguages);
   const missed = prepared
@@ -129,7 +134,7 @@ export async function trainModel(
 
   const trainedOn: Record<string, number> = {};
   for (const p of prepared) trainedOn[p.example.lang] = (trainedOn[p.example.lang] ?? 0) + 1;
-  return new LearnedModel(MODEL_DIM, CATEGORY_DIM, binary, categories, combiner, trainedOn);
+  return new LearnedModel(config.dim, CATEGORY_DIM, binary, categories, combiner, trainedOn);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { extractFeatures } from '../model/features.js';
 import { dot, sigmoid } from '../model/learned-model.js';
-import { seededRandom, shuffled, trainDense, trainLogistic } from './logistic.js';
+import { keyedOrder, seededRandom, shuffled, stringKey, trainDense, trainLogistic } from './logistic.js';
 
 const dim = 4096;
 const data = [
@@ -13,6 +13,28 @@ const options = { dim, epochs: 10, learningRate: 0.5, l2: 1e-5, seed: 7 };
 describe('seeded shuffling', () => {
   it('is reproducible for a seed', () => {
     expect(shuffled([1, 2, 3, 4, 5], seededRandom(1))).toEqual(shuffled([1, 2, 3, 4, 5], seededRandom(1)));
+  });
+});
+
+describe('keyedOrder', () => {
+  const keyed = data.map((s, i) => ({ ...s, key: stringKey(`post-${i}`) }));
+
+  it('keeps the relative order of the other samples when one is removed', () => {
+    const full = keyedOrder(keyed, 3);
+    const without = keyedOrder(keyed.filter((_, i) => i !== 2), 3);
+    expect(without).toEqual(full.filter((s) => s !== keyed[2]));
+  });
+
+  it('differs between rounds and is reproducible within one', () => {
+    expect(keyedOrder(keyed, 1)).toEqual(keyedOrder(keyed, 1));
+    expect(keyedOrder(keyed, 1)).not.toEqual(keyedOrder(keyed, 2));
+  });
+
+  it('is used by trainLogistic when every sample has a key, reproducibly', () => {
+    const a = trainLogistic(keyed, options);
+    const b = trainLogistic([...keyed].reverse(), options);
+    // The input order no longer matters: the keys alone decide the visiting order.
+    expect(Buffer.from(a.weights.buffer).equals(Buffer.from(b.weights.buffer))).toBe(true);
   });
 });
 
@@ -35,5 +57,14 @@ describe('trainDense', () => {
   it('finds a positive weight for a predictive feature', () => {
     const w = trainDense([[0], [0.1], [0.9], [1]], [0, 0, 1, 1], 500, 1, 0);
     expect(w[1]).toBeGreaterThan(1);
+  });
+
+  it('weighs rows by rowWeights', () => {
+    // The same feature value is positive twice and negative once; weighting the negative row up flips the bias.
+    const rows = [[1], [1], [1]];
+    const ys = [1, 1, 0];
+    const plain = trainDense(rows, ys, 500, 1, 0);
+    const weighted = trainDense(rows, ys, 500, 1, 0, [1, 1, 8]);
+    expect(plain[0]! + plain[1]!).toBeGreaterThan(weighted[0]! + weighted[1]!);
   });
 });

@@ -9,6 +9,12 @@ export interface Sample {
   features: FeatureVector;
   /** 1 for the positive class, 0 otherwise. */
   y: number;
+  /**
+   * A number fixed to the post (a hash of its id). When every sample has one, each epoch visits
+   * samples in an order derived from the keys alone, so adding or removing a post only adds or
+   * removes its own updates instead of reshuffling every other post's position.
+   */
+  key?: number;
 }
 
 export interface TrainOptions {
@@ -54,8 +60,9 @@ export function trainLogistic(samples: readonly Sample[], options: TrainOptions)
   const negatives = samples.length - positives;
   const classWeight = [negatives > 0 ? samples.length / (2 * negatives) : 1, positives > 0 ? samples.length / (2 * positives) : 1];
   const random = seededRandom(options.seed);
+  const keyed = samples.length > 0 && samples.every((s) => s.key !== undefined);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const s of shuffled(samples, random)) {
+    for (const s of keyed ? keyedOrder(samples, options.seed + epoch) : shuffled(samples, random)) {
       const fv = s.features;
       let z = bias;
       for (let i = 0; i < fv.count; i++) z += w[fv.indices[i]! & mask]! * fv.value;
@@ -74,8 +81,41 @@ export function trainLogistic(samples: readonly Sample[], options: TrainOptions)
   return { bias, weights: Float32Array.from(w) };
 }
 
-/** Full-batch gradient descent for a handful of dense features (the combiner). */
-export function trainDense(rows: readonly number[][], ys: readonly number[], iterations: number, learningRate: number, l2: number): number[] {
+/** Samples sorted by a hash of (key, round): a pseudo-random order in which each sample's place depends on its key only. */
+export function keyedOrder(samples: readonly Sample[], round: number): Sample[] {
+  const ranked = samples.map((s, i) => ({ s, i, rank: mixHash(s.key!, round) }));
+  ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return ranked.map((r) => r.s);
+}
+
+/** A 32-bit integer mix (murmur3 finaliser) of two numbers. */
+export function mixHash(a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a of a string: a key fixed to a post's id. */
+export function stringKey(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Full-batch gradient descent for a handful of dense features (the combiner); classes are
+ * balanced, and `rowWeights` (default 1) can weigh rows further, e.g. to balance languages.
+ */
+export function trainDense(
+  rows: readonly number[][],
+  ys: readonly number[],
+  iterations: number,
+  learningRate: number,
+  l2: number,
+  rowWeights?: readonly number[],
+): number[] {
   const n = rows[0]?.length ?? 0;
   const w = new Array<number>(n + 1).fill(0);
   const positives = ys.filter((y) => y === 1).length;
@@ -85,7 +125,7 @@ export function trainDense(rows: readonly number[][], ys: readonly number[], ite
     rows.forEach((x, r) => {
       let z = w[0]!;
       for (let j = 0; j < n; j++) z += w[j + 1]! * x[j]!;
-      const err = (1 / (1 + Math.exp(-z)) - ys[r]!) * cw[ys[r]!]!;
+      const err = (1 / (1 + Math.exp(-z)) - ys[r]!) * cw[ys[r]!]! * (rowWeights?.[r] ?? 1);
       grad[0]! += err;
       for (let j = 0; j < n; j++) grad[j + 1]! += err * x[j]!;
     });

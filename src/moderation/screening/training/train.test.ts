@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Example } from './dataset.js';
-import { modelAloneThreshold, trainModel } from './train.js';
+import { averageHeads, modelAloneThreshold, trainModel } from './train.js';
 
 const texts: Array<[string, 'violent' | 'benign']> = [
   ['i will kill you tonight', 'violent'], ['someone should hang the judge', 'violent'], ['we will burn your house down', 'violent'],
@@ -23,6 +23,13 @@ describe('trainModel', () => {
     expect(a.trainedOn).toEqual({ en: 24 });
   });
 
+  it('gives the same violent/benign head whatever order the posts come in (folds and SGD order follow post ids)', async () => {
+    const a = await trainModel(examples);
+    const b = await trainModel([...examples].reverse());
+    expect(b.binary.bias).toBe(a.binary.bias);
+    expect(Buffer.from(b.binary.weights.buffer).equals(Buffer.from(a.binary.weights.buffer))).toBe(true);
+  });
+
   it('refuses to train without training examples', async () => {
     await expect(trainModel(examples.map((e) => ({ ...e, split: 'heldout' as const })))).rejects.toThrow(/no training examples/);
   });
@@ -34,5 +41,16 @@ describe('modelAloneThreshold', () => {
     expect(modelAloneThreshold(rows, 0.85)).toBe(0.6);
     expect(modelAloneThreshold(rows, 0.9)).toBe(0.75);
     expect(modelAloneThreshold([{ p: 0.9, y: 0 }], 0.9)).toBe(1);
+  });
+});
+
+describe('averageHeads', () => {
+  it('averages biases and weights', () => {
+    const head = averageHeads([
+      { bias: 1, weights: Float32Array.from([1, 0, 2]) },
+      { bias: 3, weights: Float32Array.from([3, 0, -2]) },
+    ]);
+    expect(head.bias).toBe(2);
+    expect([...head.weights]).toEqual([2, 0, 0]);
   });
 });

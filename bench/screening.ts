@@ -1,15 +1,15 @@
 /**
- * Screening benchmark: posts per second on one core and per-post latency (p50, p99) over every
- * dataset text, next to a baseline measured in the same run (one case-insensitive regular
- * expression of violent keywords over the same posts), and the time to load the screener.
- * Figures are given in wall-clock time and in CPU time of this process.
+ * Screening benchmark: posts per second on one core and per-post latency (p50, p99) over dataset
+ * posts the screener has not seen before (after warming up on the others), next to a baseline
+ * measured in the same run (one case-insensitive regular expression of violent keywords over the
+ * same posts), and the time to load the screener. Figures are given in wall-clock time and in
+ * CPU time of this process.
  */
 import { performance } from 'node:perf_hooks';
 import { createScreener } from '../src/moderation/screening/index.js';
 import { loadDatasets } from '../src/moderation/screening/training/dataset.js';
 
 const BASELINE = /\b(kill|murder|shoot|stab|hang|bomb|burn|behead|execute|lynch|bullet|gun|knife|noose|die|dead|t[øo]te|tuer|matar|uccid|bunuh|zabi|doden|drepe)\w*/iu;
-const MIN_POSTS = 20000;
 
 function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -69,16 +69,20 @@ export async function runScreeningBench(): Promise<Record<string, unknown>> {
 
   const corpus = loadDatasets().map((e) => e.text);
   if (corpus.length === 0) throw new Error('no dataset texts found under datasets/screening');
-  // Repeat the corpus so the timed run is long enough to be stable.
-  const texts: string[] = [];
-  while (texts.length < Math.max(MIN_POSTS, corpus.length)) texts.push(...corpus);
-  for (const t of corpus.slice(0, 500)) screener.screen(t); // warm-up: JIT and wasm
+  // A running server has seen many posts before the next one arrives: its JIT is warm and its
+  // per-pack word tables hold the common vocabulary, but the next post is new. So half of the
+  // posts warm the screener up, and the other half, none of them seen before, are timed.
+  // Timing the same posts twice would flatter the word tables; timing a cold process, the JIT.
+  const warmUp = corpus.filter((_, i) => i % 2 === 0);
+  const timed = corpus.filter((_, i) => i % 2 === 1);
+  for (const t of warmUp) screener.screen(t);
+  for (const t of warmUp) BASELINE.test(t);
 
-  const baseline = measure(texts, (t) => BASELINE.test(t));
-  const screening = measure(texts, (t) => screener.screen(t));
+  const baseline = measure(timed, (t) => BASELINE.test(t));
+  const screening = measure(timed, (t) => screener.screen(t));
   return {
-    posts: texts.length,
-    distinctPosts: corpus.length,
+    posts: timed.length,
+    warmUpPosts: warmUp.length,
     loadMs,
     loadCpuMs,
     screening,

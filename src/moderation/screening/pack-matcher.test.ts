@@ -34,10 +34,12 @@ describe('CompiledPack', () => {
     expect(compiled.matchSignals(second, hinted).tags[0]).toBe('target');
   });
 
-  it('counts a match as quoted when it starts inside quotation marks and stays mostly inside', () => {
-    // The gap runs past the closing mark into the reporter's words: still the quoted threat.
-    expect(run('"i will kill" him, the judge was told').signals[0]).toMatchObject({ quoted: true });
+  it('counts a match as quoted only when all its words are inside quotation marks', () => {
     expect(run('he wrote "i will kill him" and left').signals[0]).toMatchObject({ quoted: true });
+    // A match that runs past the closing mark is not quoted: otherwise an author could quote the
+    // first words of their own threat and have it read as reported speech.
+    expect(run('"i will kill" him, the judge was told').signals[0]?.quoted).toBeUndefined();
+    expect(run('"i will" kill him tonight').signals[0]?.quoted).toBeUndefined();
     // Scare quotes around one word, or a match that starts outside the quotation, are the author's own.
     expect(run('i will "kill" him').signals[0]?.quoted).toBeUndefined();
     expect(run('"i" will kill him tonight with a smile').signals[0]?.quoted).toBeUndefined();

@@ -1,4 +1,4 @@
-/** Matches one post's tokens against a pack's pattern indexes (one matcher per post and pack). */
+/** Matches a post's tokens against a pack's pattern indexes (one matcher per pack, reset for each post). */
 import { anyWordMatches, type ClassName, type CompiledPattern, type Element } from './pattern-elements.js';
 import type { PatternIndex, WordBucket } from './pattern-index.js';
 import type { PhraseSet } from './phrase-set.js';
@@ -134,7 +134,7 @@ export class TokenMatcher {
       end,
       text: this.tokens.slice(i, end).join(' '),
       ...captures,
-      ...(insideQuotation(this.quoted, i, Math.max(end, i + 1)) ? { quoted: true } : {}),
+      ...(allQuoted(this.quoted, i, Math.max(end, i + 1)) ? { quoted: true } : {}),
     });
   }
 
@@ -274,15 +274,8 @@ function clear(memo: Array<readonly number[] | undefined>, length: number): void
   memo.fill(undefined);
 }
 
-/**
- * A match counts as quoted when it starts inside a quotation and at least half of its words are
- * quoted: a pattern with a gap may run on past the closing mark into the reporter's words
- * («Te voy a quemar la casa»: la jueza condena …), which must not make the quote the author's own.
- */
-function insideQuotation(quoted: readonly boolean[], start: number, end: number): boolean {
-  if (!quoted[start]) return false;
-  let inside = 0;
-  const last = Math.min(end, quoted.length);
-  for (let k = start; k < last; k++) if (quoted[k]) inside++;
-  return inside * 2 >= last - start;
+/** Whether every token in [start, end) stands inside quotation marks. */
+function allQuoted(quoted: readonly boolean[], start: number, end: number): boolean {
+  for (let k = start; k < end && k < quoted.length; k++) if (!quoted[k]) return false;
+  return true;
 }

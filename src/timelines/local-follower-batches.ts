@@ -21,6 +21,8 @@ export async function* localFollowerBatches(
   filter: LocalFollowerFilter,
   batchSize: number,
 ): AsyncGenerator<Receiver[]> {
+  // No listed followers means no receivers (and `in ()` is not valid SQL).
+  if (filter.onlyAccountIds !== undefined && filter.onlyAccountIds.length === 0) return;
   let afterId = 0;
   for (;;) {
     const batch = await db

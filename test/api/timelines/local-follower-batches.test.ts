@@ -50,6 +50,11 @@ describe('localFollowerBatches', () => {
     expect((await collect({ onlyAccountIds: ids(1, 3, 4) }, 10)).flat().sort((a, b) => a - b)).toEqual(ids(1, 3));
   });
 
+  it('yields no batches for an empty list of followers', async () => {
+    expect(await collect({ onlyAccountIds: [] }, 10)).toEqual([]);
+    expect(await collect({ onlyAccountIds: [], notifyOnly: true }, 10)).toEqual([]);
+  });
+
   it("carries each follow's options to the delivery rules", async () => {
     const receivers = [];
     for await (const b of localFollowerBatches(t.ctx.database.db, author.accountId, { onlyAccountIds: ids(3) }, 10)) receivers.push(...b);

@@ -1,6 +1,8 @@
 /**
- * Deterministic logistic regression by AdaGrad SGD over hashed sparse features: the order of
- * examples comes from a seeded shuffle, so the same data always yields the same weights.
+ * Deterministic logistic regression by AdaGrad SGD over hashed sparse features. When every sample
+ * carries a key (a hash of its post id), epoch e visits samples in an order derived from the keys
+ * and `seed + e` alone; otherwise the order comes from a seeded shuffle. Either way the same data
+ * always yields the same weights.
  */
 import type { FeatureVector } from '../model/features.js';
 import type { LinearHead } from '../model/learned-model.js';

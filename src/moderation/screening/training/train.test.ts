@@ -30,6 +30,13 @@ describe('trainModel', () => {
     expect(Buffer.from(b.binary.weights.buffer).equals(Buffer.from(a.binary.weights.buffer))).toBe(true);
   });
 
+  it('rejects fewer than two folds and a dim that is not a power of two', async () => {
+    await expect(trainModel(examples, () => {}, { folds: 1 })).rejects.toThrow(/folds must be an integer of at least 2/);
+    await expect(trainModel(examples, () => {}, { folds: 0 })).rejects.toThrow(/folds/);
+    await expect(trainModel(examples, () => {}, { dim: 3000 })).rejects.toThrow(/dim must be a power of two/);
+    await expect(trainModel(examples, () => {}, { dim: 0 })).rejects.toThrow(/dim must be a power of two/);
+  });
+
   it('refuses to train without training examples', async () => {
     await expect(trainModel(examples.map((e) => ({ ...e, split: 'heldout' as const })))).rejects.toThrow(/no training examples/);
   });

@@ -75,12 +75,25 @@ interface Prepared {
   sample: Sample;
 }
 
+/** Rejects choices that would train a broken model instead of failing loudly. */
+export function validateTrainConfig(config: TrainConfig): void {
+  // With one fold every post is its own fold's held-out part: no head is trained on anything.
+  if (!Number.isInteger(config.folds) || config.folds < 2) {
+    throw new Error(`training config: folds must be an integer of at least 2 (got ${config.folds})`);
+  }
+  // Feature hashing keeps `index & (dim - 1)`, which covers every bucket only for a power of two.
+  if (!Number.isInteger(config.dim) || config.dim < 1 || config.dim > 2 ** 30 || (config.dim & (config.dim - 1)) !== 0) {
+    throw new Error(`training config: dim must be a power of two (got ${config.dim})`);
+  }
+}
+
 export async function trainModel(
   examples: readonly Example[],
   log: (line: string) => void = () => {},
   overrides: Partial<TrainConfig> = {},
 ): Promise<LearnedModel> {
   const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...overrides };
+  validateTrainConfig(config);
   const train = examples.filter((e) => e.split === 'train');
   if (train.length === 0) throw new Error('no training examples found');
   const rulesOnly = await createScreener({ model: null, onPackError: reportPackError });
@@ -103,7 +116,9 @@ export async function trainModel(
   const foldOf = (p: Prepared, i: number): number => (config.stableOrder ? p.sample.key! % config.folds : i % config.folds);
   const options = { ...DEFAULT_TRAIN_OPTIONS, dim: config.dim, l2: config.l2, epochs: config.epochs, seed: config.seed };
 
-  // Out-of-fold predictions: fold by position, which is deterministic and mixes languages.
+  // Out-of-fold predictions: with stableOrder (the default) a post's fold follows a hash of its
+  // id, so removing a post moves no other post; otherwise folds go by position. Both are
+  // deterministic and mix languages.
   const oof = new Array<number>(prepared.length).fill(0.5);
   const foldHeads: LinearHead[] = [];
   for (let fold = 0; fold < config.folds; fold++) {

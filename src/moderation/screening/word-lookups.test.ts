@@ -30,4 +30,15 @@ describe('WordLookups', () => {
     expect(pack.words.get('kill').harm.length).toBeGreaterThan(0);
     expect(pack.words.get('zqxwv')).toBe(NOTHING);
   });
+
+  it('starts its table again past the bound, and still answers every word as before', () => {
+    const pack = packs.find((p) => p.lang === 'en')!;
+    const before = pack.words.get('kill');
+    // A flood of distinct random-looking words (more than the 50,000 kept) empties the table once.
+    for (let i = 0; i < 50_001; i++) pack.words.get(`zz${i.toString(36)}`);
+    const after = pack.words.get('kill');
+    expect(after).not.toBe(before);
+    expect(after).toEqual(before);
+    expect(pack.words.get('zz0')).toBe(NOTHING);
+  });
 });

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { createScreener, type Screener } from '../screener.js';
 import { loadDatasets, SPLITS, type DatasetProblem, type Example, type Split } from './dataset.js';
 import { formatTable, report, type LanguageReport, type Outcome } from './metrics.js';
-import { reportPackError, trainModel, type TrainConfig } from './train.js';
+import { outOfFoldScreeners } from './out-of-fold.js';
+import { reportPackError, type TrainConfig } from './train.js';
 
 export interface EvaluationOptions {
   split: Split;
@@ -50,13 +51,9 @@ export function evaluate(screener: Screener, examples: readonly Example[], optio
  * rules and thresholds can be tuned on honest numbers without ever touching the held-out split.
  */
 export async function crossValidate(examples: readonly Example[], folds: number, lang?: string, config: Partial<TrainConfig> = {}): Promise<Evaluation> {
-  const train = examples.filter((e) => e.split === 'train');
   const parts: Evaluation[] = [];
-  for (let fold = 0; fold < folds; fold++) {
-    const inFold = (_: Example, i: number): boolean => i % folds === fold;
-    const model = await trainModel(train.filter((e, i) => !inFold(e, i)), () => {}, config);
-    const screener = await createScreener({ model, onPackError: () => {} });
-    parts.push(evaluate(screener, train.filter(inFold), { split: 'train', ...(lang ? { lang } : {}) }));
+  for await (const fold of outOfFoldScreeners(examples, folds, config)) {
+    parts.push(evaluate(fold.screener, fold.examples, { split: 'train', ...(lang ? { lang } : {}) }));
   }
   return mergeEvaluations(parts);
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { modelAloneSummary } from './experiment.js';
+import { describeChanges, modelAloneSummary } from './experiment.js';
 
 describe('modelAloneSummary', () => {
   it('reports log-loss and how many posts of each class the model alone scores at least 0.5', () => {
@@ -8,5 +8,13 @@ describe('modelAloneSummary', () => {
     expect(line).toContain(`logloss ${loss.toFixed(3)}`);
     expect(line).toContain('violent≥0.5 1/2');
     expect(line).toContain('benign≥0.5 1/2');
+  });
+});
+
+describe('describeChanges', () => {
+  it('counts verdict changes and, apart, changes between allowed and flagged', () => {
+    expect(describeChanges(['allow', 'review', 'hold', 'allow'], ['allow', 'hold', 'allow', 'review'])).toBe(
+      '2 flag flips, 3 verdict changes of 4 held-out posts',
+    );
   });
 });

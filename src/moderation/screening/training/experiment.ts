@@ -13,6 +13,7 @@ import { createScreener } from '../screener.js';
 import { loadDatasets, type Example } from './dataset.js';
 import { DEFAULT_TRAIN_OPTIONS, seededRandom, shuffled } from './logistic.js';
 import { formatTable, report, type Outcome } from './metrics.js';
+import { outOfFoldScreeners } from './out-of-fold.js';
 import { trainModel, type TrainConfig } from './train.js';
 
 const FOLDS = 5;
@@ -39,21 +40,16 @@ export function modelAloneSummary(lang: string, rows: readonly ModelScore[]): st
 }
 
 async function crossValidation(examples: readonly Example[], config: Partial<TrainConfig>): Promise<void> {
-  const train = examples.filter((e) => e.split === 'train');
   const outcomes: Outcome[] = [];
   const scores = new Map<string, ModelScore[]>();
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const inFold = (i: number): boolean => i % FOLDS === fold;
-    const model = await trainModel(train.filter((_, i) => !inFold(i)), () => {}, config);
-    const screener = await createScreener({ model, onPackError: () => {} });
-    train.forEach((example, i) => {
-      if (!inFold(i)) return;
-      const a = screener.analyze(example.text);
+  for await (const fold of outOfFoldScreeners(examples, FOLDS, config)) {
+    for (const example of fold.examples) {
+      const a = fold.screener.analyze(example.text);
       outcomes.push({ example, decision: a.verdict.decision, category: a.verdict.category });
       const list = scores.get(example.lang) ?? [];
       list.push({ y: example.label === 'violent' ? 1 : 0, p: a.model.pViolent });
       scores.set(example.lang, list);
-    });
+    }
   }
   const langs = [...scores.keys()].sort();
   const reports = langs.map((l) => report(l, outcomes.filter((o) => o.example.lang === l)));
@@ -63,37 +59,36 @@ async function crossValidation(examples: readonly Example[], config: Partial<Tra
   console.log(modelAloneSummary('all', [...scores.values()].flat()));
 }
 
+/** Held-out decisions of a model trained on `data` with `config`. */
+async function heldoutDecisions(examples: readonly Example[], data: readonly Example[], config: Partial<TrainConfig>): Promise<string[]> {
+  const screener = await createScreener({ model: await trainModel(data, () => {}, config), onPackError: () => {} });
+  return examples.filter((e) => e.split === 'heldout').map((e) => screener.screen(e.text).decision);
+}
+
+/** "N flag flips, M verdict changes of K held-out posts" between two runs' decisions. */
+export function describeChanges(base: readonly string[], other: readonly string[]): string {
+  const changed = other.filter((d, i) => d !== base[i]).length;
+  const flagFlips = other.filter((d, i) => (d === 'allow') !== (base[i] === 'allow')).length;
+  return `${flagFlips} flag flips, ${changed} verdict changes of ${base.length} held-out posts`;
+}
+
 /** Held-out verdict changes after dropping `drop` random training rows, over several seeds. */
 async function stability(examples: readonly Example[], config: Partial<TrainConfig>, drop: number, seeds: readonly number[]): Promise<void> {
-  const heldout = examples.filter((e) => e.split === 'heldout');
-  const verdicts = async (data: readonly Example[]): Promise<string[]> => {
-    const screener = await createScreener({ model: await trainModel(data, () => {}, config), onPackError: () => {} });
-    return heldout.map((e) => screener.screen(e.text).decision);
-  };
-  const base = await verdicts(examples);
+  const base = await heldoutDecisions(examples, examples, config);
   const trainIds = examples.filter((e) => e.split === 'train').map((e) => e.id);
   for (const seed of seeds) {
     const dropped = new Set(shuffled(trainIds, seededRandom(seed)).slice(0, drop));
-    const other = await verdicts(examples.filter((e) => !dropped.has(e.id)));
-    const changed = other.filter((d, i) => d !== base[i]).length;
-    const flagFlips = other.filter((d, i) => (d === 'allow') !== (base[i] === 'allow')).length;
-    console.log(`seed ${seed}: dropped ${drop} training rows → ${flagFlips} flag flips, ${changed} verdict changes of ${heldout.length} held-out posts`);
+    const other = await heldoutDecisions(examples, examples.filter((e) => !dropped.has(e.id)), config);
+    console.log(`seed ${seed}: dropped ${drop} training rows → ${describeChanges(base, other)}`);
   }
 }
 
 /** Held-out verdict changes between models trained on the same data with other SGD seeds. */
 async function seedStability(examples: readonly Example[], config: Partial<TrainConfig>, seeds: readonly number[]): Promise<void> {
-  const heldout = examples.filter((e) => e.split === 'heldout');
-  const verdicts = async (seed?: number): Promise<string[]> => {
-    const model = await trainModel(examples, () => {}, seed === undefined ? config : { ...config, seed });
-    const screener = await createScreener({ model, onPackError: () => {} });
-    return heldout.map((e) => screener.screen(e.text).decision);
-  };
-  const base = await verdicts();
+  const base = await heldoutDecisions(examples, examples, config);
   for (const seed of seeds) {
-    const other = await verdicts(seed);
-    const flagFlips = other.filter((d, i) => (d === 'allow') !== (base[i] === 'allow')).length;
-    console.log(`SGD seed ${seed}: ${flagFlips} flag flips, ${other.filter((d, i) => d !== base[i]).length} verdict changes of ${heldout.length} held-out posts`);
+    const other = await heldoutDecisions(examples, examples, { ...config, seed });
+    console.log(`SGD seed ${seed}: ${describeChanges(base, other)}`);
   }
 }
 

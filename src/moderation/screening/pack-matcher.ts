@@ -7,9 +7,9 @@
  */
 import type { NormalizedText } from './normalize.js';
 import type { PatternSource, RulePack, WeightedPattern } from './pack-schema.js';
-import { ElementCompiler, type CompiledPattern } from './pattern-elements.js';
+import { anchorOf, ElementCompiler, type CompiledPattern } from './pattern-elements.js';
 import { PatternIndex } from './pattern-index.js';
-import { PhraseSet, normalizeEntry } from './phrase-set.js';
+import { PhraseSet, PrefixIndex, normalizeEntry } from './phrase-set.js';
 import type { PackMatches, RuleMatch, TargetHints } from './rule-match.js';
 import { TokenMatcher } from './token-matcher.js';
 import { BENIGN_CUE_KINDS, VIOLENT_CATEGORIES } from './types.js';
@@ -54,7 +54,11 @@ export class CompiledPack {
   private readonly benignIndex = new PatternIndex();
   private readonly signalRegexes: RegexRule[] = [];
   private readonly benignRegexes: RegexRule[] = [];
-  private readonly matcher = new TokenMatcher(this);
+  /** Patterns (signals and benign cues) by the words of their anchors. */
+  private readonly anchors = new PrefixIndex<number>();
+  /** Every token pattern (signals, then benign cues), at the position of its id. */
+  readonly patterns: CompiledPattern[] = [];
+  private readonly matcher: TokenMatcher;
 
   constructor(pack: RulePack) {
     this.lang = pack.lang;
@@ -85,7 +89,9 @@ export class CompiledPack {
       targets: this.targets,
       determiners: this.determiners,
       planCues: this.planCues,
+      anchors: this.anchors,
     });
+    this.matcher = new TokenMatcher(this, this.patterns.length);
   }
 
   private addPattern(group: string, wp: WeightedPattern, compiler: ElementCompiler, index: PatternIndex, regexes: RegexRule[]): void {
@@ -95,7 +101,10 @@ export class CompiledPack {
       return;
     }
     const elements = compiler.compile(p);
-    const compiled: CompiledPattern = { group, source: p, weight: wp.w, elements };
+    const anchor = anchorOf(elements);
+    const compiled: CompiledPattern = { group, source: p, weight: wp.w, elements, anchor, id: this.patterns.length };
+    this.patterns.push(compiled);
+    for (const test of anchor ?? []) this.anchors.add(test, compiled.id);
     const first = elements[0]!;
     if (first.kind === 'word' || first.kind === 'mixed') for (const alt of first.alternatives) index.addByWord(alt, compiled);
     const firstClasses = first.kind === 'mixed' ? first.classes : first.kind === 'class' ? [first.name!] : [];

@@ -28,6 +28,23 @@ export interface CompiledPattern {
   source: string;
   weight: number;
   elements: readonly Element[];
+  /**
+   * A plain-word position past the first that every match needs (see `anchorOf`), or null. A
+   * post without such a word cannot match the pattern, so the matcher skips it there.
+   */
+  anchor: readonly WordTest[] | null;
+  /** The pattern's number within its pack (indexes the matcher's per-post anchor table). */
+  id: number;
+}
+
+/**
+ * The word alternatives a pattern cannot match without: those of its last plain-word element
+ * after the first (the indexes already check the first). Later words of a pattern tend to be its
+ * rarest ("{target} ~ will ~ hang"), so most posts lack them and the pattern is never tried.
+ */
+export function anchorOf(elements: readonly Element[]): readonly WordTest[] | null {
+  for (let e = elements.length - 1; e >= 1; e--) if (elements[e]!.kind === 'word') return elements[e]!.alternatives;
+  return null;
 }
 
 const CLASS_TOKEN = /^\{(?:harm|target|weapon)\}$/u;

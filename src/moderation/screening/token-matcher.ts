@@ -23,6 +23,8 @@ const MAX_DETERMINERS = 2;
 /** Markers in the per-position determiner memo. */
 const UNKNOWN = -2;
 const NONE = -1;
+/** The largest post number the anchor table holds. */
+const MAX_POST = 0x7fffffff;
 
 interface Captures {
   harm?: string;
@@ -48,8 +50,19 @@ export class TokenMatcher {
   /** Candidate patterns at the position being matched (reused from position to position). */
   private readonly candidates: CompiledPattern[] = [];
   private captures: Captures = {};
+  /**
+   * Per pattern id, the number of the last post with a word the pattern's anchor accepts: a
+   * pattern whose entry is not the current post's number cannot match and is not tried.
+   */
+  private readonly anchoredIn: Int32Array;
+  private post = 0;
 
-  constructor(private readonly pack: MatchablePack) {}
+  constructor(
+    private readonly pack: MatchablePack,
+    patternCount: number,
+  ) {
+    this.anchoredIn = new Int32Array(patternCount);
+  }
 
   /** Whether the matcher was last reset for exactly these arrays (the same post). */
   isFor(tokens: readonly string[], nameLike: readonly boolean[], quoted: readonly boolean[], hints: TargetHints): boolean {
@@ -64,7 +77,18 @@ export class TokenMatcher {
     this.hints = hints;
     const n = tokens.length;
     this.words.length = n;
-    for (let i = 0; i < n; i++) this.words[i] = this.pack.words.get(tokens[i]!);
+    // Post numbers start at 1, so no pattern counts as anchored before its first post (0 is
+    // unused); before they outgrow the table's integers, the table starts again.
+    if (this.post === MAX_POST) {
+      this.anchoredIn.fill(0);
+      this.post = 0;
+    }
+    const post = ++this.post;
+    for (let i = 0; i < n; i++) {
+      const word = this.pack.words.get(tokens[i]!);
+      this.words[i] = word;
+      for (const id of word.anchored) this.anchoredIn[id] = post;
+    }
     // Classes are also asked for one position past the last token (a pattern running off the end).
     clear(this.memo.harm, n + 1);
     clear(this.memo.weapon, n + 1);
@@ -117,6 +141,7 @@ export class TokenMatcher {
 
   /** Matches one pattern at token `i`; a match is added to `found` unless the pattern matched before. */
   private tryAt(pattern: CompiledPattern, i: number, found: RuleMatch[], matched: CompiledPattern[]): void {
+    if (pattern.anchor !== null && this.anchoredIn[pattern.id] !== this.post) return;
     if (matched.length > 0 && matched.includes(pattern)) return;
     // A pattern starting with plain words is only a candidate because the word index accepted
     // this token, so matching goes on from the second element.

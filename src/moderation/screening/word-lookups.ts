@@ -9,7 +9,7 @@
  * cannot change a match.
  */
 import type { PatternIndex, WordBucket } from './pattern-index.js';
-import type { PhraseSet, WordTest } from './phrase-set.js';
+import type { PhraseSet, PrefixIndex, WordTest } from './phrase-set.js';
 
 export interface WordLookup {
   /** Buckets of signal / benign patterns whose first word accepts the word. */
@@ -21,6 +21,8 @@ export interface WordLookup {
   readonly targets: readonly WordTest[][];
   readonly determiners: readonly WordTest[][];
   readonly planCues: readonly WordTest[][];
+  /** Ids of the patterns whose anchor accepts the word (see CompiledPattern.anchor). */
+  readonly anchored: readonly number[];
 }
 
 export interface PackIndexes {
@@ -31,6 +33,7 @@ export interface PackIndexes {
   readonly targets: PhraseSet;
   readonly determiners: PhraseSet;
   readonly planCues: PhraseSet;
+  readonly anchors: PrefixIndex<number>;
 }
 
 /**
@@ -48,6 +51,7 @@ export const NOTHING: WordLookup = Object.freeze({
   targets: [],
   determiners: [],
   planCues: [],
+  anchored: [],
 });
 
 export class WordLookups {
@@ -69,6 +73,8 @@ export class WordLookups {
     const ix = this.indexes;
     const signalBuckets: WordBucket[] = [];
     const benignBuckets: WordBucket[] = [];
+    const anchored: number[] = [];
+    ix.anchors.lookup(word, anchored);
     ix.signals.bucketsFor(word, signalBuckets);
     ix.benign.bucketsFor(word, benignBuckets);
     const entry: WordLookup = {
@@ -79,9 +85,10 @@ export class WordLookups {
       targets: ix.targets.entriesStartingWith(word),
       determiners: ix.determiners.entriesStartingWith(word),
       planCues: ix.planCues.entriesStartingWith(word),
+      anchored,
     };
     const empty = signalBuckets.length + benignBuckets.length + entry.harm.length + entry.weapon.length
-      + entry.targets.length + entry.determiners.length + entry.planCues.length === 0;
+      + entry.targets.length + entry.determiners.length + entry.planCues.length + anchored.length === 0;
     return empty ? NOTHING : entry;
   }
 }

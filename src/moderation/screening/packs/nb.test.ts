@@ -136,7 +136,7 @@ describePackCases('nb', {
     ['incitement', 'string up the traitor', 'Heng opp den forræderen'],
     ['death_wish', 'imperative die + insult', 'Dø din jævla hore'],
     ['death_wish', 'imperative die + insult, short', 'Dø, ditt svin'],
-    ['death_wish', 'nobody will miss her if she drowned', 'Ingen vil savne ho om ho drukna'],
+    ['death_wish', 'nobody would miss her if she drowned', 'Ingen ville sakne ho viss ho druknar'],
     ['death_wish', 'nobody will miss him when he dies', 'Ingen kommer til å savne han når han dør'],
     ['death_wish', 'would celebrate if she was run over', 'Hadde feira om ho blei overkjørt'],
     ['death_wish', 'toast the day he was shot', 'Vi skulle skåla den dagen han blei skoten'],

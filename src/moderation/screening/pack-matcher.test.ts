@@ -91,7 +91,7 @@ describe('CompiledPack', () => {
 describe('WordBucket', () => {
   const word = (...alternatives: string[]) => ({ kind: 'word' as const, alternatives: alternatives.map(parseWord), classes: [], name: null });
   const gap = { kind: 'gap' as const, alternatives: [], classes: [], name: null };
-  const pattern = (source: string, ...elements: CompiledPattern['elements']): CompiledPattern => ({ group: 'threat', source, weight: 1, elements, anchor: null, id: 0 });
+  const pattern = (source: string, ...elements: CompiledPattern['elements']): CompiledPattern => ({ group: 'threat', source, weight: 1, elements, anchor: null, id: 0, family: 0 });
   const patterns = [
     pattern('i will', word('i'), word('will')),
     pattern('i ~ kill', word('i'), gap, word('kill')),

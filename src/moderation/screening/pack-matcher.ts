@@ -9,6 +9,7 @@ import type { NormalizedText } from './normalize.js';
 import type { PatternSource, RulePack, WeightedPattern } from './pack-schema.js';
 import { anchorOf, ElementCompiler, type CompiledPattern } from './pattern-elements.js';
 import { PatternIndex } from './pattern-index.js';
+import { expandPhraseGroups } from './phrase-groups.js';
 import { PhraseSet, PrefixIndex, normalizeEntry } from './phrase-set.js';
 import type { PackMatches, RuleMatch, TargetHints } from './rule-match.js';
 import { TokenMatcher } from './token-matcher.js';
@@ -100,19 +101,16 @@ export class CompiledPack {
       regexes.push({ group, re: new RegExp(p.re, 'u'), weight: wp.w });
       return;
     }
-    const elements = compiler.compile(p);
-    const anchor = anchorOf(elements);
-    const compiled: CompiledPattern = { group, source: p, weight: wp.w, elements, anchor, id: this.patterns.length };
-    this.patterns.push(compiled);
-    for (const test of anchor ?? []) this.anchors.add(test, compiled.id);
-    const first = elements[0]!;
-    if (first.kind === 'word' || first.kind === 'mixed') for (const alt of first.alternatives) index.addByWord(alt, compiled);
-    const firstClasses = first.kind === 'mixed' ? first.classes : first.kind === 'class' ? [first.name!] : [];
-    for (const c of firstClasses) {
-      if (c === 'target') index.targetFirst.push(compiled);
-      else index.classFirst[c].push(compiled);
+    // A pattern with phrase groups is compiled once per phrase; they count as one rule (one family).
+    const family = this.patterns.length;
+    for (const expansion of expandPhraseGroups(p)) {
+      const elements = compiler.compile(expansion);
+      const anchor = anchorOf(elements);
+      const compiled: CompiledPattern = { group, source: p, weight: wp.w, elements, anchor, id: this.patterns.length, family };
+      this.patterns.push(compiled);
+      for (const test of anchor ?? []) this.anchors.add(test, compiled.id);
+      index.add(compiled);
     }
-    if (first.kind === 'any' || first.kind === 'gap') index.anyFirst.push(compiled);
   }
 
   /** Signals, benign cues, plan cues and violent words of one post. */

@@ -3,6 +3,7 @@
  * Validation reports every problem with its path so a pack author can fix them all at once.
  */
 import { BENIGN_CUE_KINDS, VIOLENT_CATEGORIES, type BenignCueKind, type ViolentCategory } from './types.js';
+import { expandPhraseGroups, hasPhraseGroup, phraseGroupProblem } from './phrase-groups.js';
 
 export type PatternSource = string | { re: string };
 
@@ -94,6 +95,18 @@ function checkWeightedPattern(entry: unknown, path: string, errors: string[]): v
 }
 
 export function patternProblem(pattern: string): string | null {
+  const groupProblem = phraseGroupProblem(pattern);
+  if (groupProblem) return groupProblem;
+  if (!hasPhraseGroup(pattern)) return plainPatternProblem(pattern);
+  for (const expansion of expandPhraseGroups(pattern)) {
+    const problem = plainPatternProblem(expansion);
+    if (problem) return `${problem} (as "${expansion}")`;
+  }
+  return null;
+}
+
+/** Problems of a pattern without phrase groups. */
+function plainPatternProblem(pattern: string): string | null {
   const tokens = pattern.trim().split(/\s+/u);
   if (pattern.trim() === '') return 'empty pattern';
   for (const token of tokens) if (!PATTERN_TOKEN.test(token)) return `bad token "${token}"`;

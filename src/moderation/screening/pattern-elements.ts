@@ -35,6 +35,8 @@ export interface CompiledPattern {
   anchor: readonly WordTest[] | null;
   /** The pattern's number within its pack (indexes the matcher's per-post anchor table). */
   id: number;
+  /** The id of the first phrase of its source pattern: phrases of one `(a|b c)` source count as one rule. */
+  family: number;
 }
 
 /**

@@ -18,6 +18,18 @@ export class PatternIndex {
   /** The class-first lists, each sub-indexed by second word (built on first use, after compilation). */
   private classBuckets: Record<ClassName, WordBucket> | null = null;
 
+  /** Files a pattern under what its first element can match. */
+  add(pattern: CompiledPattern): void {
+    const first = pattern.elements[0]!;
+    if (first.kind === 'word' || first.kind === 'mixed') for (const alt of first.alternatives) this.addByWord(alt, pattern);
+    const firstClasses = first.kind === 'mixed' ? first.classes : first.kind === 'class' ? [first.name!] : [];
+    for (const c of firstClasses) {
+      if (c === 'target') this.targetFirst.push(pattern);
+      else this.classFirst[c].push(pattern);
+    }
+    if (first.kind === 'any' || first.kind === 'gap') this.anyFirst.push(pattern);
+  }
+
   addByWord(test: WordTest, pattern: CompiledPattern): void {
     this.firstWords.add(test, pattern);
     this.buckets = null;

@@ -30,16 +30,19 @@ function plainScan(pack: CompiledPack, norm: NormalizedText, groups: ReadonlySet
   const matcher = new TokenMatcher(pack, pack.patterns.length);
   matcher.reset(norm.tokens, norm.nameLike, norm.quoted, hints);
   const internals = matcher as unknown as MatcherInternals;
-  const found: string[] = [];
+  // Phrases of one source pattern (a family) count once, at the earliest place any of them matches.
+  const firstStart = new Map<number, { source: string; start: number }>();
   for (const pattern of pack.patterns) {
     if (!groups.has(pattern.group)) continue;
     for (let i = 0; i < norm.tokens.length; i++) {
       if (internals.matchFrom(pattern.elements, 0, i, {}) >= 0) {
-        found.push(`${pattern.source}@${i}`);
+        const seen = firstStart.get(pattern.family);
+        if (!seen || i < seen.start) firstStart.set(pattern.family, { source: pattern.source, start: i });
         break;
       }
     }
   }
+  const found = [...firstStart.values()].map(({ source, start }) => `${source}@${start}`);
   return found.sort();
 }
 

@@ -99,8 +99,9 @@ export class TokenMatcher {
 
   run(index: PatternIndex, bucketKind: BucketKind): RuleMatch[] {
     const found: RuleMatch[] = [];
-    // A pattern counts once per post, at its first match; few patterns match, so a list will do.
-    const matched: CompiledPattern[] = [];
+    // A pattern (with all phrases of its source) counts once per post, at its first match; few
+    // patterns match, so a list of their families will do.
+    const matched: number[] = [];
     for (let i = 0; i < this.tokens.length; i++) {
       const buckets: readonly WordBucket[] = this.words[i]![bucketKind];
       if (buckets.length > 0) {
@@ -123,7 +124,7 @@ export class TokenMatcher {
   }
 
   /** Patterns starting with class `name`, where a word of that class starts at token `i`. */
-  private tryClassFirst(name: ClassName, index: PatternIndex, i: number, found: RuleMatch[], matched: CompiledPattern[]): void {
+  private tryClassFirst(name: ClassName, index: PatternIndex, i: number, found: RuleMatch[], matched: number[]): void {
     const ends = this.classEnds(name, i);
     if (ends.length === 0) return;
     const bucket = index.classBucket(name);
@@ -135,20 +136,20 @@ export class TokenMatcher {
     this.tryAllAt(this.candidates, i, found, matched);
   }
 
-  private tryAllAt(patterns: readonly CompiledPattern[], i: number, found: RuleMatch[], matched: CompiledPattern[]): void {
+  private tryAllAt(patterns: readonly CompiledPattern[], i: number, found: RuleMatch[], matched: number[]): void {
     for (const pattern of patterns) this.tryAt(pattern, i, found, matched);
   }
 
   /** Matches one pattern at token `i`; a match is added to `found` unless the pattern matched before. */
-  private tryAt(pattern: CompiledPattern, i: number, found: RuleMatch[], matched: CompiledPattern[]): void {
+  private tryAt(pattern: CompiledPattern, i: number, found: RuleMatch[], matched: number[]): void {
     if (pattern.anchor !== null && this.anchoredIn[pattern.id] !== this.post) return;
-    if (matched.length > 0 && matched.includes(pattern)) return;
+    if (matched.length > 0 && matched.includes(pattern.family)) return;
     // A pattern starting with plain words is only a candidate because the word index accepted
     // this token, so matching goes on from the second element.
     const captures = this.captures;
     const end = pattern.elements[0]!.kind === 'word' ? this.matchFrom(pattern.elements, 1, i + 1, captures) : this.matchFrom(pattern.elements, 0, i, captures);
     if (end < 0) return;
-    matched.push(pattern);
+    matched.push(pattern.family);
     // Captures are only written along a successful match, so one object serves every failed attempt.
     this.captures = {};
     found.push({

@@ -135,7 +135,7 @@ describePackCases('en', {
     ['lawful (charged and prosecuted)', 'The officer should be charged and prosecuted, no more cover-ups'],
     ['lawful (jailed for the rest of their lives)', 'Those bankers deserve to be jailed for the rest of their lives'],
     ['gaming (discord 5v5)', "Discord at 9, 5v5 customs, we're going to murder them"],
-    ['everyday (save us seats)', "We'll find you after the service, save us seats"],
+    ['everyday (save me seats)', "Running late! save me seats at the back, we'll find you after the trailers"],
     ['everyday (grounding a child)', "@mum I'll ground you if you post that photo again 😂"],
     ['everyday (invite in the post)', "Invite's in the post! Can't wait to see you in June"],
     ['everyday (reporting it to the landlord)', "Last warning: whoever keeps taking my milk, I'm reporting it to the landlord"],

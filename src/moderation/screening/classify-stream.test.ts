@@ -1,13 +1,21 @@
+import { once } from 'node:events';
 import { describe, it, expect } from 'vitest';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { classifyStream } from './classify-stream.js';
 import type { Screener } from './screener.js';
 import type { Verdict } from './types.js';
 
-/** A stand-in screener: the stream's job is framing and order, not judging. */
+const judge = (text: string): Verdict => ({ decision: text.includes('kill') ? 'review' : 'allow', category: text.includes('kill') ? 'threat' : null, score: text.includes('kill') ? 0.8 : 0.1, lang: 'en', reasons: [] });
+/** Sizes of the batches the stream asked for. */
+const batches: number[] = [];
+/** A stand-in screener: the stream's job is framing, batching and order, not judging. */
 const fakeScreener: Screener = {
   languages: ['en'],
-  screen: (text: string): Verdict => ({ decision: text.includes('kill') ? 'review' : 'allow', category: text.includes('kill') ? 'threat' : null, score: text.includes('kill') ? 0.8 : 0.1, lang: 'en', reasons: [] }),
+  screen: judge,
+  screenMany: (posts) => {
+    batches.push(posts.length);
+    return posts.map((p) => judge(p.text));
+  },
   analyze: () => {
     throw new Error('not used');
   },
@@ -37,6 +45,36 @@ describe('classifyStream', () => {
     expect(rows[2]).toEqual({ id: 'd', error: 'missing or non-string "text"' });
     expect(rows[3]).toMatchObject({ id: null, error: 'each line must be a JSON object' });
     expect(rows[4]).toMatchObject({ id: 'e', decision: 'allow' });
+  });
+
+  it('screens lines that arrive together in batches of at most 256, and lines split across chunks whole', async () => {
+    batches.length = 0;
+    const lines = Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: i, text: i % 3 ? 'hi' : 'kill' })).join('\n');
+    const bytes = Buffer.from(`${lines}\n{"id":"last","text":"kill ünïcödé"}`);
+    // Cut inside the last line and inside a two-byte character.
+    const cut = bytes.length - 5;
+    const out = new PassThrough();
+    const chunks: string[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c.toString()));
+    await classifyStream(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]), out, fakeScreener);
+    const rows = chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.map((r) => r.id)).toEqual([...Array.from({ length: 600 }, (_, i) => i), 'last']);
+    expect(rows[3]).toMatchObject({ id: 3, decision: 'review' });
+    expect(rows[4]).toMatchObject({ id: 4, decision: 'allow' });
+    expect(batches).toEqual([256, 256, 88, 1]);
+  });
+
+  it('answers each line as soon as it arrives, without waiting for more input', async () => {
+    const input = new PassThrough();
+    const out = new PassThrough();
+    const done = classifyStream(input, out, fakeScreener);
+    for (const id of ['x', 'y']) {
+      input.write(`{"id":"${id}","text":"kill"}\n`);
+      const [answer] = (await once(out, 'data')) as [Buffer];
+      expect(JSON.parse(answer.toString())).toMatchObject({ id, decision: 'review' });
+    }
+    input.end();
+    await done;
   });
 
   it('respects backpressure of a slow writer and handles many lines', async () => {

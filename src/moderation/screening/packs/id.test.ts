@@ -87,6 +87,10 @@ describePackCases('id', {
     ['threat', 'Ambonese beta/ose', 'Beta bunuh ose kalau ose bohong lai'],
     ['threat', 'Papuan sa/ko', 'Sa potong ko pu tangan kalau ko curi lagi'],
     ['threat', 'Manado ngana', 'Ngana tunggu, kita tikam ngana di pasar'],
+    ['threat', 'veiled: remember the fate of the last one who fought me', 'Inget nasib org yg terakhir nantang gw? Lo mau jadi yg berikutnya?'],
+    ['incitement', 'doxxing + go there', 'Kalian tau kan alamat kantornya. Gak usah banyak bacot, datengin!'],
+    ['death_wish', 'X had better be hanged', 'Pejabat kayak gitu bagusnya digantung aja'],
+    ['death_wish', 'Malay-style: may a tiger maul him', 'Semoga dia diterkam harimau pas naik gunung'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -163,5 +167,9 @@ describePackCases('id', {
     ['everyday: pick me up at the airport', 'Jemput aku di bandara Juanda jam 9 ya'],
     ['work: chase the sales target', 'Kejar target penjualan bulan ini, tim sales semangat!'],
     ['weather, Javanese', 'Sumuk pol hari ini, pengen ngadem di mall'],
+    ['idiom (killer lecturer)', 'Guru killer itu ternyata baik kalo di luar kelas'],
+    ['everyday: see you tomorrow', 'See you besok di kampus ya, jgn telat'],
+    ['everyday: what I will be wearing', 'Nanti gw pake kemeja biru, biar lo gampang nyari'],
+    ['simile (body aches as if beaten)', 'Lagi panas dingin, badan kayak abis digebukin'],
   ],
 });

@@ -102,6 +102,10 @@ describePackCases('nl', {
     ['threat', 'inverted: then we kick him', 'we wachten hem op bij de sportschool en dan trappen we hem kapot'],
     ['incitement', 'wait for him, then kick', 'laten we die verrader opwachten bij zijn huis en hem kapottrappen'],
     ['plan', 'getting a gun and a target', 'Mijn neef kan een glock regelen voor vrijdag, doelwit is die kapper'],
+    ['incitement', 'arm yourself, shoot first', 'Bewapen jezelf en schiet eerst, ze komen eraan'],
+    ['incitement', 'shoot first', 'schiet eerst, stel later vragen. Die lui verdienen niks anders'],
+    ['plan', 'dragging him out', 'we slepen hem eruit zodra hij de deur opendoet en dan is hij aan de beurt'],
+    ['plan', 'boxing in his car', 'morgenochtend klemrijden we zijn auto op de dijk, jij pakt hem'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -216,5 +220,11 @@ describePackCases('nl', {
     ['everyday: meeting at a time', 'Ik zie jullie morgen om 10 uur bij de hoofdingang van de Efteling'],
     ['lawful: the council must act', 'De gemeente moet er iets aan doen, die weg is levensgevaarlijk'],
     ['everyday: driving through a puddle', 'rij er gewoon doorheen, het is maar een plasje water'],
+    ['counter-speech: a sad figure', "Wie 'hang hem op' roept, ben je gewoon een triest figuur"],
+    ['sports: Formula 1', 'Verstappen heeft ze in Zandvoort allemaal naar huis gereden'],
+    ['lawful: no bonus', 'Die topman verdient geen bonus maar ontslag'],
+    ['everyday: call me when you are there', 'ik sta bij de ingang, bel me even als je er bent'],
+    ['everyday: a present', 'ik heb je cadeautje gekocht, morgen kom ik het brengen'],
+    ['cooking: cutlery', 'vergeet de messen en vorken niet voor de barbecue'],
   ],
 });

@@ -106,6 +106,9 @@ describePackCases('nl', {
     ['incitement', 'shoot first', 'schiet eerst, stel later vragen. Die lui verdienen niks anders'],
     ['plan', 'dragging him out', 'we slepen hem eruit zodra hij de deur opendoet en dan is hij aan de beurt'],
     ['plan', 'boxing in his car', 'morgenochtend klemrijden we zijn auto op de dijk, jij pakt hem'],
+    ['threat', 'a head shorter', 'ik maak die gast een kopje kleiner als hij terugkomt'],
+    ['threat', 'do not think you are safe', 'Denk maar niet dat je veilig bent in dat dorp van je @roel'],
+    ['glorification', 'beheading as an example', 'Die man die die agent onthoofdde is een voorbeeld. Mogen er nog velen volgen.'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -226,5 +229,10 @@ describePackCases('nl', {
     ['everyday: call me when you are there', 'ik sta bij de ingang, bel me even als je er bent'],
     ['everyday: a present', 'ik heb je cadeautje gekocht, morgen kom ik het brengen'],
     ['cooking: cutlery', 'vergeet de messen en vorken niet voor de barbecue'],
+    ['news: arrest headline', 'Jongen die zijn moeder bedreigde met een mes, opgepakt in Venlo'],
+    ['lawful: removing a chair at a meeting', 'Zet die voorzitter af tijdens de ledenvergadering, hij heeft gefaald'],
+    ['lawful: a heavy fine', 'Die bank moet een forse boete krijgen voor dat witwassen'],
+    ['everyday: mould', 'ik ga die schimmel in de badkamer uitroeien'],
+    ['everyday: weeds', 'onkruid vernietig je het best met kokend water'],
   ],
 });

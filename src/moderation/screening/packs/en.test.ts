@@ -65,6 +65,7 @@ describePackCases('en', {
     ['death_wish', "I'd laugh if X got shot", "I'd laugh if that senator got shot on live TV"],
     ['death_wish', 'would dance if X was assassinated', 'Would honestly dance if the mayor was assassinated'],
     ['plan', 'nails, bearings and pressure cookers', "Nails, ball bearings and two pressure cookers in the shed. Parade's Sunday"],
+    ['plan', 'device in the van at rush hour', 'device is in the van, outside the town hall, rush hour tomorrow'],
     ['threat', 'meet-up words cannot hide a direct threat', "See you at the station at 8 @kyle, I'll stab you right there on the platform"],
   ],
   benign: [
@@ -167,6 +168,10 @@ describePackCases('en', {
     ['fiction (on this track)', "He says he'll bury them on this track and the beat is insane"],
     ['everyday (grounded)', "you're grounded young man, no phone till Friday"],
     ['everyday (wait at the chemist)', "I'll wait for you at the chemist, then we get lunch"],
+    ['idiom (gun show)', 'gun show tonight 💪 arm day'],
+    ['idiom (track is fire)', 'this track is fire 🔥'],
+    ['news (charged over a stabbing)', 'Two charged over Bristol stabbing'],
+    ['counter-speech (nobody deserves to be shot)', 'Nobody deserves to be shot for a joke'],
     ['everyday (pulling up with snacks)', 'pulling up with snacks and the new Zelda, be ready'],
   ],
   checkCategory: true,

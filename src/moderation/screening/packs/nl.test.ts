@@ -109,6 +109,8 @@ describePackCases('nl', {
     ['threat', 'a head shorter', 'ik maak die gast een kopje kleiner als hij terugkomt'],
     ['threat', 'do not think you are safe', 'Denk maar niet dat je veilig bent in dat dorp van je @roel'],
     ['glorification', 'beheading as an example', 'Die man die die agent onthoofdde is een voorbeeld. Mogen er nog velen volgen.'],
+    ['threat', 'self idiom cannot hide a threat', 'ik ga dood, en jij gaat met me mee @sven, ik steek je neer'],
+    ['death_wish', 'die of pain at a mention', 'sterf van de pijn, vuile rat @sven'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -234,5 +236,13 @@ describePackCases('nl', {
     ['lawful: a heavy fine', 'Die bank moet een forse boete krijgen voor dat witwassen'],
     ['everyday: mould', 'ik ga die schimmel in de badkamer uitroeien'],
     ['everyday: weeds', 'onkruid vernietig je het best met kokend water'],
+    ['idiom: I am dying (laughing)', 'haha ik ga dood, die video 😂'],
+    ['idiom: dying of cold', 'ik sterf echt van de kou hier'],
+    ['sports: a strike', 'wat een knal van Gakpo in de kruising'],
+    ['sports: a strike', 'Wat een pegel van Frenkie, onhoudbaar'],
+    ['gaming: impostor', 'ik ben weer imposter en ik vermoord jullie allemaal hehe'],
+    ['news: stabbing headline', 'Tiener neergestoken bij station Almere'],
+    ['lawful: prosecute', 'vervolg die bestuurders, nu'],
+    ['everyday: where are you', 'waar zit je? ik sta al bij de kassa'],
   ],
 });

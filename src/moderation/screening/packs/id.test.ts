@@ -95,6 +95,9 @@ describePackCases('id', {
     ['threat', 'veiled: order a coffin', 'Keluarga lo mending pesen peti dari sekarang'],
     ['glorification', 'arson praised, continue next week', 'Pembakaran pos polisi semalem keren, lanjut minggu depan'],
     ['glorification', 'church arson praised', 'Bakar2an gereja kemarin mantap, lagi!'],
+    ['threat', 'teach you a lesson you will never forget', 'Gw bakal kasih lo pelajaran yg gak akan lo lupain seumur hidup'],
+    ['incitement', 'teach them an unforgettable lesson', 'Beri mereka pelajaran yg tidak akan terlupakan, malam ini kita bergerak'],
+    ['glorification', 'beating praised, continue tomorrow', 'Satpam itu dibikin babak belur, besok lanjut lagi'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -183,5 +186,11 @@ describePackCases('id', {
     ['everyday: I am at the station, where are you', 'Gw udah di stasiun, lo di mana?'],
     ['gaming: a duel just played', 'Gw tembak dia 3 kali di duel tadi, GG'],
     ['history: a rebellion', 'Sejarah pemberontakan PRRI di Sumatra Barat'],
+    ['counter-speech: no more brawls', 'Jangan ada lagi tawuran antar kampung, cukup sudah'],
+    ['everyday: crowd to an amusement park', 'Rame2 ke Dufan minggu depan yuk'],
+    ['everyday: go tell her', 'Samperin Rina, kasih tau kalau kelas diganti'],
+    ['computing: kill an app', 'Kill aja aplikasi yg bikin hp lemot'],
+    ['news: police seize weapons', 'Polisi sita 20 celurit dari geng motor di Depok'],
+    ['school: extra lessons', 'Guru kasih pelajaran tambahan sampai sore'],
   ],
 });

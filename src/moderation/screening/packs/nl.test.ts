@@ -111,6 +111,10 @@ describePackCases('nl', {
     ['glorification', 'beheading as an example', 'Die man die die agent onthoofdde is een voorbeeld. Mogen er nog velen volgen.'],
     ['threat', 'self idiom cannot hide a threat', 'ik ga dood, en jij gaat met me mee @sven, ik steek je neer'],
     ['death_wish', 'die of pain at a mention', 'sterf van de pijn, vuile rat @sven'],
+    ['threat', 'coming with the boys', 'ik kom je morgen opzoeken met de boys, en dan lig je'],
+    ['threat', 'a walking corpse', 'Vanaf vandaag ben jij een wandelend lijk'],
+    ['threat', 'stones on your legs', 'we gooien je in de gracht met stenen aan je benen'],
+    ['death_wish', 'concrete on his feet', 'met beton aan zijn voeten de Maas in, die verrader'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -244,5 +248,8 @@ describePackCases('nl', {
     ['news: stabbing headline', 'Tiener neergestoken bij station Almere'],
     ['lawful: prosecute', 'vervolg die bestuurders, nu'],
     ['everyday: where are you', 'waar zit je? ik sta al bij de kassa'],
+    ['counter-speech: no patriot', 'Wie roept dat je die burgemeester moet ophangen, ben je geen patriot maar een crimineel'],
+    ['counter-speech: not tough', 'Met een mes rondlopen is niet stoer, jongens'],
+    ['lawful: voting them out', 'In maart stemmen we ze weg, allemaal'],
   ],
 });

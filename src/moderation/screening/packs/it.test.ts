@@ -227,7 +227,7 @@ describePackCases('it', {
     ["history (gladiators)", "i gladiatori si sfidavano fino alla morte nell'arena"],
     ["lawful (boycott)", "boicottiamo i supermercati che pagano poco i contadini"],
     ["lawful (rot in jail)", "quel truffatore deve marcire in galera"],
-    ["everyday (take furniture apart)", "al ritorno li facciamo a pezzi, si può rimontare!"],
+    ["everyday (take furniture apart)", "l'armadio lo facciamo a pezzi e lo rimontiamo in camera"],
     ["everyday (fetch the Christmas tree)", "domattina andiamo a prendere l'albero di Natale"],
     ["idiom (what an outfit)", "che outfit ragazze, siete fuoco 🔥"],
     ["lawful (bury him in votes)", "alle primarie lo seppelliamo di voti"],

@@ -115,6 +115,9 @@ describePackCases('nl', {
     ['threat', 'a walking corpse', 'Vanaf vandaag ben jij een wandelend lijk'],
     ['threat', 'stones on your legs', 'we gooien je in de gracht met stenen aan je benen'],
     ['death_wish', 'concrete on his feet', 'met beton aan zijn voeten de Maas in, die verrader'],
+    ['threat', 'the bus will not arrive whole', 'Die bus komt niet heel aan in Rotterdam, let maar op'],
+    ['incitement', 'a slogan cannot hide arson', 'Brand die villa van de minister plat, weg met dat tuig'],
+    ['death_wish', 'hopefully shot', 'hopelijk wordt die minister ooit neergeschoten'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -251,5 +254,11 @@ describePackCases('nl', {
     ['counter-speech: no patriot', 'Wie roept dat je die burgemeester moet ophangen, ben je geen patriot maar een crimineel'],
     ['counter-speech: not tough', 'Met een mes rondlopen is niet stoer, jongens'],
     ['lawful: voting them out', 'In maart stemmen we ze weg, allemaal'],
+    ['news: arrests', 'De ME greep in en arresteerde twaalf relschoppers'],
+    ['counter-speech: that is violence', 'Een agent slaan is gewoon geweld, ook als je boos bent'],
+    ['idiom: turned upside down', 'Ze hebben de hele kantine op zijn kop gezet na de titel'],
+    ['computing: retiring a service', 'We moeten die oude microservice eindelijk afschieten'],
+    ['everyday: milking', 'De koeien moeten om 6 uur gemolken worden, wie helpt er?'],
+    ['lawful: slogan', 'Weg met dit kabinet, nieuwe verkiezingen nu'],
   ],
 });

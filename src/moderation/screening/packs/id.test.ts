@@ -98,6 +98,8 @@ describePackCases('id', {
     ['threat', 'teach you a lesson you will never forget', 'Gw bakal kasih lo pelajaran yg gak akan lo lupain seumur hidup'],
     ['incitement', 'teach them an unforgettable lesson', 'Beri mereka pelajaran yg tidak akan terlupakan, malam ini kita bergerak'],
     ['glorification', 'beating praised, continue tomorrow', 'Satpam itu dibikin babak belur, besok lanjut lagi'],
+    ['incitement', 'Malay: skip the police, teach him ourselves', 'Tak payah report polis, kita ajar dia cukup2 malam ni'],
+    ['death_wish', 'Malay: want to see him beheaded', 'Aku nak tengok dia kena pancung depan orang ramai'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -192,5 +194,13 @@ describePackCases('id', {
     ['computing: kill an app', 'Kill aja aplikasi yg bikin hp lemot'],
     ['news: police seize weapons', 'Polisi sita 20 celurit dari geng motor di Depok'],
     ['school: extra lessons', 'Guru kasih pelajaran tambahan sampai sore'],
+    ['Malay idiom (hentam = have a go at an answer)', 'Hentam je jawapan kalau tak tahu, jangan biar kosong'],
+    ['Malay everyday: where are you, I have arrived', 'Kau kat mana? Aku dah sampai stesen'],
+    ['news: court sentence', 'Hakim menjatuhkan hukuman mati kepada pembunuh itu'],
+    ['Malay everyday: bringing food', 'Datang rumah aku raya nanti, aku bawa rendang'],
+    ['sports practice on a field', 'Kita jumpa di padang jam 4, latihan bola'],
+    ['Malay lawful: peaceful assembly', 'Perhimpunan aman di Dataran Merdeka hujung minggu ni'],
+    ['hyperbole: my lecturer will kill me', 'Dosen gw bakal bunuh gw kalo revisi telat'],
+    ['Malay idiom (tembak je harga)', 'Tembak je harga dulu, lepas tu baru bincang'],
   ],
 });

@@ -118,6 +118,9 @@ describePackCases('nl', {
     ['threat', 'the bus will not arrive whole', 'Die bus komt niet heel aan in Rotterdam, let maar op'],
     ['incitement', 'a slogan cannot hide arson', 'Brand die villa van de minister plat, weg met dat tuig'],
     ['death_wish', 'hopefully shot', 'hopelijk wordt die minister ooit neergeschoten'],
+    ['death_wish', 'should be hanged (a season is not fiction)', 'die trainer zou opgehangen moeten worden na dit seizoen'],
+    ['death_wish', 'may be shot', 'Zo iemand mag doodgeschoten worden, wat mij betreft'],
+    ['glorification', 'neatly carried out', 'Die aanval op de synagoge was netjes uitgevoerd, ik hoop dat het hier ook gebeurt'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -260,5 +263,9 @@ describePackCases('nl', {
     ['computing: retiring a service', 'We moeten die oude microservice eindelijk afschieten'],
     ['everyday: milking', 'De koeien moeten om 6 uur gemolken worden, wie helpt er?'],
     ['lawful: slogan', 'Weg met dit kabinet, nieuwe verkiezingen nu'],
+    ['counter-speech: leave it to the police', 'Wraak nemen met een mes maakt je niet beter dan hem, laat het aan de politie'],
+    ['cooking: cleaning a crab', 'Een krab maak je schoon met een klein mes, eerst de poten eraf'],
+    ['everyday: see you Saturday', 'zie je zaterdag bij de ingang van het zwembad @femke'],
+    ['everyday: pests', 'Die hoornaars moeten echt verdelgd worden, ik bel de ongediertebestrijding'],
   ],
 });

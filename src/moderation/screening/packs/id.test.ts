@@ -100,6 +100,9 @@ describePackCases('id', {
     ['glorification', 'beating praised, continue tomorrow', 'Satpam itu dibikin babak belur, besok lanjut lagi'],
     ['incitement', 'Malay: skip the police, teach him ourselves', 'Tak payah report polis, kita ajar dia cukup2 malam ni'],
     ['death_wish', 'Malay: want to see him beheaded', 'Aku nak tengok dia kena pancung depan orang ramai'],
+    ['incitement', 'beat everyone wearing X', 'Gebukin semua yg pake jaket ormas itu'],
+    ['incitement', 'hit everyone passing with rival colours', 'Hajar semua orang yg lewat pake atribut klub sebelah'],
+    ['plan', 'poison mixed into chilli sauce', 'Sianidanya gw campur ke sambal, nanti taruh di piring dia'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -202,5 +205,9 @@ describePackCases('id', {
     ['Malay lawful: peaceful assembly', 'Perhimpunan aman di Dataran Merdeka hujung minggu ni'],
     ['hyperbole: my lecturer will kill me', 'Dosen gw bakal bunuh gw kalo revisi telat'],
     ['Malay idiom (tembak je harga)', 'Tembak je harga dulu, lepas tu baru bincang'],
+    ['idiom (nembak = ask out by DM)', 'Gue nembak doi lewat DM, deg2an nunggu balesan'],
+    ['everyday nag with awas', 'Awas lo kalo lupa bawa helm lagi'],
+    ['news: suspect fled before arrest', 'Tersangka sempat kabur sebelum ditangkap di Lampung'],
+    ['food: finish all the fried snacks', 'Habisin aja semua gorengan di meja, mubazir'],
   ],
 });

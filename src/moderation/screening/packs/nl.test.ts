@@ -121,6 +121,9 @@ describePackCases('nl', {
     ['death_wish', 'should be hanged (a season is not fiction)', 'die trainer zou opgehangen moeten worden na dit seizoen'],
     ['death_wish', 'may be shot', 'Zo iemand mag doodgeschoten worden, wat mij betreft'],
     ['glorification', 'neatly carried out', 'Die aanval op de synagoge was netjes uitgevoerd, ik hoop dat het hier ook gebeurt'],
+    ['threat', 'a grave stone in advance', 'je moeder kan alvast een grafsteen uitzoeken, @sven'],
+    ['threat', 'mourning cards in advance', 'bestel alvast rouwkaarten voor je vader'],
+    ['threat', 'a telling frame cannot hide a threat', 'ik ga jullie vertellen hoe het voelt om te sterven, vanavond met mijn mes @sven'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -267,5 +270,12 @@ describePackCases('nl', {
     ['cooking: cleaning a crab', 'Een krab maak je schoon met een klein mes, eerst de poten eraf'],
     ['everyday: see you Saturday', 'zie je zaterdag bij de ingang van het zwembad @femke'],
     ['everyday: pests', 'Die hoornaars moeten echt verdelgd worden, ik bel de ongediertebestrijding'],
+    ['everyday: telling about a holiday', 'Ik ga jullie straks alles over de vakantie vertellen, jullie gaan lachen'],
+    ['everyday: see you tomorrow?', 'zien we elkaar morgen bij de bakker?'],
+    ['everyday: guest room', 'de logeerkamer is klaar, je mag blijven zo lang je wil'],
+    ['everyday: what time are you coming', 'hoe laat komen jullie zaterdag? de koffie staat klaar'],
+    ['everyday: introducing someone', 'Morgen stel ik je voor aan mijn ouders, spannend!'],
+    ['everyday: Mother\'s Day', 'Ik geef mijn moeder bloemen voor Moederdag'],
+    ['everyday: flowers for a wedding', 'Ik heb alvast bloemen gekocht voor de bruiloft van mijn zus'],
   ],
 });

@@ -209,5 +209,7 @@ describePackCases('id', {
     ['everyday nag with awas', 'Awas lo kalo lupa bawa helm lagi'],
     ['news: suspect fled before arrest', 'Tersangka sempat kabur sebelum ditangkap di Lampung'],
     ['food: finish all the fried snacks', 'Habisin aja semua gorengan di meja, mubazir'],
+    ['idiom (power cut), short post read as another language', 'Mati lampu lagi di kosan'],
+    ['idiom (mati gaya = bored), short post', 'Mati gaya di rumah nenek, gak ada sinyal'],
   ],
 });

@@ -50,6 +50,10 @@ describePackCases('de', {
     ['death_wish', 'Swiss "an d Wand gstellt"', 'Die Regierung ghört an d Wand gstellt'],
     ['glorification', 'may it happen again', 'Möge sich Hanau wiederholen, in jeder Stadt'],
     ['glorification', 'an attack as a blessing', 'Das Attentat war ein Segen für das Volk'],
+    ['incitement', 'blowing the light out', 'Irgendwer sollte dem Minister das Licht auspusten'],
+    ['incitement', 'blowing the light out', 'Jemand muss dieser Richterin endlich das Licht ausblasen'],
+    ['death_wish', 'should jump off a bridge', 'Der Bürgermeister soll doch von der Brücke springen'],
+    ['death_wish', 'should jump off a bridge', 'Die ganze Redaktion sollte vom Hochhaus springen'],
   ],
   benign: [
     ['news quote', 'Laut Anklage soll der Mann seinem Nachbarn geschrieben haben, er werde ihn „abstechen“.'],
@@ -102,6 +106,10 @@ describePackCases('de', {
     ['news (headline: hunter shoots)', 'Jäger erschießt versehentlich Hund bei Treibjagd'],
     ['counter_speech (wishing it on no one)', 'Ich wünsche niemandem einen Herzinfarkt, auch nicht dem Minister'],
     ['lawful_criticism (rent cap)', 'Mietendeckel jetzt! Enteignet die Spekulanten per Gesetz'],
+    ['idiom (I will shoot myself)', 'Noch eine Excel-Tabelle und ich erschieß mich'],
+    ['idiom (I will hang myself)', 'Montag früh, Mathe, ich erhäng mich gleich'],
+    ['everyday (send your location)', 'Schick mir deinen Standort, ich finde dich schon'],
+    ['everyday (light out)', 'Mach mal das Licht aus, ich will schlafen'],
   ],
   checkCategory: true,
 });

@@ -124,6 +124,10 @@ describePackCases('nl', {
     ['threat', 'a grave stone in advance', 'je moeder kan alvast een grafsteen uitzoeken, @sven'],
     ['threat', 'mourning cards in advance', 'bestel alvast rouwkaarten voor je vader'],
     ['threat', 'a telling frame cannot hide a threat', 'ik ga jullie vertellen hoe het voelt om te sterven, vanavond met mijn mes @sven'],
+    ['incitement', 'shoot them too (glued)', 'knal die wolf en die boswachter er meteen achteraan'],
+    ['incitement', 'stab him too (glued)', 'steek die dealer neer en zijn loopjongen erachteraan'],
+    ['plan', 'tickets cannot hide a plan', 'Plan voor zaterdag: 23u bij zijn huis, jij hebt de tickets voor de trein, ik het mes om hem af te maken'],
+    ['threat', 'coming to finish you', 'ik kom om je af te maken'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -277,5 +281,12 @@ describePackCases('nl', {
     ['everyday: introducing someone', 'Morgen stel ik je voor aan mijn ouders, spannend!'],
     ['everyday: Mother\'s Day', 'Ik geef mijn moeder bloemen voor Moederdag'],
     ['everyday: flowers for a wedding', 'Ik heb alvast bloemen gekocht voor de bruiloft van mijn zus'],
+    ['news: shot by police', 'Verdachte met vuurwapen neergeschoten door agenten in Zwolle'],
+    ['counter-speech: not a hero but a coward', 'Wie een dakloze slaat ben je geen held, je bent een lafaard'],
+    ['gaming: hooks in Dead by Daylight', 'In DBD hang ik als killer iedereen aan de haken, zo verslavend'],
+    ['everyday: woke you up', 'sorry dat ik je wakker maakte gisteren, mijn telefoon ging af'],
+    ['everyday: proud parent', 'Hij loopt elke dag alleen naar school, zo trots op hem'],
+    ['everyday: a dare', 'Wie durft de uitdaging aan? 50 euro voor wie het langst op één been staat'],
+    ['everyday: chapters to finish', 'Ik heb nog twee hoofdstukken om af te maken voor vrijdag'],
   ],
 });

@@ -103,6 +103,8 @@ describePackCases('id', {
     ['incitement', 'beat everyone wearing X', 'Gebukin semua yg pake jaket ormas itu'],
     ['incitement', 'hit everyone passing with rival colours', 'Hajar semua orang yg lewat pake atribut klub sebelah'],
     ['plan', 'poison mixed into chilli sauce', 'Sianidanya gw campur ke sambal, nanti taruh di piring dia'],
+    ['threat', 'veiled: pity if something happened to your sister', 'Adikmu cantik, kasian kalo kenapa2 di jalan'],
+    ['death_wish', 'better shoot them straight away', 'Koruptor mending langsung ditembak aja, gak usah sidang'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -211,5 +213,7 @@ describePackCases('id', {
     ['food: finish all the fried snacks', 'Habisin aja semua gorengan di meja, mubazir'],
     ['idiom (power cut), short post read as another language', 'Mati lampu lagi di kosan'],
     ['idiom (mati gaya = bored), short post', 'Mati gaya di rumah nenek, gak ada sinyal'],
+    ['counter-speech: that is not justice', 'Membakar orang hidup2 itu biadab, bukan keadilan'],
+    ['counter-speech: vigilantism is no solution', 'Main hakim sendiri bukan solusi, serahkan ke polisi'],
   ],
 });

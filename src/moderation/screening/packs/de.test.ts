@@ -54,6 +54,8 @@ describePackCases('de', {
     ['incitement', 'blowing the light out', 'Jemand muss dieser Richterin endlich das Licht ausblasen'],
     ['death_wish', 'should jump off a bridge', 'Der Bürgermeister soll doch von der Brücke springen'],
     ['death_wish', 'should jump off a bridge', 'Die ganze Redaktion sollte vom Hochhaus springen'],
+    ['plan', 'waiting somewhere with a weapon', 'Ich warte am Samstag vor dem Rathaus mit der Pistole auf ihn'],
+    ['plan', 'waiting somewhere with a weapon', 'Wir stehen morgen am Eingang mit Messern, dann sehen wir weiter'],
   ],
   benign: [
     ['news quote', 'Laut Anklage soll der Mann seinem Nachbarn geschrieben haben, er werde ihn „abstechen“.'],
@@ -110,6 +112,9 @@ describePackCases('de', {
     ['idiom (I will hang myself)', 'Montag früh, Mathe, ich erhäng mich gleich'],
     ['everyday (send your location)', 'Schick mir deinen Standort, ich finde dich schon'],
     ['everyday (light out)', 'Mach mal das Licht aus, ich will schlafen'],
+    ['idiom (tore a leg off for it)', 'Ich hab mir für den Umzug ein Bein ausgerissen'],
+    ['everyday (going hiking)', 'Wir treffen uns um 7 und dann gehen wir wandern'],
+    ['everyday (discussing at the office)', 'Ich seh dich morgen um 9, dann besprechen wir das Angebot'],
   ],
   checkCategory: true,
 });

@@ -128,6 +128,7 @@ describePackCases('nl', {
     ['incitement', 'stab him too (glued)', 'steek die dealer neer en zijn loopjongen erachteraan'],
     ['plan', 'tickets cannot hide a plan', 'Plan voor zaterdag: 23u bij zijn huis, jij hebt de tickets voor de trein, ik het mes om hem af te maken'],
     ['threat', 'coming to finish you', 'ik kom om je af te maken'],
+    ['glorification', 'an attack called brilliant, easy to copy', 'Die bomaanslag was geniaal, makkelijk na te doen voor wie durft'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -288,5 +289,8 @@ describePackCases('nl', {
     ['everyday: proud parent', 'Hij loopt elke dag alleen naar school, zo trots op hem'],
     ['everyday: a dare', 'Wie durft de uitdaging aan? 50 euro voor wie het langst op één been staat'],
     ['everyday: chapters to finish', 'Ik heb nog twee hoofdstukken om af te maken voor vrijdag'],
+    ['news: police assume arson', 'De politie gaat uit van brandstichting bij de snackbar'],
+    ['idiom: could shoot myself', 'ik kan mezelf wel doodschieten, weer de bus gemist'],
+    ['gaming: escape room bomb', 'In de escape room moesten we een bom ontmantelen binnen een uur'],
   ],
 });

@@ -105,6 +105,11 @@ describePackCases('id', {
     ['plan', 'poison mixed into chilli sauce', 'Sianidanya gw campur ke sambal, nanti taruh di piring dia'],
     ['threat', 'veiled: pity if something happened to your sister', 'Adikmu cantik, kasian kalo kenapa2 di jalan'],
     ['death_wish', 'better shoot them straight away', 'Koruptor mending langsung ditembak aja, gak usah sidang'],
+    ['incitement', 'police-arrest frame cannot hide a call (polisi gak tangkap)', 'Kalo polisi gak tangkap dia, kita yg bakar rumahnya'],
+    ['threat', 'arrival frame cannot hide a threat (udah sampe batas)', 'Gw udah sampe batas kesabaran, gw bunuh lo @rizal'],
+    ['threat', 'where-are-you frame cannot hide a threat', 'Lo di mana sekarang? Gw samperin terus gw bacok lo'],
+    ['incitement', 'going-together frame cannot hide arson', 'Abis itu kita ke rumahnya bareng2, bakar sampe rata'],
+    ['threat', 'awas-kalo-gak frame cannot hide a debt threat', 'Awas lo kalo gak bayar utang, gw patahin kaki lo'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],

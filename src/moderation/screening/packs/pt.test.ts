@@ -58,6 +58,10 @@ describePackCases('pt', {
     ['death_wish', '"te levar pra ver o teu caixão"', 'vou te levar pra ver o teu caixão @bruno_m'],
     ['threat', 'your child leaves school at a time, think before testifying', 'teu filho sai da creche às 17h, pensa bem antes de depor @testemunha_x'],
     ['plan', 'bottles each, time, place, no phones', 'três garrafas cada, sábado 4h na porta da mesquita, ninguém leva celular'],
+    ['incitement', 'licence to kill for whoever finds him (quem ver … pode matar)', 'quem ver esse cara pode matar ele'],
+    ['incitement', 'give them a "corretivo" and bring bats', 'bora dar um corretivo nesses folgados da escola, levem os tacos'],
+    ['death_wish', 'beating him is not enough (… é pouco)', 'espancar esse vagabundo é pouco'],
+    ['glorification', 'an attack on a mosque was deserved', 'o ataque contra a mesquita foi merecido'],
   ],
   benign: [
     ['news quote', 'Segundo a polícia, o suspeito escreveu "vou te matar" para a vereadora'],
@@ -159,6 +163,10 @@ describePackCases('pt', {
     ['cooking: plucking a chicken', 'a vó depenava a galinha no quintal'],
     ['lawful: European "devia demitir-se"', 'o ministro devia demitir-se já'],
     ['history: a lesson on the Holocaust', 'aula sobre o Holocausto hoje no 9º ano'],
+    ['history: the Paraguayan War', 'a Guerra do Paraguai matou milhares de soldados'],
+    ['everyday: see you at the bakery at 8', 'a gente se vê amanhã na padaria às 8h'],
+    ['everyday: pick you up when discharged from hospital', 'vou te buscar no hospital quando tiver alta'],
+    ['everyday: European "encontro-te" at a café', 'encontro-te no café às 10h'],
     ['everyday: advice to drop a course', 'seria melhor você desistir desse curso e fazer outro'],
   ],
 });

@@ -56,6 +56,8 @@ describePackCases('de', {
     ['death_wish', 'should jump off a bridge', 'Die ganze Redaktion sollte vom Hochhaus springen'],
     ['plan', 'waiting somewhere with a weapon', 'Ich warte am Samstag vor dem Rathaus mit der Pistole auf ihn'],
     ['plan', 'waiting somewhere with a weapon', 'Wir stehen morgen am Eingang mit Messern, dann sehen wir weiter'],
+    ['plan', 'bombs (plural) ready', 'Die Bomben sind versteckt, Samstag am Weihnachtsmarkt ist es so weit'],
+    ['plan', 'bombs (plural) ready', 'Rohrbomben fertig gebaut, wer hilft beim Transport am Freitag?'],
   ],
   benign: [
     ['news quote', 'Laut Anklage soll der Mann seinem Nachbarn geschrieben haben, er werde ihn „abstechen“.'],
@@ -115,6 +117,9 @@ describePackCases('de', {
     ['idiom (tore a leg off for it)', 'Ich hab mir für den Umzug ein Bein ausgerissen'],
     ['everyday (going hiking)', 'Wir treffen uns um 7 und dann gehen wir wandern'],
     ['everyday (discussing at the office)', 'Ich seh dich morgen um 9, dann besprechen wir das Angebot'],
+    ['everyday (shopping sale)', 'Black Friday: heute schlagen wir bei den Fernsehern zu'],
+    ['news (past-tense headline)', 'Der Soldat tötete den Angreifer in Notwehr, sagt die Armee'],
+    ['everyday (hunting)', 'Jägerin mit Jagdhund und Hochsitz, mein Wochenende in Kärnten'],
   ],
   checkCategory: true,
 });

@@ -129,6 +129,8 @@ describePackCases('nl', {
     ['plan', 'tickets cannot hide a plan', 'Plan voor zaterdag: 23u bij zijn huis, jij hebt de tickets voor de trein, ik het mes om hem af te maken'],
     ['threat', 'coming to finish you', 'ik kom om je af te maken'],
     ['glorification', 'an attack called brilliant, easy to copy', 'Die bomaanslag was geniaal, makkelijk na te doen voor wie durft'],
+    ['threat', 'run over with a car', 'ik ga je met mijn auto doodrijden, let op'],
+    ['threat', 'a car ready to run you over', 'ik sta klaar met de auto om je om te rijden @sven'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -292,5 +294,7 @@ describePackCases('nl', {
     ['news: police assume arson', 'De politie gaat uit van brandstichting bij de snackbar'],
     ['idiom: could shoot myself', 'ik kan mezelf wel doodschieten, weer de bus gemist'],
     ['gaming: escape room bomb', 'In de escape room moesten we een bom ontmantelen binnen een uur'],
+    ['everyday: a broken chainsaw', 'Mijn kettingzaag heb ik gisteren gesloopt op een spijker'],
+    ['everyday: a machine gave up', 'Die wasmachine heeft het begeven, alles onder water'],
   ],
 });

@@ -91,6 +91,7 @@ describePackCases('en', {
     ['death_wish', 'thrown off a bridge', 'That ref deserves to be thrown off a bridge'],
     ['plan', 'hiding a knife to use it', 'hiding the knife in my bag, using it on him at break'],
     ['threat', 'enjoy your drive home (veiled)', 'enjoy your drive home @mp_lowe, mind the brakes'],
+    ['glorification', 'an attack called perfection', "The bombing at the parade was perfection. Let's see another again"],
     ['threat', 'meet-up words cannot hide a direct threat', "See you at the station at 8 @kyle, I'll stab you right there on the platform"],
   ],
   benign: [
@@ -228,6 +229,8 @@ describePackCases('en', {
     ['counter-speech (a call to violence)', "It's a call to violence, not a debate"],
     ['everyday (going to the beach, coming for you)', "We're going to the beach on Saturday, coming for you at 10"],
     ['everyday (by the sound desk)', "I'm by the sound desk, come find me"],
+    ['lawful (sack the whole lot of them)', 'Sack the whole lot of them and hold new elections'],
+    ['counter-speech (trending and nobody is removing it)', "'Hang the traitors' is trending and no one is removing it"],
     ['everyday (pulling up with snacks)', 'pulling up with snacks and the new Zelda, be ready'],
   ],
   checkCategory: true,

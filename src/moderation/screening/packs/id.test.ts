@@ -110,6 +110,7 @@ describePackCases('id', {
     ['threat', 'where-are-you frame cannot hide a threat', 'Lo di mana sekarang? Gw samperin terus gw bacok lo'],
     ['incitement', 'going-together frame cannot hide arson', 'Abis itu kita ke rumahnya bareng2, bakar sampe rata'],
     ['threat', 'awas-kalo-gak frame cannot hide a debt threat', 'Awas lo kalo gak bayar utang, gw patahin kaki lo'],
+    ['plan', 'pest words cannot hide poisoning officials called rats', 'Racun ini buat tikus2 berdasi di DPR, campur ke kopi mereka'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],

@@ -62,6 +62,8 @@ describePackCases('pt', {
     ['incitement', 'give them a "corretivo" and bring bats', 'bora dar um corretivo nesses folgados da escola, levem os tacos'],
     ['death_wish', 'beating him is not enough (… é pouco)', 'espancar esse vagabundo é pouco'],
     ['glorification', 'an attack on a mosque was deserved', 'o ataque contra a mesquita foi merecido'],
+    ['death_wish', 'wishing a slow death (morra bem devagar, sofrendo)', 'que esse pedófilo morra bem devagar, sofrendo'],
+    ['glorification', 'applause for a killing, let it be an example', 'palmas pro segurança que matou o ladrão, que sirva de exemplo'],
   ],
   benign: [
     ['news quote', 'Segundo a polícia, o suspeito escreveu "vou te matar" para a vereadora'],
@@ -167,6 +169,12 @@ describePackCases('pt', {
     ['everyday: see you at the bakery at 8', 'a gente se vê amanhã na padaria às 8h'],
     ['everyday: pick you up when discharged from hospital', 'vou te buscar no hospital quando tiver alta'],
     ['everyday: European "encontro-te" at a café', 'encontro-te no café às 10h'],
+    ['lawful: tougher sentences for hate crimes', 'o governo quer endurecer as penas para crimes de ódio'],
+    ['idiom: "frio de rachar"', 'faz um frio de rachar hoje em Curitiba'],
+    ['computing: close windows and kill background apps', 'fecha todas as janelas e mata os apps em segundo plano'],
+    ['history: Guarani resistance to colonisers', 'os guaranis resistiram aos colonizadores por séculos'],
+    ['everyday: walk you to the station', 'te levo até a estação depois do jantar'],
+    ['everyday: leaving early for the beach', 'amanhã a gente sai cedo pra pegar a praia vazia'],
     ['everyday: advice to drop a course', 'seria melhor você desistir desse curso e fazer outro'],
   ],
 });

@@ -64,6 +64,7 @@ describePackCases('pt', {
     ['glorification', 'an attack on a mosque was deserved', 'o ataque contra a mesquita foi merecido'],
     ['death_wish', 'wishing a slow death (morra bem devagar, sofrendo)', 'que esse pedófilo morra bem devagar, sofrendo'],
     ['glorification', 'applause for a killing, let it be an example', 'palmas pro segurança que matou o ladrão, que sirva de exemplo'],
+    ['threat', 'European "dar cabo de ti" still a threat', 'vou dar cabo de ti, ouviste? @paulo_lx'],
   ],
   benign: [
     ['news quote', 'Segundo a polícia, o suspeito escreveu "vou te matar" para a vereadora'],
@@ -175,6 +176,9 @@ describePackCases('pt', {
     ['history: Guarani resistance to colonisers', 'os guaranis resistiram aos colonizadores por séculos'],
     ['everyday: walk you to the station', 'te levo até a estação depois do jantar'],
     ['everyday: leaving early for the beach', 'amanhã a gente sai cedo pra pegar a praia vazia'],
+    ['idiom: European "dar cabo" of a task', 'hoje dou cabo desta tarefa nem que seja às 3h'],
+    ['sports: a shower of goals', 'que chuva de golos no Dragão ontem'],
+    ['sports: a rout (goleada)', 'que goleada do Braga, 5-0 ao intervalo'],
     ['everyday: advice to drop a course', 'seria melhor você desistir desse curso e fazer outro'],
   ],
 });

@@ -58,6 +58,10 @@ describePackCases('de', {
     ['plan', 'waiting somewhere with a weapon', 'Wir stehen morgen am Eingang mit Messern, dann sehen wir weiter'],
     ['plan', 'bombs (plural) ready', 'Die Bomben sind versteckt, Samstag am Weihnachtsmarkt ist es so weit'],
     ['plan', 'bombs (plural) ready', 'Rohrbomben fertig gebaut, wer hilft beim Transport am Freitag?'],
+    ['incitement', 'burn it down, imperative with object', 'Kommt morgen alle und brennt das Heim nieder'],
+    ['incitement', 'burn it down, imperative with object', 'Fackelt ihre Autos ab, heute Nacht'],
+    ['threat', 'burning a place down, first person', 'Ich brenn dein Haus ab, du Verräter'],
+    ['threat', 'burning a place down, first person', 'Ruft die Feuerwehr nicht, wir brennen die Moschee heute ab'],
   ],
   benign: [
     ['news quote', 'Laut Anklage soll der Mann seinem Nachbarn geschrieben haben, er werde ihn „abstechen“.'],
@@ -120,6 +124,9 @@ describePackCases('de', {
     ['everyday (shopping sale)', 'Black Friday: heute schlagen wir bei den Fernsehern zu'],
     ['news (past-tense headline)', 'Der Soldat tötete den Angreifer in Notwehr, sagt die Armee'],
     ['everyday (hunting)', 'Jägerin mit Jagdhund und Hochsitz, mein Wochenende in Kärnten'],
+    ['counter_speech (sharing a threat so people see it)', "Ich teile die Drohung, damit ihr seht, was Lokalpolitiker aushalten müssen: 'Wir finden dich'"],
+    ['news (a barn burning down)', 'Die Scheune brennt ab, die Feuerwehr ist schon da'],
+    ['everyday (setting off fireworks)', 'Wir brennen um Mitternacht ein Feuerwerk ab'],
   ],
   checkCategory: true,
 });

@@ -111,6 +111,8 @@ describePackCases('id', {
     ['incitement', 'going-together frame cannot hide arson', 'Abis itu kita ke rumahnya bareng2, bakar sampe rata'],
     ['threat', 'awas-kalo-gak frame cannot hide a debt threat', 'Awas lo kalo gak bayar utang, gw patahin kaki lo'],
     ['plan', 'pest words cannot hide poisoning officials called rats', 'Racun ini buat tikus2 berdasi di DPR, campur ke kopi mereka'],
+    ['threat', 'stalking: watched him, waiting until he is alone', 'Gw udah ngintai dia seminggu, tinggal tunggu dia sendirian'],
+    ['threat', 'marked: you have been marked by us', 'Kalian udah kami tandain, tunggu aja'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -221,5 +223,6 @@ describePackCases('id', {
     ['idiom (mati gaya = bored), short post', 'Mati gaya di rumah nenek, gak ada sinyal'],
     ['counter-speech: that is not justice', 'Membakar orang hidup2 itu biadab, bukan keadilan'],
     ['counter-speech: vigilantism is no solution', 'Main hakim sendiri bukan solusi, serahkan ke polisi'],
+    ['everyday: late friend left behind (lama)', 'Kalo lo lama, gw tinggal ya'],
   ],
 });

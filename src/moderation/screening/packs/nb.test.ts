@@ -323,6 +323,12 @@ describePackCases('nb', {
     ['threat', 'Nynorsk I take you tonight', 'Eg tek dykk i natt'],
     ['plan', 'she is alone at home', 'Hun er alene hjemme i kveld, vi drar nå'],
     ['plan', 'dialect he is alone at home', 'Han e åleine heime, no eller aldri'],
+    ['threat', 'inverted: you will not survive', 'Blir du gjenvalgt, overlever du ikke høsten'],
+    ['threat', 'inverted Nynorsk: you will not survive', 'Kommer du tilbake, overlever dere ikkje'],
+    ['death_wish', 'the best thing would be if she is killed', 'Det beste som kunne skje er at hun blir drept'],
+    ['death_wish', 'best thing would be he was shot', 'Beste som kan hende er at han blei skoten'],
+    ['plan', 'rifle packed + time', 'Geværet er pakket, vi drar kl 06'],
+    ['plan', 'knife hidden + time', 'Kniven ligger gjemt i sekken, fredag kl 14'],
   ],
   benign: [
     ['news quote', 'Ifølge tiltalen skal mannen ha truet med å drepe naboen, melder NTB'],
@@ -489,6 +495,10 @@ describePackCases('nb', {
     ['computing: laptop crashed', 'Laptopen krasjet midt i eksamen'],
     ['counter-speech: quoted call + no thanks', '«Skyt dem» – nei takk, vi er bedre enn det'],
     ['counter-speech: quoted call + no thanks (reported)', '«Brenn moskeen» sier de. Nei takk'],
+    ['news: police shot a man', 'Politiet skjøt en mann som truet med kniv'],
+    ['idiom: burn ourselves', 'Vi brenner oss på de samme feilene'],
+    ['sports: killer shot', 'For et drepende skudd fra Ødegaard'],
+    ['lawful criticism: sue them', 'Saksøk dem i retten, ikke på nett'],
   ],
   declareLang: true,
 });

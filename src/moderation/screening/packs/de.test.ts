@@ -127,6 +127,8 @@ describePackCases('de', {
     ['counter_speech (sharing a threat so people see it)', "Ich teile die Drohung, damit ihr seht, was Lokalpolitiker aushalten müssen: 'Wir finden dich'"],
     ['news (a barn burning down)', 'Die Scheune brennt ab, die Feuerwehr ist schon da'],
     ['everyday (setting off fireworks)', 'Wir brennen um Mitternacht ein Feuerwerk ab'],
+    ['idiom (a chore knocked me out)', 'Der Umzug hat mich total erschlagen'],
+    ['idiom (a chore knocked me out)', 'Die vielen Mails haben mich heute geschafft'],
   ],
   checkCategory: true,
 });

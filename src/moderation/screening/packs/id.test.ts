@@ -113,6 +113,8 @@ describePackCases('id', {
     ['plan', 'pest words cannot hide poisoning officials called rats', 'Racun ini buat tikus2 berdasi di DPR, campur ke kopi mereka'],
     ['threat', 'stalking: watched him, waiting until he is alone', 'Gw udah ngintai dia seminggu, tinggal tunggu dia sendirian'],
     ['threat', 'marked: you have been marked by us', 'Kalian udah kami tandain, tunggu aja'],
+    ['plan', 'ambush: the moment he comes out, stab', 'Pas dia keluar gerbang langsung bacok, jangan kasih kabur'],
+    ['plan', 'ambush: the moment the victim gets off', 'Begitu korban turun dari motor, lgsg sergap dan hajar'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -224,5 +226,6 @@ describePackCases('id', {
     ['counter-speech: that is not justice', 'Membakar orang hidup2 itu biadab, bukan keadilan'],
     ['counter-speech: vigilantism is no solution', 'Main hakim sendiri bukan solusi, serahkan ke polisi'],
     ['everyday: late friend left behind (lama)', 'Kalo lo lama, gw tinggal ya'],
+    ['everyday: hitting the alarm clock', 'Gw banting alarm tiap pagi, tetep aja kesiangan'],
   ],
 });

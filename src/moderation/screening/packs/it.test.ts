@@ -168,6 +168,7 @@ describePackCases('it', {
     ["plan", "wait for her when she comes home", "quando rientra la aspettiamo sotto il portone e la colpiamo"],
     ["glorification", "victims asked for it", "quel massacro? se la sono cercata, tutti quanti"],
     ["incitement", "stone the police cars", "prendete a sassate le volanti appena arrivano"],
+    ["threat", "we'll make him pay", "gliela faremo pagare a quel giudice, parola nostra"],
   ],
   benign: [
     ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],

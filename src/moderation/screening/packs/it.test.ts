@@ -169,6 +169,8 @@ describePackCases('it', {
     ["glorification", "victims asked for it", "quel massacro? se la sono cercata, tutti quanti"],
     ["incitement", "stone the police cars", "prendete a sassate le volanti appena arrivano"],
     ["threat", "we'll make him pay", "gliela faremo pagare a quel giudice, parola nostra"],
+    ["incitement", "take to the square armed", "scendiamo in piazza armati domenica, basta parole"],
+    ["incitement", "finish off the mayor", "dobbiamo farla finita con quel sindaco, in un modo o nell'altro"],
   ],
   benign: [
     ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],
@@ -310,6 +312,9 @@ describePackCases('it', {
     ["news (pensioner run over by)", "il pensionato investito da un'auto pirata, caccia al conducente"],
     ["everyday (tickling)", "la mamma mi fa il solletico e io rido"],
     ["lawful (life sentence)", "chiediamo l'ergastolo per l'assassino di Giulia"],
+    ["news (stopped by police with knives)", "tre ragazzi fermati dalla polizia con coltelli in auto"],
+    ["news (no one injured)", "esplosione in una cantina a Genova, nessun ferito"],
+    ["everyday (I'll walk you home)", "ti riaccompagno io a casa dopo il concerto"],
   ],
   checkCategory: true,
   checkLang: true,

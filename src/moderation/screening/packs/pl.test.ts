@@ -212,6 +212,8 @@ describePackCases('pl', {
     ['everyday: soup for a sick friend', 'Wiem, gdzie mieszkasz, przyniosę ci rosół, jak będziesz chory'],
     ['news: a suspended sentence for a post', 'Sąd: rok w zawieszeniu za wpis „powiesić go”'],
     ['everyday: flowers for a name day', 'Kupię jej bukiet na imieniny'],
+    ['counter-speech: talking to the form teacher', 'Porozmawiam z wychowawczynią, bo syn usłyszał, że ktoś go pobije'],
+    ['counter-speech: talking to the school counsellor', 'Rozmawiałam z pedagogiem: córka dostała wiadomość, że ją zadźgają'],
   ],
   checkCategory: true,
   declareLang: true,

@@ -52,7 +52,7 @@ describe('classifyStream', () => {
     const lines = Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: i, text: i % 3 ? 'hi' : 'kill' })).join('\n');
     const bytes = Buffer.from(`${lines}\n{"id":"last","text":"kill ünïcödé"}`);
     // Cut inside the last line and inside a two-byte character.
-    const cut = bytes.length - 5;
+    const cut = bytes.length - 4;
     const out = new PassThrough();
     const chunks: string[] = [];
     out.on('data', (c: Buffer) => chunks.push(c.toString()));
@@ -62,6 +62,40 @@ describe('classifyStream', () => {
     expect(rows[3]).toMatchObject({ id: 3, decision: 'review' });
     expect(rows[4]).toMatchObject({ id: 4, decision: 'allow' });
     expect(batches).toEqual([256, 256, 88, 1]);
+  });
+
+  it('ends lines at a lone carriage return too, and joins a long line that arrives in many chunks', async () => {
+    const long = 'x'.repeat(200_000);
+    const text = `{"id":"a","text":"hi"}\r{"id":"b","text":"kill"}\r\n{"id":"c","text":"${long}"}\r`;
+    const chunks = Array.from({ length: Math.ceil(text.length / 1000) }, (_, i) => text.slice(i * 1000, (i + 1) * 1000));
+    const out = new PassThrough();
+    const written: string[] = [];
+    out.on('data', (c: Buffer) => written.push(c.toString()));
+    await classifyStream(Readable.from(chunks), out, fakeScreener);
+    const rows = written.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.map((r) => [r.id, r.decision])).toEqual([['a', 'allow'], ['b', 'review'], ['c', 'allow']]);
+  });
+
+  it('answers every other line of a batch when the screener fails on one post', async () => {
+    const failing: Screener = {
+      ...fakeScreener,
+      screen: (text) => {
+        if (text === 'BOOM') throw new Error('model file unreadable');
+        return judge(text);
+      },
+      screenMany: (posts) => posts.map((p) => failing.screen(p.text, p.context)),
+    };
+    const out = new PassThrough();
+    const written: string[] = [];
+    out.on('data', (c: Buffer) => written.push(c.toString()));
+    await classifyStream(Readable.from(['{"id":1,"text":"hi"}\nnot json\n{"id":2,"text":"BOOM"}\n{"id":3,"text":"kill"}\n']), out, failing);
+    const rows = written.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows).toEqual([
+      expect.objectContaining({ id: 1, decision: 'allow' }),
+      expect.objectContaining({ id: null, error: expect.stringMatching(/invalid JSON/u) }),
+      { id: 2, error: 'could not screen this post: model file unreadable' },
+      expect.objectContaining({ id: 3, decision: 'review' }),
+    ]);
   });
 
   it('answers each line as soon as it arrives, without waiting for more input', async () => {

@@ -63,6 +63,14 @@ describe('phrase groups in a compiled pack', () => {
     expect(compiled.matchBenign(normalize('i could kill for a beer', compiled.vocabulary), hints).map((m) => m.group)).toEqual(['idiom']);
   });
 
+  it('reports the longest phrase matching at the first place, whichever order the choices are written in', () => {
+    const withOptional = (p: string) =>
+      new CompiledPack({ ...pack, signals: { threat: [{ p, w: 0.9 }] } }).matchSignals(normalize('@bob i will kill you', compiled.vocabulary), hints).signals.map((m) => m.text);
+    expect(withOptional('i will {harm} (|you)')).toEqual(['i will kill you']);
+    expect(withOptional('i will {harm} (you|)')).toEqual(['i will kill you']);
+    expect(withOptional('(i will {harm}|i will {harm} you)')).toEqual(['i will kill you']);
+  });
+
   it('counts a pattern once per post however many of its phrases match', () => {
     expect(signals('i will kill you, we are going to kill you')).toHaveLength(1);
   });

@@ -15,6 +15,21 @@ describe('screener (English, end to end)', async () => {
     expect(flagged('meet at the north entrance at 9pm and bring your rifles')).toBe(true);
   });
 
+  it('gives in a batch (screenMany) exactly the verdicts it gives post by post, each with its own context', () => {
+    const posts = [
+      { text: '@anna I will kill you tomorrow' },
+      { text: 'Ich bring dich um, du Verräter', context: { lang: 'de' } },
+      { text: 'see you at the station at 8 @anna', context: { mentions: ['anna'], thresholds: { review: 0.2 } } },
+      { text: 'the ballot was a joke', context: { instanceRules: [{ id: 'r1', lang: null, kind: 'word' as const, pattern: 'ballot', action: 'review' as const }] } },
+      { text: 'te voy a matar, sé dónde vives' },
+      { text: 'my feet are killing me' },
+    ];
+    const one = posts.map((p) => screener.screen(p.text, p.context));
+    expect(screener.screenMany(posts)).toEqual(one);
+    expect(screener.screenMany([...posts].reverse())).toEqual([...one].reverse());
+    expect(one.map((v) => v.decision !== 'allow')).toEqual([true, true, true, true, true, false]);
+  });
+
   it("runs a language's pack when two of its marker words appear, whatever language ID guessed", () => {
     // fastText reads this Jakarta slang as Spanish or English; "gue" and "lo" are Indonesian markers.
     const analysis = screener.analyze('gue bunuuuh lo anjing, liat aja');

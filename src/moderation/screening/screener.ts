@@ -129,7 +129,7 @@ class PipelineScreener implements Screener {
 
   screenMany(posts: ReadonlyArray<PostToScreen>): Verdict[] {
     // Language identification runs for the whole batch first, then the packs: each stage then
-    // finds its own tables still in the processor's caches (see docs/screening.md, Speed).
+    // finds its own tables still in the processor's caches (see docs/screening.md, Commands).
     const read = posts.map(({ text, context = {} }) => this.read(text, context));
     return read.map((r, i) => this.finish(r, posts[i]!.context ?? {}).verdict);
   }

@@ -140,19 +140,24 @@ export class TokenMatcher {
     for (const pattern of patterns) this.tryAt(pattern, i, found, matched);
   }
 
-  /** Matches one pattern at token `i`; a match is added to `found` unless the pattern matched before. */
+  /**
+   * Matches one pattern at token `i`. A rule (a pattern with all the phrases of its source)
+   * counts once per post, at the first place it matches; there, the longest of its phrases wins,
+   * so `(you|)` and `(|you)` report the same match. `found[k]` is the match of `matched[k]`.
+   */
   private tryAt(pattern: CompiledPattern, i: number, found: RuleMatch[], matched: number[]): void {
     if (pattern.anchor !== null && this.anchoredIn[pattern.id] !== this.post) return;
-    if (matched.length > 0 && matched.includes(pattern.family)) return;
+    const k = matched.length > 0 ? matched.indexOf(pattern.family) : -1;
+    if (k >= 0 && found[k]!.start !== i) return;
     // A pattern starting with plain words is only a candidate because the word index accepted
     // this token, so matching goes on from the second element.
     const captures = this.captures;
     const end = pattern.elements[0]!.kind === 'word' ? this.matchFrom(pattern.elements, 1, i + 1, captures) : this.matchFrom(pattern.elements, 0, i, captures);
     if (end < 0) return;
-    matched.push(pattern.family);
     // Captures are only written along a successful match, so one object serves every failed attempt.
     this.captures = {};
-    found.push({
+    if (k >= 0 && end <= found[k]!.end) return;
+    const match: RuleMatch = {
       group: pattern.group,
       source: pattern.source,
       weight: pattern.weight,
@@ -161,7 +166,12 @@ export class TokenMatcher {
       text: this.tokens.slice(i, end).join(' '),
       ...captures,
       ...(allQuoted(this.quoted, i, Math.max(end, i + 1)) ? { quoted: true } : {}),
-    });
+    };
+    if (k >= 0) found[k] = match;
+    else {
+      matched.push(pattern.family);
+      found.push(match);
+    }
   }
 
   /** Returns the end position of a match of elements[e..] starting at token `pos`, or -1. */

@@ -19,7 +19,9 @@ describe('screener (English, end to end)', async () => {
     const posts = [
       { text: '@anna I will kill you tomorrow' },
       { text: 'Ich bring dich um, du Verräter', context: { lang: 'de' } },
-      { text: 'see you at the station at 8 @anna', context: { mentions: ['anna'], thresholds: { review: 0.2 } } },
+      { text: 'lovely weather in the park today', context: { thresholds: { review: 0.001 } } },
+      { text: 'lovely weather in the park today' },
+      { text: 'anna, I will find you', context: { mentions: ['anna'] } },
       { text: 'the ballot was a joke', context: { instanceRules: [{ id: 'r1', lang: null, kind: 'word' as const, pattern: 'ballot', action: 'review' as const }] } },
       { text: 'te voy a matar, sé dónde vives' },
       { text: 'my feet are killing me' },
@@ -27,7 +29,8 @@ describe('screener (English, end to end)', async () => {
     const one = posts.map((p) => screener.screen(p.text, p.context));
     expect(screener.screenMany(posts)).toEqual(one);
     expect(screener.screenMany([...posts].reverse())).toEqual([...one].reverse());
-    expect(one.map((v) => v.decision !== 'allow')).toEqual([true, true, true, true, true, false]);
+    // The contexts were used: the low review threshold flags what the default lets through.
+    expect([one[2]!.decision, one[3]!.decision]).toEqual(['review', 'allow']);
   });
 
   it("runs a language's pack when two of its marker words appear, whatever language ID guessed", () => {

@@ -20,7 +20,7 @@ describe('screener (English, end to end)', async () => {
       { text: '@anna I will kill you tomorrow' },
       { text: 'Ich bring dich um, du Verräter', context: { lang: 'de' } },
       { text: 'lovely weather in the park today', context: { thresholds: { review: 0.001 } } },
-      { text: 'lovely weather in the park today' },
+      { text: 'lovely weather in the park today', context: { thresholds: { review: 0.999, hold: 1 } } },
       { text: 'anna, I will find you', context: { mentions: ['anna'] } },
       { text: 'the ballot was a joke', context: { instanceRules: [{ id: 'r1', lang: null, kind: 'word' as const, pattern: 'ballot', action: 'review' as const }] } },
       { text: 'te voy a matar, sé dónde vives' },
@@ -29,7 +29,7 @@ describe('screener (English, end to end)', async () => {
     const one = posts.map((p) => screener.screen(p.text, p.context));
     expect(screener.screenMany(posts)).toEqual(one);
     expect(screener.screenMany([...posts].reverse())).toEqual([...one].reverse());
-    // The contexts were used: the low review threshold flags what the default lets through.
+    // The contexts were used: the same post is flagged under a low review threshold only.
     expect([one[2]!.decision, one[3]!.decision]).toEqual(['review', 'allow']);
   });
 

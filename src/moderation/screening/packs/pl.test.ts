@@ -78,6 +78,7 @@ describePackCases('pl', {
     ['threat', 'I will smash your face', 'Obiję ci mordę, frajerze, jak cię spotkam'],
     ['death_wish', 'watching him fry in the electric chair', 'Chętnie popatrzę, jak ten minister się smaży na krześle elektrycznym'],
     ['threat', 'flowers for your grave', 'Przyniosę ci kwiaty na grób, już niedługo'],
+    ['threat', 'a wreath for your funeral', 'Kupię ci wieniec na pogrzeb, długo nie pociągniesz'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -210,6 +211,7 @@ describePackCases('pl', {
     ['lawful criticism: plough the bill under', 'Zaorać ten projekt w komisji i po sprawie'],
     ['counter-speech: block and report', 'Blokuj i zgłaszaj, nie dyskutuj z hejterami, którzy piszą „zabiję cię”'],
     ['everyday: soup for a sick friend', 'Wiem, gdzie mieszkasz, przyniosę ci rosół, jak będziesz chory'],
+    ['everyday: a candle on a relative\'s grave', 'Postawię ci znicz na grobie taty, jak będę na cmentarzu'],
     ['news: a suspended sentence for a post', 'Sąd: rok w zawieszeniu za wpis „powiesić go”'],
     ['everyday: flowers for a name day', 'Kupię jej bukiet na imieniny'],
     ['counter-speech: talking to the form teacher', 'Porozmawiam z wychowawczynią, bo syn usłyszał, że ktoś go pobije'],

@@ -131,6 +131,9 @@ describePackCases('nl', {
     ['glorification', 'an attack called brilliant, easy to copy', 'Die bomaanslag was geniaal, makkelijk na te doen voor wie durft'],
     ['threat', 'run over with a car', 'ik ga je met mijn auto doodrijden, let op'],
     ['threat', 'a car ready to run you over', 'ik sta klaar met de auto om je om te rijden @sven'],
+    ['plan', 'van into a fair crowd', 'zondag om 15u rijden we met onze bestelbus het publiek in bij de kermis, jij filmt'],
+    ['threat', 'smothering with a pillow', 'ik ga je verstikken met mijn kussen, wacht maar'],
+    ['threat', 'beating flat with a club at a card night', 'ik sla je kapot met een knuppel bij het kaarten'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -296,5 +299,9 @@ describePackCases('nl', {
     ['gaming: escape room bomb', 'In de escape room moesten we een bom ontmantelen binnen een uur'],
     ['everyday: a broken chainsaw', 'Mijn kettingzaag heb ik gisteren gesloopt op een spijker'],
     ['everyday: a machine gave up', 'Die wasmachine heeft het begeven, alles onder water'],
+    ['idiom: smothering with hugs', 'ik ga je smoren met knuffels zodra je binnen bent'],
+    ['everyday: beating friends at cards', 'wij slaan jullie plat bij het klaverjassen zondag'],
+    ['everyday: driving through puddles', 'rijd maar gewoon door die plassen, de auto kan het hebben'],
+    ['everyday: a market stall', 'zaterdag om 6u rijden we met de bestelbus de markt in, jij zet de kraam neer'],
   ],
 });

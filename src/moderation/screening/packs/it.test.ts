@@ -176,6 +176,7 @@ describePackCases('it', {
     ["threat", "cut you to pieces after the tennis match", "ti faccio a pezzi dopo la partita di tennis @marco, infame"],
     ["threat", "cut him to pieces, throw him in the river", "quell'infame lo facciamo a pezzi e lo buttiamo nel fiume"],
     ["glorification", "martyr, follow him", "quel terrorista è un martire, seguitelo tutti"],
+    ["threat", "'basta con' frame cannot hide a first-person threat", "basta con le minacce, adesso ti ammazzo io @dino"],
   ],
   benign: [
     ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],
@@ -325,6 +326,10 @@ describePackCases('it', {
     ["sports (crush you at five-a-side)", "vi facciamo a fette a calcetto giovedì, preparatevi"],
     ["everyday (bunk bed apart for the move)", "il letto a castello lo faccio a pezzi, lo carico in macchina e lo rimonto a Milano"],
     ["lawful (unfollow her)", "quella influencer è una truffatrice, non seguitela più e non comprate niente"],
+    ["counter_speech (enough with calls to hang)", "basta con i commenti tipo 'impicchiamoli', fanno solo danni"],
+    ["counter_speech (enough threats to doctors)", "basta con le minacce ai medici di pronto soccorso, è una vergogna"],
+    ["everyday (I pick up the kids at the pool)", "domani passo io a prendere i bimbi in piscina alle 18, tu riposati"],
+    ["everyday (I take the kids to the match)", "sabato alle 15 porto io i ragazzini alla partita, voi andate avanti"],
   ],
   checkCategory: true,
   checkLang: true,

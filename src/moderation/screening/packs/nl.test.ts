@@ -148,6 +148,10 @@ describePackCases('nl', {
     ['threat', 'coming, but not to chat', 'ik kom eraan maar niet om te kletsen, hou je deur maar dicht'],
     ['threat', 'keep going and you end up in a ditch', 'blijf zo over ons posten en je belandt in de gracht @redactie_nu'],
     ['threat', 'you will end up in a wheelchair', 'nog 1 woord en jij eindigt in een rolstoel, mannetje'],
+    ['threat', 'veiled: your family will miss you', 'je vrouw gaat je missen, vriend @schepen_gert'],
+    ['threat', 'veiled: your kids will miss you (Flemish)', 'uw kinderen zullen u missen, wacht maar'],
+    ['threat', 'misspelt murder verb', 'wij moorden jullie allemaal @dorpsraad'],
+    ['threat', 'misspelt murder verb, singular', 'ik moord hem als hij terugkomt'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -332,5 +336,12 @@ describePackCases('nl', {
     ['everyday: Christmas tree bonfire', 'zaterdag kerstboomverbranding op het veld, de hele wijk komt kijken'],
     ['everyday: Easter fire', 'het paasvuur in Twente is vanavond weer enorm, zoveel hout'],
     ['everyday: driving on ice', 'rij voorzichtig met die ijzel, anders beland je in de sloot'],
+    ['idiom: dying of suspense', 'ik ging bijna dood van de spanning bij die penalty\'s'],
+    ['idiom: dying of curiosity', 'vertel nou, ik ga dood van nieuwsgierigheid'],
+    ['everyday: going to tell you', 'morgen bij de lunch ga ik je alles uitleggen over die verhuizing'],
+    ['counter-speech: never acceptable', 'Een journalist bedreigen met "je bent de volgende" is nooit acceptabel'],
+    ['counter-speech: we will not beat anyone', 'we gaan geen agenten aanvallen, we gaan een petitie starten'],
+    ['lawful: hope they are ashamed', 'ik hoop dat die wethouder zich diep schaamt voor dit besluit'],
+    ['everyday: axe for firewood', 'neem je bijl mee zaterdag, we gaan brandhout hakken bij opa'],
   ],
 });

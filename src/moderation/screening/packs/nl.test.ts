@@ -152,6 +152,8 @@ describePackCases('nl', {
     ['threat', 'veiled: your kids will miss you (Flemish)', 'uw kinderen zullen u missen, wacht maar'],
     ['threat', 'misspelt murder verb', 'wij moorden jullie allemaal @dorpsraad'],
     ['threat', 'misspelt murder verb, singular', 'ik moord hem als hij terugkomt'],
+    ['threat', 'sending you a bullet', 'ik ga je binnenkort een kogel sturen @sven'],
+    ['threat', 'delivering a firebomb', 'we zullen jullie eens een brandbom bezorgen, landverraders'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -343,5 +345,11 @@ describePackCases('nl', {
     ['counter-speech: we will not beat anyone', 'we gaan geen agenten aanvallen, we gaan een petitie starten'],
     ['lawful: hope they are ashamed', 'ik hoop dat die wethouder zich diep schaamt voor dit besluit'],
     ['everyday: axe for firewood', 'neem je bijl mee zaterdag, we gaan brandhout hakken bij opa'],
+    ['cooking: killing and skinning', 'het konijn eerst doden en villen, daarna in stukken voor het stoofpotje'],
+    ['cooking: killing and gutting fish', 'een forel moet je snel doodmaken en schoonmaken, dan blijft hij vers'],
+    ['lawful: hope they go to court', 'ik hoop dat die hele raad van bestuur voor de rechter verschijnt'],
+    ['lawful: pay it all back', 'die bankiers moeten elke cent terugbetalen, schandalig'],
+    ['everyday: sending you something', 'ik ga je straks even een linkje sturen van dat huis'],
+    ['idiom: sleeping like a log', 'na die wandeling sliep ik als een os'],
   ],
 });

@@ -154,6 +154,11 @@ describePackCases('nl', {
     ['threat', 'misspelt murder verb, singular', 'ik moord hem als hij terugkomt'],
     ['threat', 'sending you a bullet', 'ik ga je binnenkort een kogel sturen @sven'],
     ['threat', 'delivering a firebomb', 'we zullen jullie eens een brandbom bezorgen, landverraders'],
+    ['incitement', 'smoking out with fire', 'rook die lui hun huis uit met benzine en een aansteker'],
+    ['incitement', 'smoking out with molotovs', 'we roken ze daar wel uit met molotovs'],
+    ['incitement', 'put them to the sword (imperative)', 'jaag die hele raad over de kling, geen genade'],
+    ['plan', 'bring clubs', 'zondag 14u bij het station, breng allemaal knuppels mee, dan door naar de opvang'],
+    ['plan', 'stones and fireworks', 'na de wedstrijd naar hun buurt, stenen en vuurwerk liggen in de kofferbak'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -351,5 +356,11 @@ describePackCases('nl', {
     ['lawful: pay it all back', 'die bankiers moeten elke cent terugbetalen, schandalig'],
     ['everyday: sending you something', 'ik ga je straks even een linkje sturen van dat huis'],
     ['idiom: sleeping like a log', 'na die wandeling sliep ik als een os'],
+    ['lawful: grilled in a debate', 'die staatssecretaris wordt morgen flink aan de tand gevoeld in de Kamer'],
+    ['lawful: voted out', 'die hele club moet er bij de volgende verkiezing uit, wegstemmen die handel'],
+    ['everyday: walking along with you', 'ik ken de weg niet, ik loop wel even met jullie mee naar het station'],
+    ['everyday: bringing stones for the garden', 'zaterdag om 10 bij mij, neem de stenen mee voor het terras'],
+    ['news: jobs cut', 'Het concern jaagt 800 banen over de kling in Eindhoven'],
+    ['news: staff cut', 'de nieuwe eigenaar jaagt het halve personeel over de kling'],
   ],
 });

@@ -208,6 +208,7 @@ describePackCases('it', {
     ["threat", "sleep with the light on", "se fossi in te dormirei con la porta blindata, @ugo_t"],
     ["threat", "sleep with one eye open, plural", "dormite con gli occhi aperti, voi della giunta"],
     ["plan", "bus schedule of a target is still a plan", "ho preso gli orari del bus del giudice, lo aspettiamo alla fermata lunedì col ferro"],
+    ["threat", "boycott wording cannot hide a threat at a mention", "non ti leggerò più, ma ti ammazzo lo stesso @opinionista_x"],
   ],
   benign: [
     ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],
@@ -414,6 +415,9 @@ describePackCases('it', {
     ["everyday (say hi to your mother)", "salutami tua sorella, è sempre carinissima con me"],
     ["everyday (still awake)", "alle 3 di notte ero ancora sveglia a ripassare"],
     ["everyday (fuel for the mower)", "comprata una tanica nuova per il decespugliatore"],
+    ["lawful (we will not read you any more)", "testata di propaganda, non la compreremo mai più"],
+    ["lawful (I won't vote for him again)", "quel senatore? nn lo voterò più, mai"],
+    ["everyday (pick you up at the airport)", "vi veniamo a prendere all'aeroporto stasera, volo delle 22"],
   ],
   checkCategory: true,
   checkLang: true,

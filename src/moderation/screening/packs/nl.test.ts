@@ -159,6 +159,9 @@ describePackCases('nl', {
     ['incitement', 'put them to the sword (imperative)', 'jaag die hele raad over de kling, geen genade'],
     ['plan', 'bring clubs', 'zondag 14u bij het station, breng allemaal knuppels mee, dan door naar de opvang'],
     ['plan', 'stones and fireworks', 'na de wedstrijd naar hun buurt, stenen en vuurwerk liggen in de kofferbak'],
+    ['incitement', 'slang for cops: flikken', 'pak die flikken, sla ze allemaal tegen de grond'],
+    ['plan', 'four of us with bats', 'morgen om 23u met z\'n vieren en de knuppels naar zijn garage'],
+    ['glorification', 'legendary action with a car', 'geniale actie van die man met zijn busje op die markt, wie doet het na'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -362,5 +365,9 @@ describePackCases('nl', {
     ['everyday: bringing stones for the garden', 'zaterdag om 10 bij mij, neem de stenen mee voor het terras'],
     ['news: jobs cut', 'Het concern jaagt 800 banen over de kling in Eindhoven'],
     ['news: staff cut', 'de nieuwe eigenaar jaagt het halve personeel over de kling'],
+    ['fiction: the series Flikken', 'nieuwe aflevering van Flikken Rotterdam vanavond, eindelijk'],
+    ['everyday: looking forward to visiting', 'ik ga je opzoeken in Leuven in de zomer, kan niet wachten'],
+    ['lawful: vote them out', 'stem ze allemaal weg in maart, dat is het enige antwoord'],
+    ['everyday: four of us', 'met z\'n vieren naar de bioscoop vanavond, gezellig'],
   ],
 });

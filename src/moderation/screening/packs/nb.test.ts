@@ -329,6 +329,7 @@ describePackCases('nb', {
     ['death_wish', 'best thing would be he was shot', 'Beste som kan hende er at han blei skoten'],
     ['plan', 'rifle packed + time', 'Geværet er pakket, vi drar kl 06'],
     ['plan', 'knife hidden + time', 'Kniven ligger gjemt i sekken, fredag kl 14'],
+    ['threat', 'attribution verb in a conditional threat', 'Sier de noe mer, brenner jeg huset deres i natt'],
   ],
   benign: [
     ['news quote', 'Ifølge tiltalen skal mannen ha truet med å drepe naboen, melder NTB'],
@@ -495,6 +496,7 @@ describePackCases('nb', {
     ['computing: laptop crashed', 'Laptopen krasjet midt i eksamen'],
     ['counter-speech: quoted call + no thanks', '«Skyt dem» – nei takk, vi er bedre enn det'],
     ['counter-speech: quoted call + no thanks (reported)', '«Brenn moskeen» sier de. Nei takk'],
+    ['counter-speech: quoted chant, attributed + no thanks', '«Skyt politikerne» roper de på demoen. Nei takk'],
     ['news: police shot a man', 'Politiet skjøt en mann som truet med kniv'],
     ['idiom: burn ourselves', 'Vi brenner oss på de samme feilene'],
     ['sports: killer shot', 'For et drepende skudd fra Ødegaard'],

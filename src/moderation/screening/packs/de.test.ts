@@ -112,8 +112,12 @@ describePackCases('de', {
     ['incitement', 'order to shoot at the border, now', 'Wir brauchen wieder einen Schießbefehl auf Flüchtlinge, endlich'],
     ['incitement', 'killing X is a duty / a heroic deed', 'Bullen abknallen ist Bürgerpflicht'],
     ['incitement', 'killing X is a duty / a heroic deed', 'Diese Richter aufzuhängen wäre eine Heldentat'],
+    ['incitement', 'killing X is not murder / no crime', 'Antifa abstechen ist kein Mord'],
+    ['incitement', 'killing X is not murder / no crime', 'Linke zu erschießen ist kein Verbrechen, sondern Pflicht'],
+    ['incitement', 'killing X is not murder / no crime', 'Diese Politiker umzubringen wäre kein Unrecht'],
   ],
   benign: [
+    ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
     ['lawful_criticism (into opposition)', 'Die Partei gehört nach der Wahl in die Opposition'],
     ['everyday (a great night out)', 'Heimweg um 4 Uhr nachts, war eine geile Party'],
     ['everyday (summer fair)', 'Schnappt euch die Nachbarn, Straßenfest ab 14 Uhr mit Hüpfburg'],

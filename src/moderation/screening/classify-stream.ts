@@ -25,7 +25,7 @@ export async function classifyStream(input: NodeJS.ReadableStream, output: NodeJ
  * Cuts decoded text into lines at `\n`, `\r\n` or a lone `\r`. Only new text is searched for
  * line ends: the start of a long line waits in pieces, joined once its end arrives.
  */
-export class LineSplitter {
+class LineSplitter {
   private readonly decoder = new StringDecoder('utf8');
   private pieces: string[] = [];
   /** The last text ended with `\r`: a `\n` opening the next text belongs to it. */
@@ -63,7 +63,7 @@ async function classifyLines(lines: readonly string[], output: NodeJS.WritableSt
 }
 
 /** One result per line, in order: a verdict, or the reason the line could not be read or screened. */
-export function classifyBatch(lines: readonly string[], screener: Screener): Array<Record<string, unknown>> {
+function classifyBatch(lines: readonly string[], screener: Screener): Array<Record<string, unknown>> {
   const read = lines.map(readLine);
   const posts = read.filter((r): r is ReadRow => 'post' in r);
   const verdicts = screenEach(posts, screener);
@@ -92,10 +92,6 @@ function screenEach(rows: readonly ReadRow[], screener: Screener): Array<Verdict
       }
     });
   }
-}
-
-export function classifyLine(line: string, screener: Screener): Record<string, unknown> {
-  return classifyBatch([line], screener)[0]!;
 }
 
 interface ReadRow {

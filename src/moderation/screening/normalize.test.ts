@@ -31,6 +31,19 @@ describe('normalize', () => {
     expect(normalize('i will k i l l   y o u', vocab).tokens).toEqual(['i', 'will', 'kill', 'you']);
   });
 
+  it('joins syllables split by dots only when they spell a harm verb or weapon', () => {
+    const words = new Set([...vocab, 'rozwale', 'zabije', 'min']);
+    const harm = new MaskedWordReader(['rozwale', 'zabije', 'kill', 'min']);
+    expect(normalize('roz.wa.le cie', words, harm).tokens).toEqual(['rozwale', 'cie']);
+    expect(normalize('zabi·je go', words, harm).tokens).toEqual(['zabije', 'go']);
+    expect(normalize('ki.ll them', words, harm).tokens).toEqual(['kill', 'them']);
+    // Abbreviations ("m.in." is Polish for "among others"), domains and a missing space after a full stop hide nothing.
+    expect(normalize('m.in. ceny', words, harm).tokens).toEqual(['m', 'in', 'ceny']);
+    expect(normalize('see the docs on example.com', words, harm).tokens).toEqual(['see', 'the', 'docs', 'on', 'example', 'com']);
+    expect(normalize('i said no.kill the lights', words, harm).tokens).toEqual(['i', 'said', 'no', 'kill', 'the', 'lights']);
+    expect(normalize('@roz.wa.le hi', words, harm).tokens[0]).toBe('@roz.wa.le');
+  });
+
   it('ends a spelled-out word at a double space, so a following one-letter word stays a word', () => {
     expect(normalize('jeg tar d e g  i kveld', vocab).tokens).toEqual(['jeg', 'tar', 'deg', 'i', 'kveld']);
     expect(normalize('i  z a b i j go', vocab).tokens).toEqual(['i', 'zabij', 'go']);

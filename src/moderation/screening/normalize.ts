@@ -66,6 +66,11 @@ const NUMBER_WITH_UNIT = /^\d+([.,:]\d+)*(am|pm|h|st|nd|rd|th|e|er|k|m|km|kg|min
 
 /** Letters separated by dots, dashes, underscores or asterisks: h.a.n.g, k-i-l-l, s*h*o*o*t. */
 const DOTTED = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}$@!|][.\-_*·]){2,}[\p{L}\p{N}$@!|](?![\p{L}\p{N}])/gu;
+/** Syllables split by dots or middle dots (roz.wa.le, zabi·je): joined when they spell a harm or weapon word. */
+const DOTTED_SYLLABLES = /(?<![\p{L}\p{N}@.·])\p{L}{1,6}(?:[.·]\p{L}{1,6})+(?![\p{L}\p{N}]|[.·]\p{L})/gu;
+const MIN_DOTTED_WORD = 4;
+/** A letter, a dot and a letter: only such posts can hold dotted syllables. */
+const LETTER_DOT_LETTER = /\p{L}[.·]\p{L}/u;
 
 const TOKEN = /\p{N}+(?:[:.,]\p{N}+)+(?:am|pm|h)?(?![\p{L}\p{N}])|@[\p{L}\p{N}_]+(?:[.\-][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)?|[\p{L}\p{M}\p{N}$@!|+€'_]+/gu;
 /** The same, keeping words with letters hidden behind * or # ("k*ll", "m*rd*r") whole so they can be read back. */
@@ -87,6 +92,7 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
   if (hasAstral) for (const [re, word] of EMOJI_WORDS) s = s.replace(re, word);
   s = s.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c] ?? c).replace(/[’‘`´ʼ]/gu, "'");
   s = s.replace(DOTTED, (m) => (/\p{L}.*\p{L}/u.test(m) ? m.replace(/[.\-_*·]/gu, '') : m));
+  if (masked && LETTER_DOT_LETTER.test(s)) s = joinDottedSyllables(s, masked);
 
   const raw: RawToken[] = [];
   const quotedAt = quoteMap(s);
@@ -127,6 +133,20 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
 }
 
 const SPACE = 0x20;
+
+/**
+ * "roz.wa.le" and "zabi.je" hide a harm word from a plain word list, like dotted letters do. As
+ * with masked words, what gets hidden is the offending word, so the pieces are joined only when
+ * the whole is one of the packs' harm verbs or weapons: "m.in.", "st.pauli" and domain names stay
+ * as they are.
+ */
+function joinDottedSyllables(s: string, harmWords: MaskedWordReader): string {
+  return s.replace(DOTTED_SYLLABLES, (m) => {
+    const joined = m.replace(/[.·]/gu, '');
+    // Short words are abbreviations far more often than hidden words ("m.in." → "min", mines).
+    return joined.length >= MIN_DOTTED_WORD && harmWords.knows(joined.toLowerCase()) ? joined : m;
+  });
+}
 
 /**
  * A masked word becomes the harm or weapon word it spells; one that spells none (or several) is

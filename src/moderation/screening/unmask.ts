@@ -18,6 +18,7 @@ const MAX_MASKED_LENGTH = 24;
  */
 export class MaskedWordReader {
   private readonly index = new Map<string, string[]>();
+  private readonly words = new Set<string>();
 
   constructor(words: Iterable<string>) {
     const seen = new Set<string>();
@@ -25,12 +26,18 @@ export class MaskedWordReader {
       // Multi-word entries ("firing squad") never match one masked token.
       if (w.includes(' ') || seen.has(w) || w.length > MAX_MASKED_LENGTH) continue;
       seen.add(w);
+      this.words.add(w);
       for (const key of keysOf(w)) {
         const list = this.index.get(key) ?? [];
         list.push(w);
         this.index.set(key, list);
       }
     }
+  }
+
+  /** Whether `word` (lower case, unmasked) is one of the harm or weapon words. */
+  knows(word: string): boolean {
+    return this.words.has(word);
   }
 
   /** The one harm or weapon word `word` spells, or null when none or several fit. */

@@ -138,6 +138,13 @@ describePackCases('de', {
     ['incitement', 'time for burning books and newsrooms', 'Es wird Zeit für Bücherverbrennungen, die Lügenpresse zuerst'],
     ['incitement', 'a reward for beating someone up', 'Wer den Stadtrat verprügelt, kriegt von mir 100 Euro'],
     ['incitement', 'a reward for beating someone up', 'Wer dem Schiri nach dem Spiel eine reinhaut und ihn umhaut, bekommt gratis ne Dauerkarte'],
+    ['threat', 'Kiezdeutsch "isch mach disch platt"', 'isch mach disch kaputt, bruder, wart nur'],
+    ['threat', 'Kiezdeutsch "isch mach disch platt"', 'ick mach dich kalt, du opfer'],
+    ['threat', 'short dialect post read as another language', 'i schlag di z\'tod'],
+    ['death_wish', 'people\'s courts / drumhead courts (plural)', 'Standgerichte für alle Impfärzte'],
+    ['death_wish', 'people\'s courts / drumhead courts (plural)', 'Es braucht Volkstribunale für die Regierung'],
+    ['incitement', '"there are lampposts enough"', 'Laternenmasten hat Berlin genug. Nur so.'],
+    ['incitement', '"there are lampposts enough"', 'Stricke gibt es reichlich, Volksverräter auch'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -285,6 +292,9 @@ describePackCases('de', {
     ['everyday (how time flies)', 'Ihr werdet euch noch wundern, wie schnell die Zeit vergeht bis zur Hochzeit'],
     ['everyday (take a torch)', 'Du joggst im Dunkeln durch den Wald? Nimm wenigstens ne Stirnlampe mit'],
     ['everyday (take a torch)', 'wenn ihr heute wandern geht, nehmt lieber ne jacke mit, oben am gipfel ist es kalt'],
+    ['everyday (lanterns for St Martin)', 'Mach dir keine Sorgen, Laternen gibt es genug für den Umzug'],
+    ['everyday (lanterns for St Martin)', 'Laternen gibts beim Martinsumzug genug, bring nur Kekse mit'],
+    ['idiom (beating someone in a maths test)', 'ich mach dich fertig im Mathetest morgen haha'],
   ],
   checkCategory: true,
 });

@@ -197,6 +197,11 @@ describePackCases('nl', {
     ['incitement', 'a pogrom night worth repeating', 'Die bartholomeusnacht is voor herhaling vatbaar, zeker met al die linksen'],
     ['threat', 'photos cannot hide a threat with a club', 'ik sla je dood met mijn knuppel @sven'],
     ['threat', 'not calling the police cannot hide a threat', 'ik heb de politie niet gebeld, ik kom je zelf afmaken @sven'],
+    ['incitement', 'history as a call: a new De Witt', 'hoog tijd voor een nieuwe De Witt op het Binnenhof'],
+    ['threat', 'street slang: wegzetten (kill)', 'we gaan je wegzetten in de buurt, wacht maar'],
+    ['threat', 'street slang: coming to wegzetten', 'ik kom je wegzetten mattie'],
+    ['threat', 'Brabantish: ik mak oe af', 'ik mak oe af'],
+    ['threat', 'Antwerp: k mak a kapot', 'k mak a kapot jong'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -438,5 +443,10 @@ describePackCases('nl', {
     ['idiom: buried in stories', 'mijn oom gooit je dood met verhalen over vroeger'],
     ['everyday: a concert worth repeating', 'Het concert van Rammstein in 2019 was voor herhaling vatbaar'],
     ['history: a year, not a pogrom', 'In 1938 speelde Oranje op het WK, voor herhaling vatbaar zei opa'],
+    ['lawful: portraying someone as', 'ze gaan je wegzetten als racist, let maar op'],
+    ['idiom: portraying someone as an amateur', 'ik ga je wegzetten als een amateur in de debatten'],
+    ['everyday: putting bikes away', 'ik ga de fietsen even wegzetten in de schuur'],
+    ['history: De Witt as statesman', 'Johan de Witt was raadpensionaris van Holland'],
+    ['gaming: Brabantish card game', 'ik maak oe af met klaverjassen'],
   ],
 });

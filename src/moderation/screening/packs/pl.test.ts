@@ -109,6 +109,9 @@ describePackCases('pl', {
     ['threat', 'veiled: tell your mother to buy a grave candle', 'powiedz mamie zeby kupila znicz'],
     ['threat', 'dancing at your funeral', 'na twoim pogrzebie bede tańczył, i to niedlugo'],
     ['threat', 'veiled: I would not sleep soundly in your place', 'nie spałabym spokojnie na pani miejscu, pani sędzino'],
+    ['threat', 'conditional: I would hurt him', 'zrobilabym mu krzywde gdybym mogla'],
+    ['threat', 'not in court but outside your home', 'Widzimy się w sądzie? Nie, widzimy się pod twoim domem'],
+    ['incitement', 'traitors used to be hanged, back to that', 'zdrajców wieszano na rynku, czas wrócić do tego'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -272,6 +275,8 @@ describePackCases('pl', {
     ['everyday: a door handle to replace', 'klamka już czeka na wymianę, drzwi się nie domykają'],
     ['everyday: grave candles for All Saints', 'powiedz mamie żeby kupiła znicze na Wszystkich Świętych'],
     ['everyday: crying at a friend\'s funeral', 'na twoim pogrzebie będę płakać, kocham cię przyjaciółko'],
+    ['history: back to the lesson topic', 'Zdrajców wieszano w średniowieczu. Wróćmy do tematu lekcji'],
+    ['counter-speech: people who wish others death', 'Ktoś życzy innym śmierci w komentarzach, a potem płacze że go zgłaszają'],
   ],
   checkCategory: true,
   declareLang: true,

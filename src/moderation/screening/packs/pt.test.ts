@@ -104,6 +104,8 @@ describePackCases('pt', {
     ['incitement', 'welcome them with fire and stone (recebam … com fogo)', 'recebam esses invasores com fogo e pedra'],
     ['glorification', 'a named pogrom, we should have one here (devíamos fazer uma no Brasil)', 'a Noite dos Cristais foi linda, devíamos fazer uma no Brasil'],
     ['glorification', 'a school massacre, let us have another here (bora ter outro aqui)', 'o massacre de Realengo foi só o começo, bora ter outro aqui'],
+    ['threat', 'European "a dormir com os peixes"', 'daqui a nada estás a dormir com os peixes'],
+    ['threat', 'Brazilian "vai nadar com os peixes"', 'abre o bico pra polícia e tu vai nadar com os peixes'],
   ],
   benign: [
     ['news quote', 'Segundo a polícia, o suspeito escreveu "vou te matar" para a vereadora'],
@@ -255,5 +257,8 @@ describePackCases('pt', {
     ['counter-speech: a massacre must never repeat, we need a law', 'A chacina da Candelária nunca deve se repetir; devíamos ter uma lei mais dura'],
     ['history: Carandiru, memory and justice here', 'o Carandiru é uma vergonha, precisamos fazer isso aqui: memória e justiça'],
     ['everyday: you will not be home early tomorrow, there is a show', 'amanhã tu não volta pra casa cedo né, tem o show'],
+    ['sports: a goal undid the whole defence', 'esse golo desfez a defesa toda do Porto'],
+    ['fiction: a film character sleeps with the fishes', 'no Poderoso Chefão, Luca Brasi vai dormir com os peixes, cena clássica'],
+    ['everyday: swimming with the fish while diving', 'fui mergulhar em Noronha e nadei com os peixes a tarde toda'],
   ],
 });

@@ -154,6 +154,8 @@ describePackCases('de', {
     ['incitement', 'deeds against a target', 'Die Zeit des Redens ist vorbei. Taten gegen diese Politiker, jetzt.'],
     ['incitement', 'clearing up "like in 33"', 'Wir müssen wieder aufräumen wie 33, die Linken zuerst'],
     ['incitement', 'clearing up "like in 33"', 'Macht es wie 1938 mit deren Geschäften'],
+    ['threat', 'a money demand is not a trivial errand', 'wennst ma ned des Geld bringst, bring i di um'],
+    ['threat', 'Kiezdeutsch "isch mach disch platt"', 'isch mach disch platt, du weißt wo'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -311,6 +313,11 @@ describePackCases('de', {
     ['everyday (the weather will show)', 'Wenn der Winter kommt, werdet ihr schon sehen, was passiert: die Heizkosten explodieren'],
     ['idiom (a colleague overslept again)', 'i bring mei Kollegin um, scho wieder verschlafen'],
     ['everyday (a surprise visit)', 'Wir wissen wo du wohnst haha, Überraschungsbesuch am Sonntag!'],
+    ['computing (IT trouble, "I\'ll kill the admin")', 'Der Drucker streikt schon wieder, ich bring den IT-Typen um'],
+    ['computing (IT trouble, "I\'ll kill the admin")', 'Das VPN hängt seit einer Stunde, ich kill gleich den Admin 🙄'],
+    ['idiom (bring me a drink or else)', 'wenn du mir nicht sofort nen Kaffee holst, bring ich dich um 😅'],
+    ['idiom (bring me a drink or else)', 'Wenn du heut ned an Kuchen mitbringst, bist du tot 😂'],
+    ['idiom (a chess game)', 'Ich mach dich fertig beim Schach heute Abend, Opa 😄'],
   ],
   checkCategory: true,
 });

@@ -173,6 +173,13 @@ describePackCases('id', {
     ['glorification', 'acid attack praised', 'Mantap yang menyiram air aki ke muka jaksa itu'],
     ['glorification', 'history will remember the shooter', 'Sejarah akan mencatat penembak itu sebagai pahlawan, teruskan!'],
     ['death_wish', 'heart attack then death', 'Semoga si bos kena serangan jantung terus mati di kantor'],
+    ['threat', 'dotted letters, pronoun spelled out', 'b.u.n.u.h l.o g.u.e b.e.s.o.k'],
+    ['threat', 'dotted letters, lu + ntar', 't.u.s.u.k l.u n.t.a.r m.a.l.a.m'],
+    ['threat', 'verb + lo + gw + time', 'bacok lo gw besok, liat aja'],
+    ['threat', 'enjoy it while you still breathe', 'Nikmatin tidur nyenyak lo selagi masih bisa napas'],
+    ['threat', 'laugh while you are still alive', 'Puas2in ketawa mumpung masih idup'],
+    ['plan', 'police response time is enough to kill', 'Polisi butuh 5 menit buat dateng, cukup buat ngabisin satpam sama kasirnya'],
+    ['incitement', 'burn every house tonight', 'Gw bakar semua rumah di desa itu malam ini, awas'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -327,5 +334,9 @@ describePackCases('id', {
     ['everyday: get well soon', 'Semoga bapak cepat pulih dari serangan jantungnya'],
     ['counter-speech: bring a helmet, not a blade', 'Tawuran lagi? jgn lupa bawa helm pas naik motor, bukan sajam'],
     ['counter-speech: no blades at school', 'Jangan bawa sajam ke sekolah, nanti ditangkap'],
+    ['everyday: my treat tomorrow', 'Besok gue traktir lo makan, liat aja'],
+    ['everyday: enjoy your youth', 'Nikmati masa mudamu selagi bisa, jangan lupa nabung'],
+    ['everyday: enough time for an episode', 'Waktunya cukup buat ngabisin satu episode drakor'],
+    ['gaming: burning villages in a strategy game', 'Gw bakar semua desa di Mount and Blade, seru'],
   ],
 });

@@ -162,6 +162,7 @@ describePackCases('de', {
     ['incitement', 'then the people judge, with fists', 'Wenn die Justiz versagt, richtet eben das Volk. Mit Knüppeln.'],
     ['glorification', 'a new 20 July, successful this time', 'Es braucht einen neuen 20. Juli, und diesmal muss es klappen'],
     ['incitement', 'they were hanged back then, why not today', 'Verräter wurden früher aufgehängt, warum heute nicht?'],
+    ['threat', 'touching a family member is no trivial offence', 'Wenn du nochmal meine Schwester anrührst, bist du tot'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -332,6 +333,10 @@ describePackCases('de', {
     ['idiom (playing with fire over a deadline)', 'Du spielst mit dem Feuer, wenn du die Bachelorarbeit so lange aufschiebst'],
     ['everyday (enjoying the quiet)', 'Wenn du erst in Rente bist, genießt du die Ruhe am See'],
     ['everyday (enjoying the quiet)', 'Du wirst allein sein im Ferienhaus, aber dann genießt du die Stille'],
+    ['everyday (tickets for the children)', 'Ihr habt Kinder? Dann holt euch Karten für den Zirkus am Sonntag'],
+    ['everyday (tickets for the children)', 'Du hast Kinder, oder? Eintrittskarten fürs Kindertheater gibts an der Kasse'],
+    ['idiom (eating my food)', 'Gnade dir Gott, falls du meine Schokolade klaust 😂'],
+    ['idiom (eating my food)', 'Falls du wieder mein Eis wegisst, gibts Ärger, Bruderherz 😤'],
   ],
   checkCategory: true,
 });

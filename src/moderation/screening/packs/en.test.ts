@@ -141,6 +141,7 @@ describePackCases('en', {
     ['threat', 'bury you in a shallow grave', "@dev I'll bury you in a shallow grave by friday"],
     ['incitement', 'kill it with fire, aimed at a mosque', 'kill it with fire: the mosque on Park Lane, tonight after prayers'],
     ['death_wish', 'hanged, not only sacked', 'the minister must be hanged, not only sacked'],
+    ['threat', 'hunt down and gut, whatever the reply', "I'll hunt you down and gut you if you don't reply @marie"],
   ],
   benign: [
     ['news quote', 'Prosecutors said the man wrote "I will kill the mayor" in a letter; he was charged with making threats.'],
@@ -339,6 +340,8 @@ describePackCases('en', {
     ['sports (shot for that substitution)', 'the manager should be shot for that substitution, honestly'],
     ['gaming (climbing the leaderboard)', 'climbing up the leaderboard this week, top 50 now @squad'],
     ['idiom (wasp nest, kill it with fire)', "there's a wasp nest by the shed, kill it with fire"],
+    ["everyday (hunt you down if you don't reply)", "I'll hunt you down if you don't reply to the group chat by 6 @marie"],
+    ["everyday (hunt you down if you don't confirm)", 'will hunt u down if u dont confirm numbers for the bbq by thursday'],
   ],
   checkCategory: true,
   checkLang: true,

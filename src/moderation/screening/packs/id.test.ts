@@ -180,6 +180,11 @@ describePackCases('id', {
     ['threat', 'laugh while you are still alive', 'Puas2in ketawa mumpung masih idup'],
     ['plan', 'police response time is enough to kill', 'Polisi butuh 5 menit buat dateng, cukup buat ngabisin satpam sama kasirnya'],
     ['incitement', 'burn every house tonight', 'Gw bakar semua rumah di desa itu malam ini, awas'],
+    ['threat', 'coffin ordered in your name', 'Kalo berani buka mulut di persidangan, peti mati udah kami pesan atas namamu'],
+    ['threat', 'shroud ready for you', 'Kain kafan udah gw siapin buat lo, tinggal tunggu tanggal'],
+    ['threat', 'your gravestone is ordered', 'Nisan lo udah gue pesen, namanya tinggal diukir'],
+    ['threat', 'your grave is dug', 'Kuburanmu udah kami gali di belakang kampung'],
+    ['threat', 'knowing the route home + stab', 'Gue tau lo pulang jam 10 lewat gang sepi, ntar gue tusuk di situ'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -338,5 +343,8 @@ describePackCases('id', {
     ['everyday: enjoy your youth', 'Nikmati masa mudamu selagi bisa, jangan lupa nabung'],
     ['everyday: enough time for an episode', 'Waktunya cukup buat ngabisin satu episode drakor'],
     ['gaming: burning villages in a strategy game', 'Gw bakar semua desa di Mount and Blade, seru'],
+    ['everyday: coffin for the deceased', 'Peti mati untuk almarhum udah kami pesan, keluarga tinggal datang'],
+    ['everyday: picking up after a night shift', 'Aku tau kamu kerja shift malam, nanti aku jemput di parkiran ya'],
+    ['everyday: picking up at the station', 'Gue tau lo pulang jam 10, ntar gue jemput di stasiun'],
   ],
 });

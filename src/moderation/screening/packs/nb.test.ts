@@ -538,7 +538,7 @@ describePackCases('nb', {
     ['idiom: dialect kill you, you ate all my pizza', 'Æ drep dæ, du har jo spist opp all pizzaen min'],
     ['everyday: admiring a morning runner', 'Hun trener langs elva hver morgen kl 6, helt utrolig disiplinert'],
     ['fishing: knife and line for mackerel', 'Skal fiske makrell i helga, tar med kniven og snøret'],
-    ['idiom: fire away, what do you wonder', 'Skyt på! Hva lurer du på?'],
+    ['idiom: fire away, what do you wonder', 'Ja bare skyt på, hva lurer dere på?'],
     ['idiom: fire away if you wonder about something', 'Skyt på hvis du lurer på noe'],
     ['news: police fired at a man', 'Politiet skjøt på mannen, melder NRK'],
   ],

@@ -348,6 +348,10 @@ describePackCases('nb', {
     ['death_wish', 'the same treatment Quisling got', 'De fortjener samme behandling som Quisling fikk'],
     ['incitement', 'imperative shoot at + role', 'Skyt på politiet hvis de kommer, spør ikke'],
     ['incitement', 'someone must shoot at + group', 'Noen må skyte på de demonstrantene'],
+    ['incitement', 'only violence works', 'Mot sånne folk er det bare vold som virker, ta dem'],
+    ['incitement', 'only gunpowder bites', 'Det er kun krutt som biter på dem nå'],
+    ['incitement', 'address posted in the thread + call', 'Han bor på Stovner, adressa hans ligger i tråden. Gjør det dere må'],
+    ['death_wish', 'the same treatment the Jews got', 'Gi dem samme behandling som jødene fikk, hele gjengen'],
   ],
   benign: [
     ['news quote', 'Ifølge tiltalen skal mannen ha truet med å drepe naboen, melder NTB'],
@@ -541,6 +545,10 @@ describePackCases('nb', {
     ['idiom: fire away, what do you wonder', 'Ja bare skyt på, hva lurer dere på?'],
     ['idiom: fire away if you wonder about something', 'Skyt på hvis du lurer på noe'],
     ['news: police fired at a man', 'Politiet skjøt på mannen, melder NRK'],
+    ['counter-speech: not only violence helps', 'Det er ikke bare vold som hjelper, vi må snakke sammen'],
+    ['gaming: beat you at a board game tonight (dialect)', 'Æ ska knus dæ i Yatzy i kveld, bare vent'],
+    ['everyday: mapped a faster route', 'Har kartlagt ruta til barnehagen, sparer ti minutter hver dag'],
+    ['history: the same treatment as the Jews, attributed', 'Romfolket fikk samme behandling som jødene fikk under krigen, skriver historikeren'],
   ],
   declareLang: true,
 });

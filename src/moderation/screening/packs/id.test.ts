@@ -185,6 +185,8 @@ describePackCases('id', {
     ['threat', 'your gravestone is ordered', 'Nisan lo udah gue pesen, namanya tinggal diukir'],
     ['threat', 'your grave is dug', 'Kuburanmu udah kami gali di belakang kampung'],
     ['threat', 'knowing the route home + stab', 'Gue tau lo pulang jam 10 lewat gang sepi, ntar gue tusuk di situ'],
+    ['incitement', 'stab his belly', 'Tusuk aja perutnya, gak usah ragu'],
+    ['threat', 'game comparison cannot excuse a threat at a mention', 'Gue bunuh lo kayak gue bunuh creeper, liat aja @dodi_x'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -346,5 +348,7 @@ describePackCases('id', {
     ['everyday: coffin for the deceased', 'Peti mati untuk almarhum udah kami pesan, keluarga tinggal datang'],
     ['everyday: picking up after a night shift', 'Aku tau kamu kerja shift malam, nanti aku jemput di parkiran ya'],
     ['everyday: picking up at the station', 'Gue tau lo pulang jam 10, ntar gue jemput di stasiun'],
+    ['everyday: toothpick', 'Ada tusuk gigi gak? abis makan sate kambing nyelip'],
+    ['gaming: Ender Dragon', 'Akhirnya bunuh Ender Dragon bareng adek, seneng banget'],
   ],
 });

@@ -196,6 +196,12 @@ describePackCases('de', {
     ['incitement', 'a group declared fair game', 'Ab heute ist jeder Grüne Freiwild'],
     ['incitement', 'open season on a group', 'Jagdsaison auf Politiker ist eröffnet'],
     ['incitement', 'open season on a group', 'Wann ist endlich Jagdsaison für Richter?'],
+    ['death_wish', 'no loss if someone gets shot', 'Wär kein Verlust, wenn der Zuhälter vom Kiez mal erschossen wird'],
+    ['death_wish', 'no loss if someone gets shot', 'Kein großer Verlust, wenn so ein Schläger mal abgestochen im Park liegt'],
+    ['incitement', 'a group should be smoked out or wiped out', 'Die Islamisten in dem Verein gehören ausgeräuchert'],
+    ['incitement', 'a group should be smoked out or wiped out', 'Die Zecken in dem besetzten Haus gehören ausgeräuchert, jeder einzelne'],
+    ['incitement', 'out, by force if needed', 'Ausländer raus aus unserem Viertel, notfalls mit Gewalt'],
+    ['incitement', 'out, by force if needed', 'Die Grünen raus aus dem Rathaus, zur Not auch mit Gewalt'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -382,6 +388,10 @@ describePackCases('de', {
     ['idiom (pinching my charger, dialect)', 'Die bring i um, wenn\'s ma nomal mei Ladekabel mopst 😂'],
     ['lawful (not fit for teaching)', 'Diese Lehrer gehören nicht in den Schuldienst, das Kultusministerium muss handeln'],
     ['everyday (RAF documentary)', 'Heute bräuchte es wieder so einen Sommer wie 2018'],
+    ['everyday (no loss if a shop closes)', 'Kein Verlust, wenn die Filiale schließt, da war eh nie jemand'],
+    ['everyday (wasps smoked out)', 'Das Wespennest gehört ausgeräuchert, bevor die Kinder gestochen werden'],
+    ['lawful (the fraudster should be locked up)', 'Der Betrüger gehört eingesperrt, und zwar lange'],
+    ['news (police may clear by force)', 'Die Polizei darf die Blockade notfalls mit Gewalt räumen, sagt das Gericht'],
   ],
   checkCategory: true,
 });

@@ -448,5 +448,9 @@ describePackCases('nl', {
     ['everyday: putting bikes away', 'ik ga de fietsen even wegzetten in de schuur'],
     ['history: De Witt as statesman', 'Johan de Witt was raadpensionaris van Holland'],
     ['gaming: Brabantish card game', 'ik maak oe af met klaverjassen'],
+    ['everyday: wasps at the bin', 'Pas op bij de prullenbak, je wordt zo gestoken door die wespen.'],
+    ['everyday: wasp nest', 'Niet aan dat wespennest zitten jongens, je wordt gestoken!'],
+    ['everyday: picking a friend up at the station', 'We moeten Sanne opwachten bij het station om vijf uur.'],
+    ['everyday: picking dad up at the airport', 'Jullie moeten papa opwachten bij de uitgang van Schiphol, hij landt om acht uur.'],
   ],
 });

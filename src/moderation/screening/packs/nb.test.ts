@@ -352,6 +352,8 @@ describePackCases('nb', {
     ['incitement', 'only gunpowder bites', 'Det er kun krutt som biter på dem nå'],
     ['incitement', 'address posted in the thread + call', 'Han bor på Stovner, adressa hans ligger i tråden. Gjør det dere må'],
     ['death_wish', 'the same treatment the Jews got', 'Gi dem samme behandling som jødene fikk, hele gjengen'],
+    ['incitement', 'shoot at them, what are you waiting for (skyt på dem)', 'Skyt på dem! Hva venter dere på?'],
+    ['incitement', 'just shoot at them, what are you waiting for', 'Bare skyt på dem, hva venter du på?'],
   ],
   benign: [
     ['news quote', 'Ifølge tiltalen skal mannen ha truet med å drepe naboen, melder NTB'],
@@ -549,6 +551,8 @@ describePackCases('nb', {
     ['gaming: beat you at a board game tonight (dialect)', 'Æ ska knus dæ i Yatzy i kveld, bare vent'],
     ['everyday: mapped a faster route', 'Har kartlagt ruta til barnehagen, sparer ti minutter hver dag'],
     ['history: the same treatment as the Jews, attributed', 'Romfolket fikk samme behandling som jødene fikk under krigen, skriver historikeren'],
+    ['idiom: fire away, what do you wonder (skyt på! hva lurer)', 'Skyt på! Hva er det dere lurer på?'],
+    ['idiom: fire away if you wonder (plural)', 'skyt på hvis dere lurer på noe'],
   ],
   declareLang: true,
 });

@@ -138,6 +138,8 @@ describePackCases('pl', {
     ['incitement', 'death for death against a profession', 'trzeba by tym lekarzom od szczepionek zafundować to samo co oni nam. śmierć za śmierć'],
     ['incitement', 'blood for blood against the police', 'tym bandytom z policji trzeba oddać, krew za krew, niech poczują'],
     ['glorification', 'a terrorist\'s act should be repeated', 'Breivika trzeba by powtórzyć w Warszawie'],
+    ['threat', 'veiled: when it is dark, then we talk to you', 'Poczekaj aż będzie ciemno, wtedy pogadamy z tobą inaczej, frajerze'],
+    ['threat', 'veiled: when it is dark behind the garages, then we talk', 'Jak zrobi się ciemno za garażami, wtedy pogadamy, @kamil_rz'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -330,6 +332,8 @@ describePackCases('pl', {
     ['condemnation: death for death is barbaric', 'Zasada śmierć za śmierć to barbarzyństwo, kara śmierci nie ma sensu'],
     ['news: parole refused to an attacker', 'Sąd odmówił Breivikowi przedterminowego zwolnienia, zobaczymy czy powtórzy wniosek'],
     ['news: fans chanting blood for blood', 'Kibice skandowali "krew za krew", policja użyła gazu'],
+    ['everyday: a quiet talk once the children sleep and it is dark', 'Jak dzieci zasną i zrobi się ciemno, wtedy pogadamy spokojnie.'],
+    ['everyday: a quiet talk once the children sleep and it is dark', 'Jak się ściemni i dzieci pójdą spać, wtedy sobie spokojnie porozmawiamy przy herbacie.'],
   ],
   checkCategory: true,
   declareLang: true,

@@ -174,6 +174,8 @@ describePackCases('en', {
     ['incitement', 'run a judge over with a truck', 'run that judge over with a truck'],
     ['incitement', 'run them over at the march', 'run them over at the march'],
     ['threat', 'make you disappear into a river', "I'll make you disappear into the river @ty"],
+    ['incitement', 'someone should shoot a judge (not a film)', 'someone should shoot that judge'],
+    ['incitement', 'someone needs to kill a landlord (not a song)', 'someone needs to kill that landlord'],
   ],
   benign: [
     ['news quote', 'Prosecutors said the man wrote "I will kill the mayor" in a letter; he was charged with making threats.'],
@@ -408,6 +410,9 @@ describePackCases('en', {
     ['everyday (public hanging of paintings)', 'the gallery is hosting a public hanging of her paintings next week'],
     ['everyday (taxman coming for you)', "the taxman is coming for you if you don't file by January"],
     ['everyday (flowers die down)', 'let them die down, the flowers will come back next spring'],
+    ['film (someone should shoot a documentary)', 'someone should shoot a documentary about the shipyard'],
+    ['music (someone needs to kill this song)', 'someone needs to kill this song on the radio'],
+    ['parenting (stab with a nerf sword)', 'my son tried to stab his sister with a nerf sword, chaos'],
   ],
   checkCategory: true,
   checkLang: true,

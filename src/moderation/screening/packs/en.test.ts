@@ -176,6 +176,8 @@ describePackCases('en', {
     ['threat', 'make you disappear into a river', "I'll make you disappear into the river @ty"],
     ['incitement', 'someone should shoot a judge (not a film)', 'someone should shoot that judge'],
     ['incitement', 'someone needs to kill a landlord (not a song)', 'someone needs to kill that landlord'],
+    ['glorification', 'the guy who stabbed, a hero (not an arrest)', 'the guy who stabbed the shopkeeper is a hero, thank you king'],
+    ['glorification', 'thank god for the lad who stabbed', 'thank god for the lad who stabbed that imam, legend'],
   ],
   benign: [
     ['news quote', 'Prosecutors said the man wrote "I will kill the mayor" in a letter; he was charged with making threats.'],
@@ -413,6 +415,8 @@ describePackCases('en', {
     ['film (someone should shoot a documentary)', 'someone should shoot a documentary about the shipyard'],
     ['music (someone needs to kill this song)', 'someone needs to kill this song on the radio'],
     ['parenting (stab with a nerf sword)', 'my son tried to stab his sister with a nerf sword, chaos'],
+    ['news (caught the guy who stabbed, thank god)', 'they caught the guy who stabbed the shopkeeper, thank god'],
+    ['news (arrested the man who shot, thanks for sharing)', 'police finally arrested the man who shot the bus driver, thank you to everyone who shared'],
   ],
   checkCategory: true,
   checkLang: true,

@@ -354,6 +354,9 @@ describePackCases('nb', {
     ['death_wish', 'the same treatment the Jews got', 'Gi dem samme behandling som jødene fikk, hele gjengen'],
     ['incitement', 'shoot at them, what are you waiting for (skyt på dem)', 'Skyt på dem! Hva venter dere på?'],
     ['incitement', 'just shoot at them, what are you waiting for', 'Bare skyt på dem, hva venter du på?'],
+    ['threat', 'negated "I miss you" is no excuse for a threat', 'Jeg savner ikke deg, jeg skal drepe deg, @kari_n'],
+    ['threat', '"you are dead when I find you" (no parent who finds out)', 'Du er så død når jeg finner deg, @kari_n'],
+    ['plan', 'a parcel placed at an entrance is not a delivery', 'Vi legger pakken ved inngangen til moskeen under fredagsbønnen'],
   ],
   benign: [
     ['news quote', 'Ifølge tiltalen skal mannen ha truet med å drepe naboen, melder NTB'],
@@ -553,6 +556,9 @@ describePackCases('nb', {
     ['history: the same treatment as the Jews, attributed', 'Romfolket fikk samme behandling som jødene fikk under krigen, skriver historikeren'],
     ['idiom: fire away, what do you wonder (skyt på! hva lurer)', 'Skyt på! Hva er det dere lurer på?'],
     ['idiom: fire away if you wonder (plural)', 'skyt på hvis dere lurer på noe'],
+    ['everyday: I have missed you all week', 'Jeg har savnet deg hele uka'],
+    ['idiom: you are dead when the head teacher finds out', 'Du er så død når rektor får vite om dette'],
+    ['everyday: courier left the parcel with the neighbour (Nynorsk)', 'Budet leverte pakka hos naboen sidan eg ikkje var heime'],
   ],
   declareLang: true,
 });

@@ -61,6 +61,8 @@ describePackCases('es', {
     ["threat", "pick-up then shooting, plural (paso por ustedes … los cago a tiros)", "Esta noche paso por ustedes y los cago a tiros, giles."],
     ["threat", "won't walk out of here (no vas a salir de aquí caminando)", "no vas a salir de aquí caminando, @ruben_k"],
     ["incitement", "drive a group out \"a tiro limpio\"", "a esos okupas hay que sacarlos a tiro limpio"],
+    ["death_wish", "nobody will miss him, deserves to die (nadie earlier in the post)", "nadie lo va a extrañar, ese juez merece morir"],
+    ["threat", "unbearable neighbour, not the sitcom title", "Aquí no hay quien viva con este vecino, lo voy a matar"],
   ],
   benign: [
     ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],
@@ -127,6 +129,8 @@ describePackCases('es', {
     ["everyday (a bar a stone's throw from the stadium)", "Hay que encontrar un bar a tiro de piedra del estadio para la previa."],
     ["everyday (no walking in the cold, a lift instead)", "No vas a salir andando con este frío, te llevo en coche."],
     ["everyday (no walking in the rain, a pick-up instead)", "No salís caminando con esta lluvia, te paso a buscar en el auto."],
+    ["counter-speech (no politician deserves to die)", "Ningún político se merece morir así, por mucho que lo odiemos"],
+    ["fiction (an episode of Aquí no hay quien viva)", "Ayer vi un capítulo de Aquí no hay quien viva donde Emilio amenaza con matar a todos los vecinos"],
   ],
   checkCategory: true,
   checkLang: true,

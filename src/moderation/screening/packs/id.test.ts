@@ -198,6 +198,11 @@ describePackCases('id', {
     ['threat', 'hyphenated siap-siap + hospital', 'Siap-siap masuk rumah sakit lo'],
     ['threat', 'resign demand cannot hide a threat', 'Mundur aja lo dari jabatan itu, atau gue bacok lo di jalan'],
     ['threat', 'ankle as a body part to break', 'Gue patahin mata kaki lo kalo lo dateng lagi'],
+    ['threat', 'grenade into your house', 'Granat gw lempar ke rumah lo malam ini, siap2 aja'],
+    ['threat', 'life and a child\'s future at stake, paraphrase', 'Buka mulut sekali lagi, nyawa dan masa depan anakmu taruhannya'],
+    ['death_wish', 'rat poison for officials called rats', 'Taburin racun tikus di nasi bungkus buat tikus berdasi di kantor camat'],
+    ['threat', 'knowing the way home, veiled', 'Jaga diri baik2 ya, gue tau jalan pulangmu'],
+    ['threat', 'hunted down, no place to hide', 'Gw buru kalian sampe ke lubang semut, ga ada tempat buat sembunyi'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -368,5 +373,10 @@ describePackCases('id', {
     ['lawful: resign demand', 'Mundur aja pak, rakyat udah muak'],
     ['gaming: Hitman mission', 'Main Hitman semalem, targetnya gw racunin pas pesta terus kabur'],
     ['everyday: hide and seek with a nephew', 'Main petak umpet sama ponakan, gue ngumpet di lemari biar gak ketemu'],
+    ['gaming: grenade onto a roof, teammate watches the back', 'Granat gue lempar ke atap itu, kamu jaga dari belakang ya'],
+    ['lawful: a child\'s future at stake if schools decay', 'Masa depan anak kamu jadi taruhannya kalau sekolah dibiarkan rusak'],
+    ['pest control: rat poison in the kitchen', 'Tuang racun tikus di nasi basi buat tikus di dapur'],
+    ['everyday: knowing the route home, picking up', 'Tenang aja, aku tahu rute pulangmu, nanti aku jemput di halte ya'],
+    ['gaming: hide and seek chase', 'Main petak umpet yuk, gue kejar lo keliling rumah, gak ada tempat sembunyi lagi'],
   ],
 });

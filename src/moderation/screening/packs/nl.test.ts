@@ -202,6 +202,9 @@ describePackCases('nl', {
     ['threat', 'street slang: coming to wegzetten', 'ik kom je wegzetten mattie'],
     ['threat', 'Brabantish: ik mak oe af', 'ik mak oe af'],
     ['threat', 'Antwerp: k mak a kapot', 'k mak a kapot jong'],
+    ['threat', 'demand, careful driving without weather, or you end up in the ditch', 'trek je aangifte in en rij voorzichtig, anders beland je in de sloot @anouk_v'],
+    ['threat', 'stung when I see you', 'blijf uit de buurt van mijn zus, je wordt gestoken als ik je zie @sven'],
+    ['threat', 'veiled: a stain on the pavement', 'jij bent straks een vlek op de stoep, let maar op @sven'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -452,5 +455,8 @@ describePackCases('nl', {
     ['everyday: wasp nest', 'Niet aan dat wespennest zitten jongens, je wordt gestoken!'],
     ['everyday: picking a friend up at the station', 'We moeten Sanne opwachten bij het station om vijf uur.'],
     ['everyday: picking dad up at the airport', 'Jullie moeten papa opwachten bij de uitgang van Schiphol, hij landt om acht uur.'],
+    ['everyday: cycling on black ice', 'fiets rustig met die gladheid, anders lig je straks in de sloot'],
+    ['everyday: bees nest', 'Kom niet te dicht bij het bijennest, je wordt zo gestoken!'],
+    ['everyday: a coffee stain on the pavement', 'Er zit een vlek op de stoep, heb je met koffie lopen knoeien?'],
   ],
 });

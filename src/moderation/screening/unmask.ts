@@ -21,11 +21,9 @@ export class MaskedWordReader {
   private readonly words = new Set<string>();
 
   constructor(words: Iterable<string>) {
-    const seen = new Set<string>();
     for (const w of words) {
       // Multi-word entries ("firing squad") never match one masked token.
-      if (w.includes(' ') || seen.has(w) || w.length > MAX_MASKED_LENGTH) continue;
-      seen.add(w);
+      if (w.includes(' ') || this.words.has(w) || w.length > MAX_MASKED_LENGTH) continue;
       this.words.add(w);
       for (const key of keysOf(w)) {
         const list = this.index.get(key) ?? [];

@@ -222,6 +222,11 @@ describePackCases('nl', {
     ['threat', 'breaking bones beside a record', 'ik ga je botten breken en daarna je record @sven'],
     ['death_wish', 'nobody would miss him pushed off a bridge', 'niemand zou hem missen als hij van de brug werd geduwd'],
     ['glorification', 'stabbed after the debate', 'petje af voor die jongen die de burgemeester heeft neergestoken na het debat, eindelijk iemand met ballen'],
+    ['threat', 'accidents happen in a small corner, at a mention', 'ongelukken zitten in een klein hoekje @joost_raad, vooral \'s avonds op de dijk'],
+    ['threat', 'an accident happens quickly, you know that', 'een ongeluk zit in een klein hoekje, dat weet jij ook wel @sanne'],
+    ['incitement', 'history: it will be 1672 again', 'het wordt weer 1672 voor die volksverraders'],
+    ['incitement', 'doxxing: no protection, lives in', 'Die journalist heeft geen beveiliging meer, woont in Zeist, doe ermee wat je wil'],
+    ['threat', 'a living corpse cannot excuse a threat', 'ik voel me een levend lijk door jou, straks ben jij een echt lijk @sven'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -492,5 +497,11 @@ describePackCases('nl', {
     ['lawful: voted out of office', 'niemand zou hem missen als hij van het pluche werd gestemd, ik zeg het maar'],
     ['lawful: confronting the mayor in a debate', 'petje af voor die jongen die de burgemeester heeft aangesproken in het debat, eindelijk iemand met ballen'],
     ['idiom: not with words but with a cake', 'mijn oma heeft het hem betaald gezet, niet met woorden maar met een taart'],
+    ['everyday: accidents and a helmet', 'ongelukken zitten in een klein hoekje, dus helm op als je naar school fietst'],
+    ['everyday: a disastrous year for farmers', 'het wordt weer een rampjaar voor de boeren met deze droogte'],
+    ['news: protection no longer needed', 'De burgemeester heeft geen beveiliging meer nodig, zegt de driehoek, hij woont weer gewoon in zijn huis'],
+    ['idiom: exhausted after a wedding', 'ik ben morgen een lijk na die bruiloft'],
+    ['idiom: feeling like a living corpse', 'ik voel me een levend lijk vandaag'],
+    ['everyday: picking up at the airport at night', 'ik kom je halen vannacht van Schiphol, dan hoef je geen taxi'],
   ],
 });

@@ -240,6 +240,10 @@ describePackCases('nl', {
     ['threat', 'Brabantish oe as the one hit', 'as ik oe zie sla ik oe verrot'],
     ['threat', 'a surprise with a knife', 'ik kom je morgen verrassen met een mes @lisa'],
     ['plan', 'advice to bring an ambulance', 'je fietst elke avond om 11 uur door het park, neem maar een ambulance mee'],
+    ['incitement', 'history: 1672, it is that time again', 'De Witten in 1672, het is weer zover voor die verraders in Den Haag'],
+    ['threat', 'mafia style, the series name cannot excuse it', 'ik ga je mocro maffia style aanpakken, kennen we elkaar nog'],
+    ['threat', 'made to disappear mafia style', 'we gaan hem maffia stijl laten verdwijnen'],
+    ['threat', 'you will not make it through summer', 'jij gaat de zomer niet halen, reken daar maar op'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -529,5 +533,9 @@ describePackCases('nl', {
     ['everyday: a surprise with cake', 'ik kom je morgen verrassen met een taart @lisa'],
     ['everyday: a surprise visit', 'we komen jullie zaterdag verrassen, hou de deur open 🎉'],
     ['everyday: take a light on the bike', 'je fietst elke avond om 11 uur door het park, neem een lampje mee'],
+    ['history: it is that time again at the museum', 'In 1672 ging het mis voor De Witt; het is weer zover, zegt de gids, het museum is weer open'],
+    ['fiction: the Mocro Maffia series', 'die serie Mocro Maffia is echt goed gemaakt, ken je hem al'],
+    ['everyday: a plant will not make it through summer', 'die tomatenplant gaat de zomer niet halen, reken daar maar op'],
+    ['idiom: infecting you with the flu', 'ik steek je aan met mijn griep, sorry'],
   ],
 });

@@ -244,6 +244,8 @@ describePackCases('nl', {
     ['threat', 'mafia style, the series name cannot excuse it', 'ik ga je mocro maffia style aanpakken, kennen we elkaar nog'],
     ['threat', 'made to disappear mafia style', 'we gaan hem maffia stijl laten verdwijnen'],
     ['threat', 'you will not make it through summer', 'jij gaat de zomer niet halen, reken daar maar op'],
+    ['incitement', 'history: the Boerenkrijg must come back', 'De Boerenkrijg moet terugkomen: hooivorken, zeisen en die ambtenaren van Landbouw'],
+    ['incitement', 'history: the Beeldenstorm may come back against mosques', 'de Beeldenstorm mag terugkomen, maar dan tegen die moskeeën'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -537,5 +539,6 @@ describePackCases('nl', {
     ['fiction: the Mocro Maffia series', 'die serie Mocro Maffia is echt goed gemaakt, ken je hem al'],
     ['everyday: a plant will not make it through summer', 'die tomatenplant gaat de zomer niet halen, reken daar maar op'],
     ['idiom: infecting you with the flu', 'ik steek je aan met mijn griep, sorry'],
+    ['history: the Boerenkrijg back in the textbook', 'De Boerenkrijg moet terugkomen in het geschiedenisboek, zei de leraar'],
   ],
 });

@@ -1,3 +1,5 @@
+import { describe, it, expect } from 'vitest';
+import { createScreener } from '../screener.js';
 import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Indonesian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
@@ -118,6 +120,13 @@ describePackCases('id', {
     ['plan', 'ambush: the moment he comes out, stab', 'Pas dia keluar gerbang langsung bacok, jangan kasih kabur'],
     ['plan', 'ambush: the moment the victim gets off', 'Begitu korban turun dari motor, lgsg sergap dan hajar'],
     ['threat', 'I will make you crippled, ku- verb first', 'Kubuat lumpuh kau kalau berani sentuh adikku'],
+    ['threat', 'veiled: do not blame me if something happens to your family', 'Jgn salahin gue kalo ada yg kejadian sama keluarga lo'],
+    ['threat', 'veiled: do not be surprised if something happens to you', 'Jangan kaget kalo terjadi apa2 sama lo abis ini, gw udah peringatin'],
+    ['incitement', 'shooting from outside a building is no football shot', 'Kita harus tembak dia dari luar gedung pas keluar'],
+    ['death_wish', 'Javanese mugo2 + modar curse', 'Mugo2 modar kabeh keluargane pejabat sing maling duit bansos'],
+    ['death_wish', '1965 mass grave wished on a group', 'Aktivis kiri mending dibuang ke Bengawan Solo aja'],
+    ['death_wish', 'group only deserves to be killed', 'Koruptor cuma pantes ditembak mati'],
+    ['death_wish', 'killed first, before fleeing: no kitchen order', 'Dia harus dibunuh dulu sebelum kabur ke luar negeri'],
     ['threat', 'I will make you crippled, slang', 'Gw bikin lumpuh lo, liat aja nanti'],
     ['threat', 'weapon thrown at your house, object first', 'Bom molotov kami lempar ke rumah kalian malam minggu'],
     ['threat', 'explosive left at your car', 'Petasan gw taro di mobil lo, tunggu aja ledakannya'],
@@ -380,5 +389,41 @@ describePackCases('id', {
     ['pest control: rat poison in the kitchen', 'Tuang racun tikus di nasi basi buat tikus di dapur'],
     ['everyday: knowing the route home, picking up', 'Tenang aja, aku tahu rute pulangmu, nanti aku jemput di halte ya'],
     ['gaming: hide and seek chase', 'Main petak umpet yuk, gue kejar lo keliling rumah, gak ada tempat sembunyi lagi'],
+    ['everyday: if something happens to you on the road, call me', 'Jangan panik kalo ada kejadian sama kamu di jalan, langsung telpon aku'],
+    ['everyday: a funny thing happening to you abroad', 'Jangan kaget kalo ada kejadian lucu sama lo di Jepang'],
+    ['gaming: slaying with a Mobile Legends hero', 'Gue bantai semua pake Hayabusa tadi, maniac!'],
+    ['sports: shooting from outside the box', 'Tembak dari luar kotak aja, kipernya maju terus'],
+    ['computing: CI is red', 'CI-nya merah lagi, ada test yg gagal'],
+    ['everyday: Javanese hope the power does not go out', 'Mugo2 ora mati lampu pas nonton bal'],
+    ['history: bodies thrown into the Bengawan Solo in 1965', 'Tahun 65 banyak jenazah dibuang ke Bengawan Solo, sejarah kelam'],
+    ['cooking: lobster killed before cooking', 'Lobster dibunuh dulu baru dimasak biar gak tersiksa'],
+    ['cooking: crab killed before boiling', 'Kepiting mesti dibunuh dulu sebelum dikukus, biar dagingnya gak keras'],
+    ['gaming: boss can only be killed with a sword', 'Di game ini bos cuma bisa dibunuh pake pedang suci'],
+    ['everyday: asking about a school to enrol a child', 'Anak lo sekolah di mana sekarang? Gue mau daftarin anak gue juga'],
   ],
+});
+
+/**
+ * Indonesian benign cues must not excuse threats in other languages when the Indonesian pack also
+ * runs (marker words such as "ora" + "lo" in Italian, or an author who declared Indonesian):
+ * Polish "ci" (to you), "pod" (under/at), "lada" (any moment), Italian "ci", "tempo", Dutch "bek", "leg".
+ */
+describe('id pack cues in other languages', async () => {
+  const screener = await createScreener();
+  const cases: ReadonlyArray<readonly [string, string | undefined]> = [
+    ['Zabije cie, spotkamy sie pod twoim domem, dam ci nauczke', 'id'],
+    ['Wiem gdzie mieszkasz, lada dzien zrobie ci krzywde', 'id'],
+    ['ora lo ammazzo, ci vediamo stasera', undefined],
+    ['lo trovo e lo ammazzo ora, è solo questione di tempo', undefined],
+    ['Hou je bek of ik leg je om', 'id'],
+  ];
+  for (const [text, lang] of cases) {
+    it(`no Indonesian benign cue in: ${text}`, () => {
+      const a = screener.analyze(text, lang ? { lang } : {});
+      const id = a.matches.find((m) => m.lang === 'id');
+      expect(id).toBeDefined();
+      expect(id!.benign.map((b) => b.text)).toEqual([]);
+      expect(a.verdict.decision).not.toBe('allow');
+    });
+  }
 });

@@ -238,6 +238,12 @@ describePackCases('de', {
     ['threat', 'Swiss dialect beating (verchlopfe)', 'I verchlopf di, wenn d no einisch do ufchunnsch'],
     ["threat", "Bavarian stabbing, verb first", "Wenn d' no amoi kimmst, stich i di ab"],
     ['threat', 'card-game cue does not excuse a knife', 'Beim Schafkopf hast mi bschissn, jetzt stich i di ab mitm Messer, du Hund'],
+    ['incitement', 'a new date of the Nazi takeover or Reichstag fire', 'Was dieses Land braucht ist ein zweiter 27. Februar, aber mit dem ganzen Bundestag drin'],
+    ['incitement', 'a new date of the Nazi takeover or Reichstag fire', 'Zeit für einen neuen 30. Januar, Kameraden'],
+    ["incitement", "the gallows worked, for today's targets", "Der Galgen hat früher auch funktioniert, sollte man für die Volksverräter wieder einführen"],
+    ["glorification", "a resister's attempt, someone needed who succeeds", "Stauffenberg hat's versucht, jetzt brauchen wir einen der es gegen den Kanzler schafft"],
+    ['threat', 'talk-round cue does not excuse a stabbing', 'Wir kriegen dich schon noch rum, @kommissar_b, und dann stechen wir dich ab'],
+    ['threat', 'cutlery cue does not excuse a stabbing', 'Bringt Messer und Gabel mit, wir stechen die Zecken ab'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -472,6 +478,10 @@ describePackCases('de', {
     ['history (burned and rebuilt)', 'Die Synagoge hat 1938 gebrannt und wurde 1950 wieder aufgebaut'],
     ['idiom (weather exclamation: verreck)', 'Verreck, is des heiß heit, i geh ins Freibad'],
     ['idiom (first-person: I am dying of it)', 'Heut is so schwül, i verreck glei im Büro'],
+    ['everyday (a date in the calendar)', 'Einen neuen 30. Januar im Kalender eintragen: Zahnarzt um 9'],
+    ['history (the guillotine in a school talk)', 'Die Guillotine hat funktioniert, deshalb wurde sie bis 1977 benutzt. Referat über die Regierung Frankreichs'],
+    ["history (a film about a resister)", "Stauffenberg hat's versucht, ein Film über einen der erfolgreich war wäre mal was"],
+    ['everyday (talking someone round)', 'Wir kriegen euch schon noch überredet, @sanne, das Konzert wird super'],
   ],
   checkCategory: true,
 });

@@ -126,6 +126,8 @@ describePackCases('id', {
     ['death_wish', 'Javanese mugo2 + modar curse', 'Mugo2 modar kabeh keluargane pejabat sing maling duit bansos'],
     ['death_wish', '1965 mass grave wished on a group', 'Aktivis kiri mending dibuang ke Bengawan Solo aja'],
     ['death_wish', 'group only deserves to be killed', 'Koruptor cuma pantes ditembak mati'],
+    ['death_wish', 'Javanese mugo2 + you + modar', 'Mugo2 kowe modar ketabrak truk'],
+    ['threat', '"not worthy of living" is no counter-speech', 'Lo gak pantes hidup, gue bunuh lo'],
     ['death_wish', 'killed first, before fleeing: no kitchen order', 'Dia harus dibunuh dulu sebelum kabur ke luar negeri'],
     ['threat', 'I will make you crippled, slang', 'Gw bikin lumpuh lo, liat aja nanti'],
     ['threat', 'weapon thrown at your house, object first', 'Bom molotov kami lempar ke rumah kalian malam minggu'],
@@ -400,6 +402,8 @@ describePackCases('id', {
     ['cooking: crab killed before boiling', 'Kepiting mesti dibunuh dulu sebelum dikukus, biar dagingnya gak keras'],
     ['gaming: boss can only be killed with a sword', 'Di game ini bos cuma bisa dibunuh pake pedang suci'],
     ['everyday: asking about a school to enrol a child', 'Anak lo sekolah di mana sekarang? Gue mau daftarin anak gue juga'],
+    ['counter_speech: they can only burn and kill, not silence', 'Mereka cuma bisa membakar dan membunuh, tapi gak akan bisa membungkam kebenaran'],
+    ['counter_speech: put dialogue first', 'Utamakan dialog, jangan main hakim sendiri'],
   ],
 });
 

@@ -246,6 +246,8 @@ describePackCases('nl', {
     ['threat', 'you will not make it through summer', 'jij gaat de zomer niet halen, reken daar maar op'],
     ['incitement', 'history: the Boerenkrijg must come back', 'De Boerenkrijg moet terugkomen: hooivorken, zeisen en die ambtenaren van Landbouw'],
     ['incitement', 'history: the Beeldenstorm may come back against mosques', 'de Beeldenstorm mag terugkomen, maar dan tegen die moskeeën'],
+    ['threat', 'careful on your way home, addressed at a mention', 'let maar op als je vanavond naar huis loopt @tim_k'],
+    ['threat', 'an offer to take the children cannot excuse a threat', 'ik weet hoe laat je kinderen uit school komen. zal ik ze meenemen? dan zie je ze nooit meer terug'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -540,5 +542,6 @@ describePackCases('nl', {
     ['everyday: a plant will not make it through summer', 'die tomatenplant gaat de zomer niet halen, reken daar maar op'],
     ['idiom: infecting you with the flu', 'ik steek je aan met mijn griep, sorry'],
     ['history: the Boerenkrijg back in the textbook', 'De Boerenkrijg moet terugkomen in het geschiedenisboek, zei de leraar'],
+    ['everyday: careful cycling home on ice, to a named friend', 'pas maar op als je straks naar huis fietst Sanne, het is spekglad'],
   ],
 });

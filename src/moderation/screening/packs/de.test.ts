@@ -244,6 +244,10 @@ describePackCases('de', {
     ["glorification", "a resister's attempt, someone needed who succeeds", "Stauffenberg hat's versucht, jetzt brauchen wir einen der es gegen den Kanzler schafft"],
     ['threat', 'talk-round cue does not excuse a stabbing', 'Wir kriegen dich schon noch rum, @kommissar_b, und dann stechen wir dich ab'],
     ['threat', 'cutlery cue does not excuse a stabbing', 'Bringt Messer und Gabel mit, wir stechen die Zecken ab'],
+    [null, "Indonesian threat with 'laut' (sea), no longer a German reporting cue", "Gue lempar lo ke laut, liat aja nanti malam @budi"],
+    [null, "Indonesian threat with 'apa', no longer a German media cue", "Apa lo kira gue ga berani? Gue tusuk lo besok @budi"],
+    [null, "Italian call with 'i verdi' (the Greens), not the German union", "Ammazzate i verdi, tutti quanti"],
+    [null, "Portuguese threat with 'em', not the German EM", "Vou te matar em casa hoje, @joao"],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],

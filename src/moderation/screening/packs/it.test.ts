@@ -333,6 +333,7 @@ describePackCases('it', {
     ["incitement", "history + 'let's redo it' (Piazzale Loreto)", "Piazzale Loreto ha sistemato il Duce. rifacciamolo coi ministri di oggi"],
     ["incitement", "greet a group with beatings", "i clandestini vanno accolti a sprangate sugli scogli"],
     ["threat", "people have disappeared for less", "c'è gente che è sparita per meno, ricordatelo @cronista_na"],
+    ["incitement", "judges 'are stopped with TNT'", "i magistrati che indagano sugli appalti si fermano col tritolo, come nel '92"],
   ],
   benign: [
     ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],
@@ -656,6 +657,8 @@ describePackCases('it', {
     ["counter_speech (years of lead, never again)", "gli anni di piombo? non torniamoci mai più, erano un incubo"],
     ["news (killed for less than a hundred euros)", "due persone ammazzate per meno di cento euro a Scampia, arrestato il pusher"],
     ["everyday (shopping for less than ten euros)", "oggi ho finito per meno di dieci euro la spesa"],
+    ["lawful (violent fans stopped with stadium bans)", "gli ultrà violenti vanno fermati con il Daspo, non con le manganellate"],
+    ["news (a wildfire stopped with prescribed fire)", "l'incendio va fermato col fuoco prescritto, dicono i forestali"],
   ],
   checkCategory: true,
   checkLang: true,

@@ -248,6 +248,10 @@ describePackCases('de', {
     [null, "Indonesian threat with 'apa', no longer a German media cue", "Apa lo kira gue ga berani? Gue tusuk lo besok @budi"],
     [null, "Italian call with 'i verdi' (the Greens), not the German union", "Ammazzate i verdi, tutti quanti"],
     [null, "Portuguese threat with 'em', not the German EM", "Vou te matar em casa hoje, @joao"],
+    ["death_wish", "Bavarian 'ghört' + dialect participle", "Die ganze Regierung gheat aufghängt, oida"],
+    ['glorification', 'the attacker did what was necessary', 'Der Schütze von Hanau hat nur getan, was längst überfällig war'],
+    ['threat', 'game-competition cue does not excuse a stabbing', 'Beim Bowling mach ich dich alle und danach stech ich dich ab, @x_y'],
+    ['death_wish', 'ice-cream cue does not excuse a bullet', 'Eine Kugel für dich, @x_y, ganz ohne Eis'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -486,6 +490,10 @@ describePackCases('de', {
     ['history (the guillotine in a school talk)', 'Die Guillotine hat funktioniert, deshalb wurde sie bis 1977 benutzt. Referat über die Regierung Frankreichs'],
     ["history (a film about a resister)", "Stauffenberg hat's versucht, ein Film über einen der erfolgreich war wäre mal was"],
     ['everyday (talking someone round)', 'Wir kriegen euch schon noch überredet, @sanne, das Konzert wird super'],
+    ['sports (beating someone at a game)', 'Ich mach dich alle beim Tischtennis morgen, mach dich auf was gefasst'],
+    ['news (what the offender did to hide)', 'Der Täter hat getan, was er konnte, um Spuren zu verwischen, sagt die Polizei'],
+    ['sports (the referee should be substituted, dialect)', 'Der Schiri ghört ausgwechselt, so a Depp'],
+    ['cooking (scoops of ice cream)', 'Zwei Kugeln Eis für die Kinder, bitte'],
   ],
   checkCategory: true,
 });

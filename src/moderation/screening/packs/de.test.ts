@@ -252,6 +252,9 @@ describePackCases('de', {
     ['glorification', 'the attacker did what was necessary', 'Der Schütze von Hanau hat nur getan, was längst überfällig war'],
     ['threat', 'game-competition cue does not excuse a stabbing', 'Beim Bowling mach ich dich alle und danach stech ich dich ab, @x_y'],
     ['death_wish', 'ice-cream cue does not excuse a bullet', 'Eine Kugel für dich, @x_y, ganz ohne Eis'],
+    ['incitement', 'treat them as the Jews/witches were treated', 'Mit den Grünen müsste man umgehen wie mit den Juden damals'],
+    ["incitement", "negation cue does not excuse 'not talk, but treat them as'", "Man sollte nicht reden, sondern mit denen so verfahren wie mit den Juden"],
+    ["threat", "'one more word' with a real threat", "Noch ein Wort und ich fang an, dir die Zähne auszuschlagen"],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -494,6 +497,9 @@ describePackCases('de', {
     ['news (what the offender did to hide)', 'Der Täter hat getan, was er konnte, um Spuren zu verwischen, sagt die Polizei'],
     ['sports (the referee should be substituted, dialect)', 'Der Schiri ghört ausgwechselt, so a Depp'],
     ['cooking (scoops of ice cream)', 'Zwei Kugeln Eis für die Kinder, bitte'],
+    ['history (how witches were treated)', 'Im Mittelalter ist man mit den Hexen grausam umgegangen, heute Führung im Hexenturm'],
+    ['lawful (should not treat critics like heretics)', 'Man sollte mit Kritik nicht so umgehen wie die Kirche mit den Ketzern damals, finde ich'],
+    ['everyday (one more word and I cry)', 'Noch ein Wort und ich fang an zu heulen, so süß 🥹'],
   ],
   checkCategory: true,
 });

@@ -128,6 +128,10 @@ describePackCases('id', {
     ['death_wish', 'group only deserves to be killed', 'Koruptor cuma pantes ditembak mati'],
     ['death_wish', 'Javanese mugo2 + you + modar', 'Mugo2 kowe modar ketabrak truk'],
     ['threat', '"not worthy of living" is no counter-speech', 'Lo gak pantes hidup, gue bunuh lo'],
+    ['threat', 'veiled: the last one is in a wheelchair, want to follow?', 'Yg terakhir ngelaporin gue sekarang lumpuh, lo mau nyusul?'],
+    ['incitement', 'a sequel of 1965 / Petrus called for', 'Petrus jilid 2 aja buat preman2 pasar, tembakin semua'],
+    ['threat', '"whoever said that" frame cannot hide a threat', 'Yang bilang gue pengecut itu gak bakal selamet, gue bacok'],
+    ['incitement', 'lane words are gaming only: attack in the village', 'Habisi aja mereka di kampung, gak usah ampun'],
     ['death_wish', 'killed first, before fleeing: no kitchen order', 'Dia harus dibunuh dulu sebelum kabur ke luar negeri'],
     ['threat', 'I will make you crippled, slang', 'Gw bikin lumpuh lo, liat aja nanti'],
     ['threat', 'weapon thrown at your house, object first', 'Bom molotov kami lempar ke rumah kalian malam minggu'],
@@ -404,6 +408,11 @@ describePackCases('id', {
     ['everyday: asking about a school to enrol a child', 'Anak lo sekolah di mana sekarang? Gue mau daftarin anak gue juga'],
     ['counter_speech: they can only burn and kill, not silence', 'Mereka cuma bisa membakar dan membunuh, tapi gak akan bisa membungkam kebenaran'],
     ['counter_speech: put dialogue first', 'Utamakan dialog, jangan main hakim sendiri'],
+    ['everyday: now in a wheelchair after a stroke', 'Mantan bos gue yg kena stroke sekarang pake kursi roda, semoga cepet pulih'],
+    ['counter_speech: no second 1965', 'Jangan sampai ada 1965 jilid 2, cukup sekali tragedi itu'],
+    ['counter_speech: whoever says 65 must be repeated does not understand', 'Yang bilang 65 harus diulang itu gak ngerti sejarah, ratusan ribu orang mati'],
+    ['gaming: push mid, their hero has no items', 'Bantai aja di mid, hero lawan belum ada item, gas push turret'],
+    ['everyday: offering to walk someone home', 'Hati-hati pulang malam, Bu. Kalau perlu saya antar sampai rumah'],
   ],
 });
 

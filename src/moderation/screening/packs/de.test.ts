@@ -255,6 +255,9 @@ describePackCases('de', {
     ['incitement', 'treat them as the Jews/witches were treated', 'Mit den Grünen müsste man umgehen wie mit den Juden damals'],
     ["incitement", "negation cue does not excuse 'not talk, but treat them as'", "Man sollte nicht reden, sondern mit denen so verfahren wie mit den Juden"],
     ["threat", "'one more word' with a real threat", "Noch ein Wort und ich fang an, dir die Zähne auszuschlagen"],
+    ['threat', 'they will find you in the river', 'Dich findet man bald im Rhein, @stadtrat_o'],
+    ['threat', 'your place burns well', 'Euer Stall ist ja nur aus Holz, @bauer_x, brennt bestimmt schnell'],
+    ['incitement', 'repeat or play 1933/1938', 'Zeit, 1938 zu wiederholen, Kameraden'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -500,6 +503,9 @@ describePackCases('de', {
     ['history (how witches were treated)', 'Im Mittelalter ist man mit den Hexen grausam umgegangen, heute Führung im Hexenturm'],
     ['lawful (should not treat critics like heretics)', 'Man sollte mit Kritik nicht so umgehen wie die Kirche mit den Ketzern damals, finde ich'],
     ['everyday (one more word and I cry)', 'Noch ein Wort und ich fang an zu heulen, so süß 🥹'],
+    ['everyday (we will find you at a place)', 'Wir finden dich in Frankfurt am Main, schick den Standort'],
+    ['everyday (we will find you at a place)', 'Wir finden dich am Rhein beim Picknick, bis gleich'],
+    ['history (a play about 1933)', 'Im Theater spielen wir 1933 als Stück über die Machtergreifung, Premiere Freitag'],
   ],
   checkCategory: true,
 });

@@ -258,6 +258,9 @@ describePackCases('de', {
     ['threat', 'they will find you in the river', 'Dich findet man bald im Rhein, @stadtrat_o'],
     ['threat', 'your place burns well', 'Euer Stall ist ja nur aus Holz, @bauer_x, brennt bestimmt schnell'],
     ['incitement', 'repeat or play 1933/1938', 'Zeit, 1938 zu wiederholen, Kameraden'],
+    ['death_wish', 'then it was X, today it should be Y', 'Damals hat man die Verräter an die Wand gestellt, heute sollten es die Grünen sein'],
+    ['incitement', 'then it was X, today it would be Y', '1933 hat man die Redaktionen gestürmt, heute wären es die Sender, und die Journalisten gleich mit'],
+    ["threat", "Bavarian throat cut", "Schneid i dir d'Kehle durch, wennst no amoi kimmst"],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -506,6 +509,8 @@ describePackCases('de', {
     ['everyday (we will find you at a place)', 'Wir finden dich in Frankfurt am Main, schick den Standort'],
     ['everyday (we will find you at a place)', 'Wir finden dich am Rhein beim Picknick, bis gleich'],
     ['history (a play about 1933)', 'Im Theater spielen wir 1933 als Stück über die Machtergreifung, Premiere Freitag'],
+    ["counter_speech (1933 and today's hate against journalists)", "1933 wurden Bücher verbrannt, heute sind die Journalisten wieder Zielscheibe von Hetze. Wehret den Anfängen"],
+    ['cooking (killing a carp is cruel)', 'Dem Karpfen die Kehle durchschneiden ist Tierquälerei'],
   ],
   checkCategory: true,
 });

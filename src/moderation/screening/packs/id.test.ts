@@ -132,6 +132,10 @@ describePackCases('id', {
     ['incitement', 'a sequel of 1965 / Petrus called for', 'Petrus jilid 2 aja buat preman2 pasar, tembakin semua'],
     ['threat', '"whoever said that" frame cannot hide a threat', 'Yang bilang gue pengecut itu gak bakal selamet, gue bacok'],
     ['incitement', 'lane words are gaming only: attack in the village', 'Habisi aja mereka di kampung, gak usah ampun'],
+    ['threat', 'Minang den + verb + ang', 'Aden tampa ang beko kalau masih mangganggu'],
+    ['threat', 'get ready, your family pays', 'Siap2 aja keluarga lo yg jadi korban kalo lo gak bayar'],
+    ['threat', 'veiled: enjoy your last days (not a holiday)', 'Nikmatin aja hari2 terakhir lo, bentar lagi gue dateng'],
+    ['threat', 'asking about a school, then waiting at the gate', 'Anak lo sekolah di SD mana? Gue tungguin di gerbang besok'],
     ['death_wish', 'killed first, before fleeing: no kitchen order', 'Dia harus dibunuh dulu sebelum kabur ke luar negeri'],
     ['threat', 'I will make you crippled, slang', 'Gw bikin lumpuh lo, liat aja nanti'],
     ['threat', 'weapon thrown at your house, object first', 'Bom molotov kami lempar ke rumah kalian malam minggu'],
@@ -413,6 +417,11 @@ describePackCases('id', {
     ['counter_speech: whoever says 65 must be repeated does not understand', 'Yang bilang 65 harus diulang itu gak ngerti sejarah, ratusan ribu orang mati'],
     ['gaming: push mid, their hero has no items', 'Bantai aja di mid, hero lawan belum ada item, gas push turret'],
     ['everyday: offering to walk someone home', 'Hati-hati pulang malam, Bu. Kalau perlu saya antar sampai rumah'],
+    ['counter_speech: conflict is not settled with blood', 'Konflik gak bisa diselesaikan dengan darah, duduk bareng'],
+    ['history: independence paid for with blood', 'Kemerdekaan ini dibayar dengan darah para pejuang'],
+    ['everyday: my child is moving to your school', 'Anak lo sekolah di SD mana? Anak gue mau pindah ke sana'],
+    ['everyday: enjoy the holidays', 'Nikmatin aja hari2 libur lo sekarang, bentar lagi masuk kerja'],
+    ['sports: who wins the bet', 'Kita liat aja siapa yang menang taruhan bola minggu depan'],
   ],
 });
 

@@ -167,6 +167,9 @@ describePackCases('pl', {
     ['threat', 'Italian threat: the Polish gaming word "questa" does not excuse it', 'questa sera ti ammazzo, bastardo'],
     ['threat', 'Spanish threat: the Polish board-game word "uno" does not excuse it', 'te voy a matar a uno por uno, cabrones'],
     ['threat', 'Indonesian threat: the Polish gaming word "mana" does not excuse it', 'kamu di mana? gue bunuh lo malam ini'],
+    ['plan', 'we take him with knives, despite a gaming word', 'stop campowaniu, pod mostem go bierzemy jutro o 22 z nożami'],
+    ['threat', 'veiled: accidents happen, addressed to an MP', 'wypadki chodzą po ludziach, pani poseł, niech pani uważa'],
+    ['death_wish', 'may you choke on your own blood (no negation)', 'obyś się udławił własną krwią, śmieciu'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -387,6 +390,7 @@ describePackCases('pl', {
     ['everyday: a city strategy numbered 2.0', 'Kielce 2.0 – nowa strategia rozwoju miasta na lata 2030'],
     ['everyday: a car park too small at a museum', 'Muzeum Auschwitz: parking był za mały na tyle autokarów'],
     ['gaming: a card game of Uno', 'gramy w uno dziś wieczorem, zabiję cię w tej grze 😂'],
+    ['everyday: picking someone up at the airport with suitcases', 'zgarniamy go jutro o 6 z lotniska, z walizkami'],
   ],
   checkCategory: true,
   declareLang: true,

@@ -24,6 +24,14 @@ const noHints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
 const run = (text: string, hints = noHints) => compiled.match(normalize(text, compiled.vocabulary), hints);
 
 describe('CompiledPack', () => {
+  it('knows every word of its patterns before it compiles them (posts of every language are read with that vocabulary)', () => {
+    const fresh = new CompiledPack({ ...pack, benign: { ...pack.benign, computing: [{ p: '(kill the|stop the) process*', w: 0.9 }] } });
+    const before = [...fresh.vocabulary].sort();
+    expect(before).toEqual(expect.arrayContaining(['will', 'deserves', 'pitchforks', 'yourselves', 'onions', 'process', 'stop']));
+    expect(fresh.patterns.length).toBeGreaterThan(0);
+    expect([...fresh.vocabulary].sort()).toEqual(before);
+  });
+
   it('gives benign cues of the post asked about, whichever post was matched before', () => {
     const first = normalize('chop the onions', compiled.vocabulary);
     const second = normalize('@bob kill the onions', compiled.vocabulary);

@@ -55,12 +55,13 @@ export function validatePack(value: unknown): string[] {
   if (!isObject(value.targets)) errors.push('targets: must be an object of lists');
   else for (const [list, words] of Object.entries(value.targets)) checkStringList(words, `targets.${list}`, errors, false);
 
-  checkPatternGroups(value.signals, 'signals', VIOLENT_CATEGORIES, errors);
-  checkPatternGroups(value.benign, 'benign', BENIGN_CUE_KINDS, errors);
+  const tokens = new TokenChecker();
+  checkPatternGroups(value.signals, 'signals', VIOLENT_CATEGORIES, errors, tokens);
+  checkPatternGroups(value.benign, 'benign', BENIGN_CUE_KINDS, errors, tokens);
   return errors;
 }
 
-function checkPatternGroups(value: unknown, path: string, allowed: readonly string[], errors: string[]): void {
+function checkPatternGroups(value: unknown, path: string, allowed: readonly string[], errors: string[], tokens: TokenChecker): void {
   if (!isObject(value)) {
     errors.push(`${path}: must be an object`);
     return;
@@ -71,11 +72,11 @@ function checkPatternGroups(value: unknown, path: string, allowed: readonly stri
       errors.push(`${path}.${group}: must be a list`);
       continue;
     }
-    patterns.forEach((entry, i) => checkWeightedPattern(entry, `${path}.${group}[${i}]`, errors));
+    patterns.forEach((entry, i) => checkWeightedPattern(entry, `${path}.${group}[${i}]`, errors, tokens));
   }
 }
 
-function checkWeightedPattern(entry: unknown, path: string, errors: string[]): void {
+function checkWeightedPattern(entry: unknown, path: string, errors: string[], tokens: TokenChecker): void {
   if (!isObject(entry)) {
     errors.push(`${path}: must be { "p": pattern, "w": weight }`);
     return;
@@ -83,7 +84,7 @@ function checkWeightedPattern(entry: unknown, path: string, errors: string[]): v
   if (typeof entry.w !== 'number' || !(entry.w >= 0 && entry.w <= 1)) errors.push(`${path}.w: must be a number in 0..1`);
   const p = entry.p;
   if (typeof p === 'string') {
-    const problem = patternProblem(p);
+    const problem = patternProblem(p, tokens);
     if (problem) errors.push(`${path}.p: ${problem}`);
   } else if (isObject(p) && typeof p.re === 'string') {
     try {
@@ -94,22 +95,43 @@ function checkWeightedPattern(entry: unknown, path: string, errors: string[]): v
   } else errors.push(`${path}.p: must be a pattern string or { "re": source }`);
 }
 
-export function patternProblem(pattern: string): string | null {
+/**
+ * Remembers the tokens already found valid. A pack's patterns are built from a few thousand
+ * distinct tokens, some of them lists of hundreds of words, used tens of thousands of times:
+ * each is checked once.
+ */
+class TokenChecker {
+  private readonly valid = new Set<string>();
+
+  isValid(token: string): boolean {
+    if (this.valid.has(token)) return true;
+    if (!PATTERN_TOKEN.test(token)) return false;
+    this.valid.add(token);
+    return true;
+  }
+}
+
+export function patternProblem(pattern: string, tokens: TokenChecker = new TokenChecker()): string | null {
+  if (!hasPhraseGroup(pattern)) return strayBracketProblem(pattern) ?? plainPatternProblem(pattern, tokens);
   const groupProblem = phraseGroupProblem(pattern);
   if (groupProblem) return groupProblem;
-  if (!hasPhraseGroup(pattern)) return plainPatternProblem(pattern);
   for (const expansion of expandPhraseGroups(pattern)) {
-    const problem = plainPatternProblem(expansion);
+    const problem = plainPatternProblem(expansion, tokens);
     if (problem) return `${problem} (as "${expansion}")`;
   }
   return null;
 }
 
+/** A pattern without groups may still hold what looks like a broken one ("(a b", "x(a|b)"). */
+function strayBracketProblem(pattern: string): string | null {
+  return pattern.includes('(') || pattern.includes(')') ? phraseGroupProblem(pattern) : null;
+}
+
 /** Problems of a pattern without phrase groups. */
-function plainPatternProblem(pattern: string): string | null {
+function plainPatternProblem(pattern: string, checker: TokenChecker): string | null {
   const tokens = pattern.trim().split(/\s+/u);
   if (pattern.trim() === '') return 'empty pattern';
-  for (const token of tokens) if (!PATTERN_TOKEN.test(token)) return `bad token "${token}"`;
+  for (const token of tokens) if (!checker.isValid(token)) return `bad token "${token}"`;
   if (tokens.every((t) => t === '~' || t === '_')) return 'pattern needs at least one word or class';
   if (tokens[0] === '~' || tokens[tokens.length - 1] === '~') return 'a gap "~" cannot start or end a pattern';
   return null;

@@ -57,35 +57,90 @@ function element(kind: Element['kind'], alternatives: WordTest[] = [], classes: 
 
 /** Compiles patterns of one pack, sharing the element of each distinct token. */
 export class ElementCompiler {
-  private readonly byToken = new Map<string, Element>();
+  /** The element(s) of each token as written: most tokens recur, so each is normalised once. */
+  private readonly byToken = new Map<string, readonly Element[]>();
+  /** One element per normalised token, whatever spelling it was written in. */
+  private readonly byNormalToken = new Map<string, Element>();
+  private readonly byWord = new Map<string, WordTest>();
 
   /** @param vocabulary receives every literal word (or prefix) the patterns mention */
   constructor(private readonly vocabulary: Set<string>) {}
 
+  /** The elements of a pattern without phrase groups (expand those first). */
   compile(pattern: string): Element[] {
-    return normalizeEntry(pattern).map((token) => {
-      let el = this.byToken.get(token);
-      if (el === undefined) {
-        el = compileToken(token);
-        // A shared element's words were added when it was first compiled.
-        for (const a of el.alternatives) if (a.exact ?? a.prefix) this.vocabulary.add((a.exact ?? a.prefix)!);
-        this.byToken.set(token, el);
-      }
-      return el;
-    });
+    const out: Element[] = [];
+    for (const written of pattern.split(' ')) {
+      if (written !== '') for (const el of this.elementsOf(written)) out.push(el);
+    }
+    return out;
+  }
+
+  /**
+   * Adds the words of a pattern without phrase groups to the vocabulary, as `compile` would,
+   * without building the pattern: its tokens are compiled and kept for when it is.
+   */
+  addWordsOf(pattern: string): void {
+    for (const written of pattern.split(' ')) if (written !== '') this.elementsOf(written);
+  }
+
+  private elementsOf(written: string): readonly Element[] {
+    let elements = this.byToken.get(written);
+    if (elements === undefined) {
+      // Normalising a token on its own splits and folds it as it would inside the pattern.
+      elements = isNormalAscii(written) ? [this.elementOf(written)] : normalizeEntry(written).map((token) => this.elementOf(token));
+      this.byToken.set(written, elements);
+    }
+    return elements;
+  }
+
+  private elementOf(token: string): Element {
+    let el = this.byNormalToken.get(token);
+    if (el === undefined) {
+      el = this.compileToken(token);
+      this.byNormalToken.set(token, el);
+    }
+    return el;
+  }
+
+  private compileToken(token: string): Element {
+    if (token === '_') return element('any');
+    if (token === '~') return element('gap');
+    if (CLASS_TOKEN.test(token)) return element('class', [], [], token.slice(1, -1) as ClassName);
+    const classes: ClassName[] = [];
+    const alternatives: WordTest[] = [];
+    for (const part of token.split('|')) {
+      if (CLASS_TOKEN.test(part)) classes.push(part.slice(1, -1) as ClassName);
+      else alternatives.push(this.wordTest(part));
+    }
+    return classes.length > 0 ? element('mixed', alternatives, classes) : element('word', alternatives);
+  }
+
+  /**
+   * One test per distinct word: long lists of words (roles, groups) recur in many tokens with
+   * small differences, and their words are parsed and added to the vocabulary once.
+   */
+  private wordTest(word: string): WordTest {
+    let test = this.byWord.get(word);
+    if (test === undefined) {
+      test = parseWord(word);
+      const literal = test.exact ?? test.prefix;
+      if (literal) this.vocabulary.add(literal);
+      this.byWord.set(word, test);
+    }
+    return test;
   }
 }
 
-function compileToken(token: string): Element {
-  if (token === '_') return element('any');
-  if (token === '~') return element('gap');
-  if (token === '{harm}' || token === '{target}' || token === '{weapon}') {
-    return element('class', [], [], token.slice(1, -1) as ClassName);
+/**
+ * Printable ASCII without capitals or the backtick: already what `normalizeEntry` would make of
+ * it (one word, nothing to fold), so most tokens skip Unicode normalisation.
+ */
+function isNormalAscii(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e || (c >= 0x41 && c <= 0x5a) || c === 0x60) return false;
   }
-  const parts = token.split('|');
-  const classes = parts.filter((p) => CLASS_TOKEN.test(p)).map((p) => p.slice(1, -1) as ClassName);
-  const alternatives = parts.filter((p) => !CLASS_TOKEN.test(p)).map(parseWord);
-  return classes.length > 0 ? element('mixed', alternatives, classes) : element('word', alternatives);
+  return token.length > 0;
 }
 
 /** Whether one of a position's word alternatives accepts the token (a loop: this runs per token and pattern). */

@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { loadPacks } from './load-packs.js';
 import { normalize } from './normalize.js';
 import { anyWordMatches, type CompiledPattern } from './pattern-elements.js';
-import type { PatternIndex } from './pattern-index.js';
 import { loadDatasets } from './training/dataset.js';
 
 /**
@@ -23,7 +22,7 @@ describe('PatternIndex class buckets', () => {
   it('give the patterns a plain scan of the second word keeps, in pack order, for real packs and words', () => {
     for (const pack of packs) {
       for (const kind of ['signalIndex', 'benignIndex'] as const) {
-        const index = (pack as unknown as Record<typeof kind, PatternIndex>)[kind];
+        const index = pack.compiled()[kind];
         for (const [name, patterns] of [['harm', index.classFirst.harm], ['weapon', index.classFirst.weapon], ['target', index.targetFirst]] as const) {
           if (patterns.length < 2) continue;
           const bucket = index.classBucket(name);

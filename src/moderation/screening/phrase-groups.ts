@@ -13,7 +13,8 @@ export const MAX_EXPANSIONS = 32;
 
 /** Whether the pattern holds a phrase group at all (most do not: they compile as they are). */
 export function hasPhraseGroup(pattern: string): boolean {
-  return GROUP.test(pattern);
+  // Most patterns have no bracket at all: a character search spares them the regex.
+  return pattern.includes('(') && GROUP.test(pattern);
 }
 
 /**
@@ -21,7 +22,7 @@ export function hasPhraseGroup(pattern: string): boolean {
  * choice of every group first). A pattern without groups is its own only expansion.
  */
 export function expandPhraseGroups(pattern: string): string[] {
-  const match = GROUP.exec(pattern);
+  const match = pattern.includes('(') ? GROUP.exec(pattern) : null;
   if (!match) return [pattern];
   const before = pattern.slice(0, match.index);
   const after = pattern.slice(match.index + match[0].length);

@@ -5,7 +5,6 @@ import type { CompiledPack, CompiledPattern, TargetHints } from './pack-matcher.
 import { anchorOf } from './pattern-elements.js';
 import { TokenMatcher } from './token-matcher.js';
 import { BENIGN_CUE_KINDS } from './types.js';
-import type { PatternIndex } from './pattern-index.js';
 import { loadDatasets } from './training/dataset.js';
 
 /**
@@ -84,7 +83,7 @@ describe('anchorOf', () => {
 describe('TokenMatcher post numbers', () => {
   it('still finds anchored patterns after its post counter starts again', () => {
     const pack = packs.get('en')!;
-    const signals = (pack as unknown as { signalIndex: PatternIndex }).signalIndex;
+    const signals = pack.compiled().signalIndex;
     const matcher = new TokenMatcher(pack, pack.patterns.length);
     (matcher as unknown as { post: number }).post = 0x7fffffff - 1;
     const sources = (text: string) => {

@@ -261,6 +261,7 @@ describePackCases('de', {
     ['death_wish', 'then it was X, today it should be Y', 'Damals hat man die Verräter an die Wand gestellt, heute sollten es die Grünen sein'],
     ['incitement', 'then it was X, today it would be Y', '1933 hat man die Redaktionen gestürmt, heute wären es die Sender, und die Journalisten gleich mit'],
     ["threat", "Bavarian throat cut", "Schneid i dir d'Kehle durch, wennst no amoi kimmst"],
+    ['threat', 'stab you with a knife (card cue does not excuse it)', 'Beim Watten stech ich dich ab mit dem Messer, Schweinehund'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],

@@ -170,6 +170,9 @@ describePackCases('pl', {
     ['plan', 'we take him with knives, despite a gaming word', 'stop campowaniu, pod mostem go bierzemy jutro o 22 z nożami'],
     ['threat', 'veiled: accidents happen, addressed to an MP', 'wypadki chodzą po ludziach, pani poseł, niech pani uważa'],
     ['death_wish', 'may you choke on your own blood (no negation)', 'obyś się udławił własną krwią, śmieciu'],
+    ['threat', 'hacking off limbs, object after a dative pronoun', 'odrąbię mu łapy, temu złodziejowi, jak jeszcze raz wejdzie do sadu'],
+    ['threat', 'hacking off a hand, no diacritics ("ci" is a cue word in other packs)', 'odrabie ci reke przy samym lokciu'],
+    ['threat', 'burying someone like a dog (not a time capsule)', 'zakopię cię w ogródku jak psa, gnoju'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -391,6 +394,8 @@ describePackCases('pl', {
     ['everyday: a car park too small at a museum', 'Muzeum Auschwitz: parking był za mały na tyle autokarów'],
     ['gaming: a card game of Uno', 'gramy w uno dziś wieczorem, zabiję cię w tej grze 😂'],
     ['everyday: picking someone up at the airport with suitcases', 'zgarniamy go jutro o 6 z lotniska, z walizkami'],
+    ['everyday: burying treasure with the kids', 'zakopaliśmy z dzieciakami skarb w ogrodzie, mapa gotowa'],
+    ['everyday: a time capsule buried by the school', 'zakopiemy kapsułę czasu w lesie za szkołą, dzieciaki mają frajdę'],
   ],
   checkCategory: true,
   declareLang: true,

@@ -401,6 +401,7 @@ describePackCases('id', {
     ['gaming: hide and seek chase', 'Main petak umpet yuk, gue kejar lo keliling rumah, gak ada tempat sembunyi lagi'],
     ['everyday: if something happens to you on the road, call me', 'Jangan panik kalo ada kejadian sama kamu di jalan, langsung telpon aku'],
     ['everyday: a funny thing happening to you abroad', 'Jangan kaget kalo ada kejadian lucu sama lo di Jepang'],
+    ['everyday: parental warning about children playing on the road', 'Jangan kaget kalo terjadi apa2 sama anak kalian kalau dibiarin main di jalan raya'],
     ['gaming: slaying with a Mobile Legends hero', 'Gue bantai semua pake Hayabusa tadi, maniac!'],
     ['sports: shooting from outside the box', 'Tembak dari luar kotak aja, kipernya maju terus'],
     ['computing: CI is red', 'CI-nya merah lagi, ada test yg gagal'],

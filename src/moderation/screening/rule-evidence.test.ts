@@ -31,6 +31,14 @@ describe('summarize', () => {
     expect(ev.topBenign?.group).toBe('reporting');
   });
 
+  it('counts benign cues of different kinds on the same words once', () => {
+    // "the prosecutor" as a report and as a role is one phrase, not two cues that corroborate.
+    const overlapping = summarize([pm([], [match('reporting', 0.5, 0, 2), match('lawful', 0.4, 1, 2)])], new Set(), false);
+    expect(overlapping.benign).toBeCloseTo(0.5);
+    const apart = summarize([pm([], [match('reporting', 0.5, 0, 2), match('lawful', 0.4, 3, 4)])], new Set(), false);
+    expect(apart.benign).toBeCloseTo(combine([0.5, 0.4]));
+  });
+
   it('raises a plan with concrete cues', () => {
     const ev = summarize([pm([match('plan', 0.6, 0, 3)], [], ['tomorrow', '9pm'])], new Set(), false);
     expect(ev.categories.plan).toBeCloseTo(0.76);

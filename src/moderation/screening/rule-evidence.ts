@@ -108,7 +108,7 @@ export function summarize(
   }
   ev.quotedOnly = ev.top?.match.quoted === true && commentsOnQuote;
 
-  ev.benign = combine([...distinctKinds(benignMatches), ...(ev.quotedOnly ? [QUOTED_BENIGN] : []), ...(jokeMarkers > 0 ? [JOKE_BENIGN] : [])]);
+  ev.benign = combine([...distinctKinds(distinctSpans(benignMatches)), ...(ev.quotedOnly ? [QUOTED_BENIGN] : []), ...(jokeMarkers > 0 ? [JOKE_BENIGN] : [])]);
   ev.topBenign = benignMatches.reduce<RuleMatch | null>((a, m) => (!a || m.weight > a.weight ? m : a), null);
   ev.directThreatAtMention = (byCategory.get('threat') ?? []).some(
     (m) =>
@@ -134,7 +134,10 @@ export function combine(weights: readonly number[]): number {
   return Math.min(1, top + (1 - top) * CORROBORATION * rest);
 }
 
-/** Overlapping matches of one category count once (the strongest), so one phrase is not counted twice. */
+/**
+ * Overlapping matches count once (the strongest), so one phrase is not counted twice: signals of
+ * one category, and benign cues of any kind ("the prosecutor" as a report and as a role).
+ */
 function distinctSpans(matches: readonly RuleMatch[]): RuleMatch[] {
   const sorted = [...matches].sort((a, b) => b.weight - a.weight);
   const kept: RuleMatch[] = [];

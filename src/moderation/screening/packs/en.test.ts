@@ -217,6 +217,7 @@ describePackCases('en', {
     ["threat", "rematch words cannot hide a knife at the house", "coming for you in the rematch @leo, then I'm coming to your house with a knife"],
     ["threat", "getting clapped tonight at a block", "you're getting clapped tonight @opp_boy, we know your block"],
     ["threat", "training-session words cannot hide bats by the car", "you're dead after the training session @ref_b, we'll be waiting by your car with bats"],
+    ["threat", "'til' meaning until is no history cue", "just wait til the ref walks to his car, we'll stab him there"],
   ],
   benign: [
     ['news quote', 'Prosecutors said the man wrote "I will kill the mayor" in a letter; he was charged with making threats.'],
@@ -507,6 +508,7 @@ describePackCases('en', {
     ["sports (dead after the track session)", "you're dead after Tuesday's track session, the coach is doing 400s"],
     ["everyday (survive the summer holidays)", "you won't survive the summer holidays with three kids, send help"],
     ["everyday (the internet is coming for you)", "the internet is coming for you after that tweet, delete it"],
+    ["history (TIL that)", "TIL that in medieval England they would hang a man for stealing a sheep"],
   ],
   checkCategory: true,
   checkLang: true,

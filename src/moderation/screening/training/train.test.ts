@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Example } from './dataset.js';
-import { averageHeads, modelAloneThreshold, trainModel } from './train.js';
+import { averageHeads, modelAloneThreshold, onePerText, trainModel } from './train.js';
 
 const texts: Array<[string, 'violent' | 'benign']> = [
   ['i will kill you tonight', 'violent'], ['someone should hang the judge', 'violent'], ['we will burn your house down', 'violent'],
@@ -39,6 +39,15 @@ describe('trainModel', () => {
 
   it('refuses to train without training examples', async () => {
     await expect(trainModel(examples.map((e) => ({ ...e, split: 'heldout' as const })))).rejects.toThrow(/no training examples/);
+  });
+});
+
+describe('onePerText', () => {
+  it('keeps the first example of a text written twice (case and spacing aside), per language', () => {
+    const [a, b] = examples;
+    const again = { ...a!, id: 'again', text: `  ${a!.text.toUpperCase()}  ` };
+    const otherLang = { ...a!, id: 'nb', lang: 'nb' };
+    expect(onePerText([a!, b!, again, otherLang]).map((e) => e.id)).toEqual([a!.id, b!.id, 'nb']);
   });
 });
 

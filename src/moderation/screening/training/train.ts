@@ -87,6 +87,20 @@ export function validateTrainConfig(config: TrainConfig): void {
   }
 }
 
+/**
+ * The first example of each text (case and spacing aside): the data files are append-only, and a
+ * post written twice by accident would otherwise weigh twice.
+ */
+export function onePerText(examples: readonly Example[]): Example[] {
+  const seen = new Set<string>();
+  return examples.filter((e) => {
+    const key = `${e.lang}\u0000${e.text.trim().replace(/\s+/gu, ' ').toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export async function trainModel(
   examples: readonly Example[],
   log: (line: string) => void = () => {},
@@ -94,7 +108,7 @@ export async function trainModel(
 ): Promise<LearnedModel> {
   const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...overrides };
   validateTrainConfig(config);
-  const train = examples.filter((e) => e.split === 'train');
+  const train = onePerText(examples.filter((e) => e.split === 'train'));
   if (train.length === 0) throw new Error('no training examples found');
   const rulesOnly = await createScreener({ model: null, onPackError: reportPackError });
   // Posts are analysed from their text alone, as `parley moderation classify` and the evaluation see them.

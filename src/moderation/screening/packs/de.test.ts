@@ -262,6 +262,7 @@ describePackCases('de', {
     ['incitement', 'then it was X, today it would be Y', '1933 hat man die Redaktionen gestürmt, heute wären es die Sender, und die Journalisten gleich mit'],
     ["threat", "Bavarian throat cut", "Schneid i dir d'Kehle durch, wennst no amoi kimmst"],
     ['threat', 'stab you with a knife (card cue does not excuse it)', 'Beim Watten stech ich dich ab mit dem Messer, Schweinehund'],
+    ['threat', 'going to the person who reported us', 'Samstag gehen wir zu dem Kerl, der uns angezeigt hat, und dann gibts aufs Maul'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -512,6 +513,9 @@ describePackCases('de', {
     ['history (a play about 1933)', 'Im Theater spielen wir 1933 als Stück über die Machtergreifung, Premiere Freitag'],
     ["counter_speech (1933 and today's hate against journalists)", "1933 wurden Bücher verbrannt, heute sind die Journalisten wieder Zielscheibe von Hetze. Wehret den Anfängen"],
     ['cooking (killing a carp is cruel)', 'Dem Karpfen die Kehle durchschneiden ist Tierquälerei'],
+    ['everyday (thanking the lawyer who represented us)', 'Wir gehen zu dem Anwalt, der uns vertreten hat, und bedanken uns'],
+    ['gaming (raid plan)', 'Plan für den Raid: Tank lenkt den Boss ab, wir anderen gehen rein und machen Schaden'],
+    ['lawful (I reported him)', 'Ich hab ihn angezeigt, der Typ hat mich bedroht'],
   ],
   checkCategory: true,
 });

@@ -17,6 +17,11 @@ describe('normalize', () => {
     expect(normalize('fam1ly', vocab).tokens).toEqual(['family']);
   });
 
+  it('keeps codes and names written as letters then digits (or digits then letters) unless they spell a pack word', () => {
+    expect(normalize('the A12 and the B52, covid19 on 4chan', vocab).tokens).toEqual(['the', 'a12', 'and', 'the', 'b52', 'covid19', 'on', '4chan']);
+    expect(normalize('kil1 him', vocab).tokens).toEqual(['kill', 'him']);
+  });
+
   it('keeps numbers and times intact in both views', () => {
     const n = normalize('meet at 9pm on 2024-05-01 at 21:30', vocab);
     expect(n.tokens).toContain('9pm');

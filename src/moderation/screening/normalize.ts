@@ -340,8 +340,14 @@ function foldToken(word: string, vocabulary?: ReadonlySet<string>): string {
   if (vocabulary) {
     for (const c of candidates) if (vocabulary.has(c)) return c;
   }
+  // Letters then digits, or digits then letters, is how codes and names are written ("A12",
+  // "B52", "covid19", "4chan"), not how leetspeak hides a word: unless it spells a pack word,
+  // it stays as written.
+  if (CODE_LIKE.test(word)) return word;
   return candidates[0] ?? word;
 }
+
+const CODE_LIKE = /^(?:\p{L}+\d+|\d+\p{L}+)$/u;
 
 function expandLeet(word: string): string[] {
   let acc = [''];

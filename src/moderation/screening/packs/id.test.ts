@@ -428,7 +428,7 @@ describePackCases('id', {
 
 /**
  * Indonesian benign cues must not excuse threats in other languages when the Indonesian pack also
- * runs (marker words such as "ora" + "lo" in Italian, or an author who declared Indonesian):
+ * runs (an author who declared Indonesian, or language ID unsure):
  * Polish "ci" (to you), "pod" (under/at), "lada" (any moment), Italian "ci", "tempo", Dutch "bek", "leg".
  */
 describe('id pack cues in other languages', async () => {
@@ -444,9 +444,18 @@ describe('id pack cues in other languages', async () => {
     it(`no Indonesian benign cue in: ${text}`, () => {
       const a = screener.analyze(text, lang ? { lang } : {});
       const id = a.matches.find((m) => m.lang === 'id');
-      expect(id).toBeDefined();
-      expect(id!.benign.map((b) => b.text)).toEqual([]);
+      // Without a declared language the Indonesian pack need not run at all (see below).
+      if (lang) expect(id).toBeDefined();
+      expect(id?.benign.map((b) => b.text) ?? []).toEqual([]);
       expect(a.verdict.decision).not.toBe('allow');
+    });
+  }
+
+  // Javanese "ora" (not), "nek" (if), Indonesian "dia", "sama" are everyday words of Italian,
+  // Dutch, Portuguese and Polish: they are no Indonesian markers.
+  for (const text of ['ora lo ammazzo, ci vediamo stasera', 'Het kon niet anders, hou je nek recht', 'o dia em que lo encontrei', 'sama prawda, nic więcej']) {
+    it(`does not run the Indonesian pack on words other languages share: ${text}`, () => {
+      expect(screener.analyze(text).matches.map((m) => m.lang)).not.toContain('id');
     });
   }
 });

@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
+import { createScreener } from '../screener.js';
 
 /** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('nl', {
@@ -544,4 +546,40 @@ describePackCases('nl', {
     ['history: the Boerenkrijg back in the textbook', 'De Boerenkrijg moet terugkomen in het geschiedenisboek, zei de leraar'],
     ['everyday: careful cycling home on ice, to a named friend', 'pas maar op als je straks naar huis fietst Sanne, het is spekglad'],
   ],
+});
+
+/**
+ * Dutch benign cues must not excuse threats in other languages when the author declared Dutch:
+ * Polish "ci" (to you), Italian/Spanish "solo" (alone), Portuguese "meter" (to put), Indonesian
+ * "ko" (you), French "bidon" (a can of petrol), German "liegt" (lies).
+ */
+describe('nl pack cues in other languages', async () => {
+  const screener = await createScreener();
+  const threats: ReadonlyArray<readonly [cue: string, text: string]> = [
+    ['ci', 'uważaj bo ci łeb rozwalę'],
+    ['solo', 'ti ammazzo da solo, stasera'],
+    ['meter', 'vou te meter uma bala na cabeça, desgraçado'],
+    ['ko', 'gue bunuh ko malam ini, tunggu aja'],
+    ['bidon', 'on va te brûler avec un bidon d\'essence ce soir'],
+    ['liegt', 'wenn er im Grab liegt, bin ich zufrieden, ich bring ihn um'],
+  ];
+  for (const [cue, text] of threats) {
+    it(`no Dutch benign cue "${cue}" in: ${text}`, () => {
+      const a = screener.analyze(text, { lang: 'nl' });
+      const own = a.matches.find((m) => m.lang === 'nl');
+      expect(own?.benign.map((b) => b.text) ?? []).not.toContain(cue);
+      expect(screener.screen(text, { lang: 'nl' }).decision).not.toBe('allow');
+    });
+  }
+  const benign: ReadonlyArray<string> = [
+    'de ci pipeline faalt weer, ik schiet de build af',
+    'hij sloeg hem ko in de derde ronde',
+    'hij liegt glashard, die minister moet weg',
+    'hij liep de 100 meter in 10 seconden, zijn concurrenten werden afgemaakt',
+  ];
+  for (const text of benign) {
+    it(`still allows: ${text}`, () => {
+      expect(screener.screen(text, { lang: 'nl' }).decision).toBe('allow');
+    });
+  }
 });

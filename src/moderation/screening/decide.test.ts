@@ -44,6 +44,18 @@ describe('decide', () => {
     expect(decide(input(evidence(0.8), 0.001, { combiner: trained })).decision).toBe('allow');
   });
 
+  it('reviews a near-certain rule of any category without any benign cue even when the model disagrees', () => {
+    const trained = { bias: -0.4, model: 0.8, rule: 5.4, benign: -4, ruleTimesBenign: -1.6 };
+    const deathWish = (strength: number, benign = 0): RuleEvidence => {
+      const ev = evidence(strength, benign);
+      ev.top = { ...ev.top!, category: 'death_wish' };
+      return ev;
+    };
+    expect(decide(input(deathWish(0.96), 0.001, { combiner: trained })).decision).toBe('review');
+    expect(decide(input(deathWish(0.92), 0.001, { combiner: trained })).decision).toBe('allow');
+    expect(decide(input(deathWish(0.96, 0.3), 0.001, { combiner: trained })).decision).toBe('allow');
+  });
+
   it('allows posts without evidence', () => {
     const v = decide(input(evidence(0), 0.1));
     expect(v).toMatchObject({ decision: 'allow', category: null, lang: 'en' });

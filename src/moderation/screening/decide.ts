@@ -42,6 +42,13 @@ export const HOLD_MAX_BENIGN = 0.15;
  * in a language whose training threats are all colloquial looks benign to it).
  */
 export const REVIEW_MIN_THREAT_RULE = 0.9;
+/**
+ * The same for every other category, from the weights packs keep for constructions that are
+ * violent whatever surrounds them ("not sacked, not jailed. Dead."): the model, which has seen
+ * mostly news near such words, may be sure it is harmless. On the labelled data this changes no
+ * decision; it is for the writing the data lacks.
+ */
+export const REVIEW_MIN_RULE = 0.95;
 /** Below this rule strength, the category comes from the model's category head. */
 const RULE_CATEGORY_MIN = 0.4;
 
@@ -89,7 +96,8 @@ export function decide(input: DecideInput): Verdict {
   // A first-person threat aimed at a mentioned person always reaches a moderator.
   if (evidence.directThreatAtMention) decision = atLeast(decision, 'review');
   const doubt = b >= HOLD_MAX_BENIGN || evidence.quotedOnly || input.jokeMarkers > 0;
-  if (evidence.top?.category === 'threat' && r >= REVIEW_MIN_THREAT_RULE && !doubt) decision = atLeast(decision, 'review');
+  const certainRule = r >= REVIEW_MIN_RULE || (evidence.top?.category === 'threat' && r >= REVIEW_MIN_THREAT_RULE);
+  if (certainRule && !doubt) decision = atLeast(decision, 'review');
   if (score >= thresholds.hold && r >= HOLD_MIN_RULE && model.pViolent >= HOLD_MIN_MODEL && !doubt) decision = 'hold';
 
   const reasons = explain(input, r);

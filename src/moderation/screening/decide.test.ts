@@ -72,6 +72,21 @@ describe('decide', () => {
     expect(decide(input(evidence(0.92, 0.8, true), 0.6)).decision).not.toBe('allow');
   });
 
+  it('reviews a direct threat at a mention whatever its benign cue, unless it is play the score already allows', () => {
+    const trained = { bias: -0.4, model: 0.8, rule: 5.4, benign: -4, ruleTimesBenign: -1.6 };
+    const atMention = (play: boolean) => {
+      const ev = evidence(0.86, 0.6, true);
+      ev.playCue = play;
+      return ev;
+    };
+    // The model is sure it is banter: a low score, and laughter or a game cue.
+    expect(decide(input(atMention(false), 0.001, { combiner: trained })).decision).toBe('review');
+    expect(decide(input(atMention(true), 0.001, { combiner: trained })).decision).toBe('allow');
+    expect(decide(input(atMention(false), 0.001, { combiner: trained, jokeMarkers: 1 })).decision).toBe('allow');
+    // Play words do not excuse a threat the combined score finds likely.
+    expect(decide(input(atMention(true), 0.9, { combiner: trained })).decision).toBe('review');
+  });
+
   it('takes the category from rules, or from the model head when rules are silent', () => {
     expect(decide(input(evidence(0.9), 0.9)).category).toBe('threat');
     expect(decide(input(evidence(0), 0.999)).category).toBe('incitement');

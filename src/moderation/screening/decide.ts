@@ -93,8 +93,12 @@ export function decide(input: DecideInput): Verdict {
   if (score >= thresholds.review) decision = 'review';
   const modelAlone = input.combiner.modelReview !== undefined && model.pViolent >= input.combiner.modelReview;
   if (modelAlone) decision = atLeast(decision, 'review');
-  // A first-person threat aimed at a mentioned person always reaches a moderator.
-  if (evidence.directThreatAtMention) decision = atLeast(decision, 'review');
+  // A first-person threat aimed at a mentioned person reaches a moderator, whatever benign cue it
+  // comes with ("I said I will kill you @x"), unless it is play: laughter or a game or sports cue,
+  // with a combined score that is low anyway ("vou te matar kkkk @ana", "gonna destroy you in
+  // Fortnite tonight @tim").
+  const play = input.jokeMarkers > 0 || evidence.playCue;
+  if (evidence.directThreatAtMention && !(play && score < thresholds.review)) decision = atLeast(decision, 'review');
   const doubt = b >= HOLD_MAX_BENIGN || evidence.quotedOnly || input.jokeMarkers > 0;
   const certainRule = r >= REVIEW_MIN_RULE || (evidence.top?.category === 'threat' && r >= REVIEW_MIN_THREAT_RULE);
   if (certainRule && !doubt) decision = atLeast(decision, 'review');

@@ -19,6 +19,8 @@ export interface RuleEvidence {
   directThreatAtMention: boolean;
   /** The strongest signal was inside quotation marks in a post that also says something else. */
   quotedOnly: boolean;
+  /** A game or sports cue fired: talk of beating someone may be about play. */
+  playCue: boolean;
 }
 
 /** Extra strength that further independent signals of the same category add to the strongest one. */
@@ -33,6 +35,7 @@ const PLAN_FROM_CUES_MIN = 2;
 const QUOTED_BENIGN = 0.5;
 /** Laughing emoji count as a benign cue of this strength (hyperbole among friends). */
 const JOKE_BENIGN = 0.3;
+const PLAY_KINDS: ReadonlySet<string> = new Set(['gaming', 'sports']);
 
 export function emptyEvidence(): RuleEvidence {
   return {
@@ -43,6 +46,7 @@ export function emptyEvidence(): RuleEvidence {
     planCues: [],
     directThreatAtMention: false,
     quotedOnly: false,
+    playCue: false,
   };
 }
 
@@ -109,6 +113,7 @@ export function summarize(
   ev.quotedOnly = ev.top?.match.quoted === true && commentsOnQuote;
 
   ev.benign = combine([...distinctKinds(distinctSpans(benignMatches)), ...(ev.quotedOnly ? [QUOTED_BENIGN] : []), ...(jokeMarkers > 0 ? [JOKE_BENIGN] : [])]);
+  ev.playCue = benignMatches.some((m) => PLAY_KINDS.has(m.group));
   ev.topBenign = benignMatches.reduce<RuleMatch | null>((a, m) => (!a || m.weight > a.weight ? m : a), null);
   ev.directThreatAtMention = (byCategory.get('threat') ?? []).some(
     (m) =>

@@ -97,6 +97,10 @@ describe('normalize', () => {
     expect(normalize('gonna strangle my roommate lol jk', vocab).jokeMarkers).toBe(2);
     expect(normalize('hahaha wkwkwk kkkk mdr', vocab).jokeMarkers).toBe(4);
     expect(normalize('the halo jacket', vocab).jokeMarkers).toBe(0);
+    expect(normalize('je vais te noyer hihi ahah jrigole 😭', vocab).jokeMarkers).toBe(4);
+    expect(normalize('vou te matar rsrs huehue', vocab).jokeMarkers).toBe(2);
+    // A wink closes veiled threats as often as jokes; "aha" is a realisation, not a laugh.
+    expect(normalize('the streets are dark on your way home 😉 aha', vocab).jokeMarkers).toBe(0);
   });
 
   it('keeps a one-letter word beside a spelled-out word when only the rest is a known word', () => {

@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
+import { createScreener } from '../screener.js';
 
 /**
  * Norwegian (bokmål) pack: each violent category is flagged, disguised forms are flagged, and
@@ -567,4 +569,42 @@ describePackCases('nb', {
     ['everyday: courier left the parcel with the neighbour (Nynorsk)', 'Budet leverte pakka hos naboen sidan eg ikkje var heime'],
   ],
   declareLang: true,
+});
+
+/**
+ * Norwegian benign cues must not excuse threats when the author declared Norwegian: Polish "ci"
+ * (to you), French "vif" (alive), Dutch "stek" (stab), English "kill", Italian "campo", Portuguese
+ * "meter" (to put), Indonesian "kok".
+ */
+describe('nb pack cues in other languages', async () => {
+  const screener = await createScreener();
+  const threats: ReadonlyArray<readonly [cue: string, text: string]> = [
+    ['ci', 'uważaj bo ci łeb rozwalę'],
+    ['vif', 'je vais te brûler vif, sale traître'],
+    ['stek', 'ik stek je kapot als ik je zie'],
+    ['kill', 'I will kill you tonight @mike, you know where'],
+    ['campo', 'ti aspetto al campo e ti ammazzo'],
+    ['meter', 'vou te meter uma bala na cabeça'],
+    ['kok', 'kok lo nggak takut gue bunuh?'],
+  ];
+  for (const [cue, text] of threats) {
+    it(`no Norwegian benign cue above 0.2 on "${cue}" in: ${text}`, () => {
+      const a = screener.analyze(text, { lang: 'nb' });
+      const own = a.matches.find((m) => m.lang === 'nb');
+      const onCue = (own?.benign ?? []).filter((b) => b.text === cue);
+      expect(onCue.every((b) => b.weight <= 0.2)).toBe(true);
+      expect(screener.screen(text, { lang: 'nb' }).decision).not.toBe('allow');
+    });
+  }
+  const benign: ReadonlyArray<string> = [
+    'bygget i ci pipeline feiler igjen, jeg dreper hele jobben',
+    'stek løken i smør til den er myk, så hakk hvitløk',
+    'VIF slo Rosenborg 3-0, de ble knust',
+    'fikk en kill med sniper i siste runde',
+  ];
+  for (const text of benign) {
+    it(`still allows: ${text}`, () => {
+      expect(screener.screen(text, { lang: 'nb' }).decision).toBe('allow');
+    });
+  }
 });

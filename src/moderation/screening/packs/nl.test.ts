@@ -551,7 +551,7 @@ describePackCases('nl', {
 /**
  * Dutch benign cues must not excuse threats in other languages when the author declared Dutch:
  * Polish "ci" (to you), Italian/Spanish "solo" (alone), Portuguese "meter" (to put), Indonesian
- * "ko" (you), French "bidon" (a can of petrol), German "liegt" (lies).
+ * "ko" (you), French "bidon" (a can of petrol) and "peloton" (firing squad), German "liegt" (lies).
  */
 describe('nl pack cues in other languages', async () => {
   const screener = await createScreener();
@@ -562,6 +562,7 @@ describe('nl pack cues in other languages', async () => {
     ['ko', 'gue bunuh ko malam ini, tunggu aja'],
     ['bidon', 'on va te brûler avec un bidon d\'essence ce soir'],
     ['liegt', 'wenn er im Grab liegt, bin ich zufrieden, ich bring ihn um'],
+    ['peloton', 'on a formé un peloton d\'exécution pour ces traîtres, demain on les fusille'],
   ];
   for (const [cue, text] of threats) {
     it(`no Dutch benign cue "${cue}" in: ${text}`, () => {
@@ -576,6 +577,7 @@ describe('nl pack cues in other languages', async () => {
     'hij sloeg hem ko in de derde ronde',
     'hij liegt glashard, die minister moet weg',
     'hij liep de 100 meter in 10 seconden, zijn concurrenten werden afgemaakt',
+    'de kopgroep werd opgeslokt door het peloton, sprint afgemaakt',
   ];
   for (const text of benign) {
     it(`still allows: ${text}`, () => {

@@ -574,7 +574,7 @@ describePackCases('nb', {
 /**
  * Norwegian benign cues must not excuse threats when the author declared Norwegian: Polish "ci"
  * (to you), French "vif" (alive), Dutch "stek" (stab), English "kill", Italian "campo", Portuguese
- * "meter" (to put), Indonesian "kok".
+ * "meter" (to put), Indonesian "kok", English "kills" and "protesters".
  */
 describe('nb pack cues in other languages', async () => {
   const screener = await createScreener();
@@ -586,6 +586,8 @@ describe('nb pack cues in other languages', async () => {
     ['campo', 'ti aspetto al campo e ti ammazzo'],
     ['meter', 'vou te meter uma bala na cabeça'],
     ['kok', 'kok lo nggak takut gue bunuh?'],
+    ['kills', 'he kills you tonight if you talk, @mike'],
+    ['protesters', 'kill the protesters, all of them, tonight'],
   ];
   for (const [cue, text] of threats) {
     it(`no Norwegian benign cue above 0.2 on "${cue}" in: ${text}`, () => {
@@ -601,6 +603,7 @@ describe('nb pack cues in other languages', async () => {
     'stek løken i smør til den er myk, så hakk hvitløk',
     'VIF slo Rosenborg 3-0, de ble knust',
     'fikk en kill med sniper i siste runde',
+    'fikk fem kills i siste runde, drepte hele laget',
   ];
   for (const text of benign) {
     it(`still allows: ${text}`, () => {

@@ -173,6 +173,8 @@ describePackCases('pl', {
     ['threat', 'hacking off limbs, object after a dative pronoun', 'odrąbię mu łapy, temu złodziejowi, jak jeszcze raz wejdzie do sadu'],
     ['threat', 'hacking off a hand, no diacritics ("ci" is a cue word in other packs)', 'odrabie ci reke przy samym lokciu'],
     ['threat', 'burying someone like a dog (not a time capsule)', 'zakopię cię w ogródku jak psa, gnoju'],
+    ['incitement', 'a call after a story told by witnesses', 'Historia opisana przez świadków to jedno, a my zróbmy drugą rzeź wołyńską na banderowcach'],
+    ['incitement', 'a call after a story told by witnesses', 'Rzeź opisana przez świadków? Czas na nową rzeź, tym razem na nich'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -381,6 +383,7 @@ describePackCases('pl', {
     ['history: a village burned in the war', 'w 1943 cała wieś poszła z dymem, babcia to pamięta'],
     ['everyday: knives sharpened for the Christmas carp', 'noże naostrzone, czekam na karpia i zaczynamy wigilię'],
     ['history: a historian telling the massacre from the other side', 'Rzeź wołyńska, tym razem w drugą stronę opowiedziana przez ukraińskiego historyka'],
+    ['history: a researcher telling the massacre from the other side', 'Wołyń tym razem w drugą stronę, czyli rzeź opisana przez polskiego badacza z perspektywy ukraińskich ofiar'],
     ['everyday: dropping by with pizza', 'wpadnę ci na chatę wieczorem z pizzą, ok?'],
     ['fiction: a character is a corpse in a crime novel', 'w tym kryminale ten facet to trup już w pierwszym rozdziale'],
     ['everyday: a dead laptop', 'mój laptop to trup, trzeba kupić nowy'],

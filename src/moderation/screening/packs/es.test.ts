@@ -65,6 +65,7 @@ describePackCases('es', {
     ["incitement", "drive a group out \"a tiro limpio\"", "a esos okupas hay que sacarlos a tiro limpio"],
     ["death_wish", "nobody will miss him, deserves to die (nadie earlier in the post)", "nadie lo va a extrañar, ese juez merece morir"],
     ["threat", "unbearable neighbour, not the sitcom title", "Aquí no hay quien viva con este vecino, lo voy a matar"],
+    ["plan", "school attack naming a grade", "el lunes entramos al colegio con las pistolas, primero vamos a por los de tercero"],
   ],
   benign: [
     ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],
@@ -133,6 +134,7 @@ describePackCases('es', {
     ["everyday (no walking in the rain, a pick-up instead)", "No salís caminando con esta lluvia, te paso a buscar en el auto."],
     ["counter-speech (no politician deserves to die)", "Ningún político se merece morir así, por mucho que lo odiemos"],
     ["fiction (an episode of Aquí no hay quien viva)", "Ayer vi un capítulo de Aquí no hay quien viva donde Emilio amenaza con matar a todos los vecinos"],
+    ["sports (lower division, not a school grade)", "los de tercera división nos metieron 4 a 0, qué paliza"],
   ],
   checkCategory: true,
   checkLang: true,

@@ -66,6 +66,9 @@ describePackCases('es', {
     ["death_wish", "nobody will miss him, deserves to die (nadie earlier in the post)", "nadie lo va a extrañar, ese juez merece morir"],
     ["threat", "unbearable neighbour, not the sitcom title", "Aquí no hay quien viva con este vecino, lo voy a matar"],
     ["plan", "school attack naming a grade", "el lunes entramos al colegio con las pistolas, primero vamos a por los de tercero"],
+    ["incitement", "go out to kill (people, not a match)", "hay que salir a matar a los del gobierno, uno por uno"],
+    ["threat", "burn the ex (not her photos)", "voy a quemar a mi ex y a sus fotos, que se prepare"],
+    ["threat", "drown someone (not in work)", "te voy a ahogar en el río, @pau_r"]
   ],
   benign: [
     ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],
@@ -135,6 +138,14 @@ describePackCases('es', {
     ["counter-speech (no politician deserves to die)", "Ningún político se merece morir así, por mucho que lo odiemos"],
     ["fiction (an episode of Aquí no hay quien viva)", "Ayer vi un capítulo de Aquí no hay quien viva donde Emilio amenaza con matar a todos los vecinos"],
     ["sports (lower division, not a school grade)", "los de tercera división nos metieron 4 a 0, qué paliza"],
+    ["food (kill thirst)", "con este calor hay que matar el hambre y la sed antes del partido"],
+    ["football (go out to kill the match)", "River tiene que salir a matar el clásico desde el minuto uno"],
+    ["football (fill the stadium)", "el domingo hay que reventar la bombonera, todos de azul"],
+    ["gym (burn calories)", "mañana vamos a quemar grasas en la clase de spinning"],
+    ["dance floor", "esta noche vamos a quemar la pista con las chicas"],
+    ["ex photos", "esta noche voy a quemar todas las fotos de mi ex en la chimenea"],
+    ["workload", "este mes me voy a ahogar en exámenes"],
+    ["gaming (Free Fire)", "esta noche vamos a reventar en free fire, conectaos"]
   ],
   checkCategory: true,
   checkLang: true,

@@ -250,6 +250,10 @@ describePackCases('nl', {
     ['incitement', 'history: the Beeldenstorm may come back against mosques', 'de Beeldenstorm mag terugkomen, maar dan tegen die moskeeën'],
     ['threat', 'careful on your way home, addressed at a mention', 'let maar op als je vanavond naar huis loopt @tim_k'],
     ['threat', 'an offer to take the children cannot excuse a threat', 'ik weet hoe laat je kinderen uit school komen. zal ik ze meenemen? dan zie je ze nooit meer terug'],
+    ['threat', 'showing how dying feels, with a knife', 'ik zal je laten voelen hoe het voelt om dood te gaan, met mijn mes @sven'],
+    ['threat', 'running you over with the car', 'morgen sta ik met de auto voor je deur om je omver te rijden @sven'],
+    ['threat', 'driving you flat', 'wij rijden je plat met de bus als je weer komt @sven'],
+    ['incitement', 'history with a bare year: 1672 again', 'het is weer 1672, die hele kliek moet aan de lantaarnpaal'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -545,6 +549,10 @@ describePackCases('nl', {
     ['idiom: infecting you with the flu', 'ik steek je aan met mijn griep, sorry'],
     ['history: the Boerenkrijg back in the textbook', 'De Boerenkrijg moet terugkomen in het geschiedenisboek, zei de leraar'],
     ['everyday: careful cycling home on ice, to a named friend', 'pas maar op als je straks naar huis fietst Sanne, het is spekglad'],
+    ['everyday: the car can take it', 'rij gerust over dat grindpad, mijn wagen kan dat wel hebben'],
+    ['everyday: a lift to the station', 'ik breng je morgenochtend even naar het station voor je trein'],
+    ['everyday: picking up by car', 'ik sta klaar met de auto om je op te halen @sven'],
+    ['history: a bare year in a lesson', 'in 1672 werden de gebroeders De Witt vermoord, dat leerden we vandaag in de les'],
   ],
 });
 

@@ -336,6 +336,7 @@ describePackCases('it', {
     ["incitement", "greet a group with beatings", "i clandestini vanno accolti a sprangate sugli scogli"],
     ["threat", "people have disappeared for less", "c'è gente che è sparita per meno, ricordatelo @cronista_na"],
     ["incitement", "judges 'are stopped with TNT'", "i magistrati che indagano sugli appalti si fermano col tritolo, come nel '92"],
+    ['death_wish', 'curse: may they die killed', 'quei giudici possano morire ammazzati tutti quanti'],
   ],
   benign: [
     ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],
@@ -661,6 +662,7 @@ describePackCases('it', {
     ["everyday (shopping for less than ten euros)", "oggi ho finito per meno di dieci euro la spesa"],
     ["lawful (violent fans stopped with stadium bans)", "gli ultrà violenti vanno fermati con il Daspo, non con le manganellate"],
     ["news (a wildfire stopped with prescribed fire)", "l'incendio va fermato col fuoco prescritto, dicono i forestali"],
+    ['history: nearly died killed', 'mio nonno rischiò di morire ammazzato in guerra, ce lo raccontava sempre'],
   ],
   checkCategory: true,
   checkLang: true,

@@ -68,7 +68,8 @@ describePackCases('es', {
     ["plan", "school attack naming a grade", "el lunes entramos al colegio con las pistolas, primero vamos a por los de tercero"],
     ["incitement", "go out to kill (people, not a match)", "hay que salir a matar a los del gobierno, uno por uno"],
     ["threat", "burn the ex (not her photos)", "voy a quemar a mi ex y a sus fotos, que se prepare"],
-    ["threat", "drown someone (not in work)", "te voy a ahogar en el río, @pau_r"]
+    ["threat", "drown someone (not in work)", "te voy a ahogar en el río, @pau_r"],
+    ["threat", "birthday pretext with knife and address", "te mato si no vienes a mi cumple, sé dónde vives y llevo la navaja, @ines_k"]
   ],
   benign: [
     ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],
@@ -145,7 +146,8 @@ describePackCases('es', {
     ["dance floor", "esta noche vamos a quemar la pista con las chicas"],
     ["ex photos", "esta noche voy a quemar todas las fotos de mi ex en la chimenea"],
     ["workload", "este mes me voy a ahogar en exámenes"],
-    ["gaming (Free Fire)", "esta noche vamos a reventar en free fire, conectaos"]
+    ["gaming (Free Fire)", "esta noche vamos a reventar en free fire, conectaos"],
+    ["friends (conditional joke, birthday)", "tía, te mato si no vienes a mi cumple el sábado"]
   ],
   checkCategory: true,
   checkLang: true,

@@ -69,7 +69,9 @@ describePackCases('es', {
     ["incitement", "go out to kill (people, not a match)", "hay que salir a matar a los del gobierno, uno por uno"],
     ["threat", "burn the ex (not her photos)", "voy a quemar a mi ex y a sus fotos, que se prepare"],
     ["threat", "drown someone (not in work)", "te voy a ahogar en el río, @pau_r"],
-    ["threat", "birthday pretext with knife and address", "te mato si no vienes a mi cumple, sé dónde vives y llevo la navaja, @ines_k"]
+    ["threat", "birthday pretext with knife and address", "te mato si no vienes a mi cumple, sé dónde vives y llevo la navaja, @ines_k"],
+    ["threat", "a lift as a pretext, then a direct threat (te llevo en coche … te mato)", "te llevo en coche al monte y allí te mato, @pablo_r"],
+    ["threat", "would kill, \"but\" wants you dead (te quiero muerto)", "te mataría ahora mismo pero te quiero muerto @pablo_r"]
   ],
   benign: [
     ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],
@@ -110,6 +112,8 @@ describePackCases('es', {
     ["everyday (wait with the kids)", "os esperamos en el parque con los niños a partir de las 6"],
     ["everyday (kill you, but love you)", "te mato por comerte mi chocolate, pero te quiero"],
     ["everyday (would strangle, but love)", "te estrangularía por roncar tanto, pero te amo"],
+    ["everyday (would hang you over the dishes, but love you)", "te ahorcaría por dejar los platos sucios, pero te quiero"],
+    ["everyday (would kill you for not telling me, though I adore you)", "te mataría por no avisarme, aunque te adoro"],
     ["everyday (kill the cat)", "voy a matar al gato, me ha tirado la planta otra vez"],
     ["everyday (kill the puppy)", "te juro que mato al perrito, se comió el control remoto"],
     ["fiction (sitcom title Aquí no hay quien viva)", "En Aquí no hay quien viva todos amenazan con matar al presidente de la comunidad"],
@@ -135,6 +139,7 @@ describePackCases('es', {
     ["everyday (a stone's throw from the office)", "Para el piso hay que buscar algo a tiro de piedra de la oficina."],
     ["everyday (a bar a stone's throw from the stadium)", "Hay que encontrar un bar a tiro de piedra del estadio para la previa."],
     ["everyday (no walking in the cold, a lift instead)", "No vas a salir andando con este frío, te llevo en coche."],
+    ["everyday (not walking in the rain, a lift instead)", "con esta lluvia no vas a ir andando, te llevo en el coche"],
     ["everyday (no walking in the rain, a pick-up instead)", "No salís caminando con esta lluvia, te paso a buscar en el auto."],
     ["counter-speech (no politician deserves to die)", "Ningún político se merece morir así, por mucho que lo odiemos"],
     ["fiction (an episode of Aquí no hay quien viva)", "Ayer vi un capítulo de Aquí no hay quien viva donde Emilio amenaza con matar a todos los vecinos"],

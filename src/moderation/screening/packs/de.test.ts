@@ -222,6 +222,7 @@ describePackCases('de', {
     ['threat', 'a torch does not excuse a stabbing threat', 'Nimm ruhig ne Taschenlampe mit, im Wald stech ich dich trotzdem ab'],
     ['threat', 'hospital by my hand, despite "drive slower"', 'Fahr langsamer, sonst landest du im Krankenhaus, dafür sorg ich persönlich'],
     ['glorification', 'a new assassin wanted, this time for real', 'Statt einem Stauffenberg-Denkmal bräuchten wir einen neuen Stauffenberg, diesmal erfolgreich'],
+    ['glorification', 'a second Elser, this time thorough', 'Wir brauchen einen zweiten Elser, diesmal gründlich'],
     ['incitement', 'deeds must follow words: arson', 'Beim Klimaschutz ist die Zeit der Worte vorbei, jetzt müssen Taten folgen: zündet die Villen der Konzernchefs an'],
     ['glorification', 'an attack day as a good day for the country, repeat wanted', 'Der Anschlag war ein großer Tag für Deutschland, nochmal so ein Tag bitte'],
     ['plan', 'three points, then beat up the ultras', 'Drei Punkte holen und danach machen wir die Ultras am Bahnhof fertig, bringt Quarzhandschuhe mit'],

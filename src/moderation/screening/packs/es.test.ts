@@ -1,6 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
-import { createScreener } from '../screener.js';
+import { describeCrossLanguageCues, describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Spanish: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('es', {
@@ -162,33 +160,19 @@ describePackCases('es', {
  * Spanish benign cues must not excuse threats when the author declared Spanish: Polish "jaja"
  * (eggs, balls) and laughter "xd", English "kill", Polish "stop", Italian "sabato" (Saturday).
  */
-describe('es pack cues in other languages', async () => {
-  const screener = await createScreener();
-  const threats: ReadonlyArray<readonly [cue: string, text: string]> = [
+describeCrossLanguageCues('es', {
+  threats: [
     ['jaja', 'zabiję cię, jaja ci urwę, czekaj'],
     ['xd', 'xd zabije cie jutro pod blokiem'],
     ['kill', 'I will kill you tonight @mike, you know where'],
     ['stop', 'stop gadania, zabije go jutro'],
     ['sabato', 'sabato sera ti ammazzo, bastardo'],
-  ];
-  for (const [cue, text] of threats) {
-    it(`no Spanish benign cue above 0.2 on "${cue}" in: ${text}`, () => {
-      const a = screener.analyze(text, { lang: 'es' });
-      const own = a.matches.find((m) => m.lang === 'es');
-      const onCue = (own?.benign ?? []).filter((b) => b.text === cue);
-      expect(onCue.every((b) => b.weight <= 0.2)).toBe(true);
-      expect(screener.screen(text, { lang: 'es' }).decision).not.toBe('allow');
-    });
-  }
-  const benign: ReadonlyArray<string> = [
+  ],
+  benign: [
     'kill -9 al proceso colgado y listo, lo maté',
     'jajaja te voy a matar de la risa con este meme',
     'ya mataron al jefe final del juego xd',
     'stop a la violencia machista, ni una menos',
-  ];
-  for (const text of benign) {
-    it(`still allows: ${text}`, () => {
-      expect(screener.screen(text, { lang: 'es' }).decision).toBe('allow');
-    });
-  }
+  ],
+  maxCueWeight: 0.2,
 });

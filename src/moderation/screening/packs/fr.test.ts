@@ -1,6 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
-import { createScreener } from '../screener.js';
+import { describeCrossLanguageCues, describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** French: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('fr', {
@@ -425,34 +423,20 @@ describePackCases('fr', {
  * French benign cues must not excuse threats when the author declared French: Polish and English
  * "stop", English "kill" and "but", Dutch "direct" (right away), Indonesian "ko" (you).
  */
-describe('fr pack cues in other languages', async () => {
-  const screener = await createScreener();
-  const threats: ReadonlyArray<readonly [cue: string, text: string]> = [
+describeCrossLanguageCues('fr', {
+  threats: [
     ['stop', 'stop gadania, zabije go jutro'],
     ['stop', 'stop whining, I will kill you tomorrow @mike'],
     ['kill', 'I will kill you but first your dog @mike'],
     ['but', 'I will kill you but first your dog @mike'],
     ['direct', 'ik kom direct naar je huis en steek je neer'],
     ['ko', 'gue tunggu ko di terminal, gue tusuk lo'],
-  ];
-  for (const [cue, text] of threats) {
-    it(`no French benign cue "${cue}" in: ${text}`, () => {
-      const a = screener.analyze(text, { lang: 'fr' });
-      const own = a.matches.find((m) => m.lang === 'fr');
-      expect(own?.benign.map((b) => b.text) ?? []).not.toContain(cue);
-      expect(screener.screen(text, { lang: 'fr' }).decision).not.toBe('allow');
-    });
-  }
-  const benign: ReadonlyArray<string> = [
+  ],
+  benign: [
     'stop à la violence contre les femmes, il faut les protéger',
     'kill -9 le processus qui bloque, il tue tout le serveur',
     'quel but de Mbappé, il a tué le match',
     'il l\'a mis ko au deuxième round, massacre total',
     'ce tweet en direct, il va tuer tout le monde au débat lol',
-  ];
-  for (const text of benign) {
-    it(`still allows: ${text}`, () => {
-      expect(screener.screen(text, { lang: 'fr' }).decision).toBe('allow');
-    });
-  }
+  ],
 });

@@ -1,6 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
-import { createScreener } from '../screener.js';
+import { describeCrossLanguageCues, describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Italian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('it', {
@@ -678,9 +676,8 @@ describePackCases('it', {
  * ammazzare", "aspettami sotto casa", Polish "i pod" (and under), Indonesian "ragu" (hesitate),
  * Spanish "camino" (road), Norwegian "asfalten", Dutch "ram" (ram), English "round".
  */
-describe('it pack cues in other languages', async () => {
-  const screener = await createScreener();
-  const threats: ReadonlyArray<readonly [cue: string, text: string]> = [
+describeCrossLanguageCues('it', {
+  threats: [
     ['boss', 'il boss ti farà ammazzare stasera'],
     ['aspettami', 'aspettami sotto casa stasera, vedrai cosa ti succede'],
     ['i pod', 'zabije cie i pod twoim domem zostawie cialo'],
@@ -689,25 +686,12 @@ describe('it pack cues in other languages', async () => {
     ['asfalten', 'jeg skal kjøre deg ned i asfalten'],
     ['ram', 'ik ram je kop tegen de muur'],
     ['round', 'second round, I will stab you @mike'],
-  ];
-  for (const [cue, text] of threats) {
-    it(`no Italian benign cue "${cue}" in: ${text}`, () => {
-      const a = screener.analyze(text, { lang: 'it' });
-      const own = a.matches.find((m) => m.lang === 'it');
-      expect(own?.benign.map((b) => b.text) ?? []).not.toContain(cue);
-      expect(screener.screen(text, { lang: 'it' }).decision).not.toBe('allow');
-    });
-  }
-  const benign: ReadonlyArray<string> = [
+  ],
+  benign: [
     'aspettami che arrivo, dieci minuti e sono lì',
     'il pod non parte, kubernetes lo riavvia e lo ammazza di continuo',
     'al secondo round lo ha ammazzato di pugni, che incontro',
     'stasera ragù al camino, ammazzo la fame',
     'mi farai morire dal ridere',
-  ];
-  for (const text of benign) {
-    it(`still allows: ${text}`, () => {
-      expect(screener.screen(text, { lang: 'it' }).decision).toBe('allow');
-    });
-  }
+  ],
 });

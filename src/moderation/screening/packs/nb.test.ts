@@ -1,6 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
-import { createScreener } from '../screener.js';
+import { describeCrossLanguageCues, describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /**
  * Norwegian (bokmål) pack: each violent category is flagged, disguised forms are flagged, and
@@ -576,9 +574,8 @@ describePackCases('nb', {
  * (to you), French "vif" (alive), Dutch "stek" (stab), English "kill", Italian "campo", Portuguese
  * "meter" (to put), Indonesian "kok", English "kills" and "protesters".
  */
-describe('nb pack cues in other languages', async () => {
-  const screener = await createScreener();
-  const threats: ReadonlyArray<readonly [cue: string, text: string]> = [
+describeCrossLanguageCues('nb', {
+  threats: [
     ['ci', 'uważaj bo ci łeb rozwalę'],
     ['vif', 'je vais te brûler vif, sale traître'],
     ['stek', 'ik stek je kapot als ik je zie'],
@@ -588,26 +585,13 @@ describe('nb pack cues in other languages', async () => {
     ['kok', 'kok lo nggak takut gue bunuh?'],
     ['kills', 'he kills you tonight if you talk, @mike'],
     ['protesters', 'kill the protesters, all of them, tonight'],
-  ];
-  for (const [cue, text] of threats) {
-    it(`no Norwegian benign cue above 0.2 on "${cue}" in: ${text}`, () => {
-      const a = screener.analyze(text, { lang: 'nb' });
-      const own = a.matches.find((m) => m.lang === 'nb');
-      const onCue = (own?.benign ?? []).filter((b) => b.text === cue);
-      expect(onCue.every((b) => b.weight <= 0.2)).toBe(true);
-      expect(screener.screen(text, { lang: 'nb' }).decision).not.toBe('allow');
-    });
-  }
-  const benign: ReadonlyArray<string> = [
+  ],
+  benign: [
     'bygget i ci pipeline feiler igjen, jeg dreper hele jobben',
     'stek løken i smør til den er myk, så hakk hvitløk',
     'VIF slo Rosenborg 3-0, de ble knust',
     'fikk en kill med sniper i siste runde',
     'fikk fem kills i siste runde, drepte hele laget',
-  ];
-  for (const text of benign) {
-    it(`still allows: ${text}`, () => {
-      expect(screener.screen(text, { lang: 'nb' }).decision).toBe('allow');
-    });
-  }
+  ],
+  maxCueWeight: 0.2,
 });

@@ -1,6 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
-import { createScreener } from '../screener.js';
+import { describeCrossLanguageCues, describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('nl', {
@@ -565,9 +563,8 @@ describePackCases('nl', {
  * Polish "ci" (to you), Italian/Spanish "solo" (alone), Portuguese "meter" (to put), Indonesian
  * "ko" (you), French "bidon" (a can of petrol) and "peloton" (firing squad), German "liegt" (lies).
  */
-describe('nl pack cues in other languages', async () => {
-  const screener = await createScreener();
-  const threats: ReadonlyArray<readonly [cue: string, text: string]> = [
+describeCrossLanguageCues('nl', {
+  threats: [
     ['ci', 'uważaj bo ci łeb rozwalę'],
     ['solo', 'ti ammazzo da solo, stasera'],
     ['meter', 'vou te meter uma bala na cabeça, desgraçado'],
@@ -575,25 +572,12 @@ describe('nl pack cues in other languages', async () => {
     ['bidon', 'on va te brûler avec un bidon d\'essence ce soir'],
     ['liegt', 'wenn er im Grab liegt, bin ich zufrieden, ich bring ihn um'],
     ['peloton', 'on a formé un peloton d\'exécution pour ces traîtres, demain on les fusille'],
-  ];
-  for (const [cue, text] of threats) {
-    it(`no Dutch benign cue "${cue}" in: ${text}`, () => {
-      const a = screener.analyze(text, { lang: 'nl' });
-      const own = a.matches.find((m) => m.lang === 'nl');
-      expect(own?.benign.map((b) => b.text) ?? []).not.toContain(cue);
-      expect(screener.screen(text, { lang: 'nl' }).decision).not.toBe('allow');
-    });
-  }
-  const benign: ReadonlyArray<string> = [
+  ],
+  benign: [
     'de ci pipeline faalt weer, ik schiet de build af',
     'hij sloeg hem ko in de derde ronde',
     'hij liegt glashard, die minister moet weg',
     'hij liep de 100 meter in 10 seconden, zijn concurrenten werden afgemaakt',
     'de kopgroep werd opgeslokt door het peloton, sprint afgemaakt',
-  ];
-  for (const text of benign) {
-    it(`still allows: ${text}`, () => {
-      expect(screener.screen(text, { lang: 'nl' }).decision).toBe('allow');
-    });
-  }
+  ],
 });

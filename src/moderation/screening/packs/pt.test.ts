@@ -1,6 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
-import { createScreener } from '../screener.js';
+import { describeCrossLanguageCues, describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Portuguese (Brazil and Portugal): every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('pt', {
@@ -395,9 +393,8 @@ describePackCases('pt', {
  * (sir), English "kill", Italian "preso", "prende" (taken, takes) and "processo" (trial), Indonesian
  * "massa" (the masses).
  */
-describe('pt pack cues in other languages', async () => {
-  const screener = await createScreener();
-  const threats: ReadonlyArray<readonly [cue: string, text: string]> = [
+describeCrossLanguageCues('pt', {
+  threats: [
     ['pan', 'zabije cie pan, poczekaj tylko na wieczor'],
     ['pan', 'pan sędzia zginie, zastrzelę go jutro'],
     ['kill', 'I will kill you tonight @mike, you know where'],
@@ -405,24 +402,11 @@ describe('pt pack cues in other languages', async () => {
     ['prende', 'se ti prende mio fratello ti ammazza di botte'],
     ['processo', 'lo prendo al processo e lo ammazzo fuori dal tribunale'],
     ['massa', 'massa harus bakar rumah pejabat itu malam ini'],
-  ];
-  for (const [cue, text] of threats) {
-    it(`no Portuguese benign cue above 0.2 on "${cue}" in: ${text}`, () => {
-      const a = screener.analyze(text, { lang: 'pt' });
-      const own = a.matches.find((m) => m.lang === 'pt');
-      const onCue = (own?.benign ?? []).filter((b) => b.text === cue);
-      expect(onCue.every((b) => b.weight <= 0.2)).toBe(true);
-      expect(screener.screen(text, { lang: 'pt' }).decision).not.toBe('allow');
-    });
-  }
-  const benign: ReadonlyArray<string> = [
+  ],
+  benign: [
     'o Brasil levou o ouro nos Jogos Pan, massacrou os rivais',
     'dá um kill -9 no processo travado que ele morre',
     'o suspeito foi preso ontem depois de ameaçar matar a vizinha',
-  ];
-  for (const text of benign) {
-    it(`still allows: ${text}`, () => {
-      expect(screener.screen(text, { lang: 'pt' }).decision).toBe('allow');
-    });
-  }
+  ],
+  maxCueWeight: 0.2,
 });

@@ -230,6 +230,14 @@ describePackCases('id', {
     ['threat', 'a burial mentioned, then your turn', 'Almarhum dimakamkan kemarin, minggu depan giliran lo @dika, gw tusuk lo'],
     ['threat', 'get well so I can beat you again', 'Semoga cepat sembuh, biar bisa gw hajar lagi lo @dimas'],
     ['incitement', 'get well so we can hang him', 'Semoga menteri itu cepat sembuh, biar bisa kita gantung rame2'],
+    // Round b14: look-alikes of the new benign cues stay flagged.
+    ['glorification', 'praise of daring to shoot police ("berani" alone is no glorification cue any more)', 'Hebat yg berani tembak polisi itu, harus ditiru'],
+    ['glorification', 'praise of daring to hack at police', 'Salut sama yg berani bacok polisi itu'],
+    ['death_wish', 'beaten to death in front of a house, hope it happens again', 'Dia dipukulin sampe mati di depan rumahnya, semoga keulang lagi ke pelaku lain'],
+    ['plan', 'residents meet tonight to discuss burning a house', 'Warga kumpul di balai desa malam ini bahas cara bakar rumah dukun itu'],
+    ['plan', 'machete ready to cut a neck, not bamboo', 'Siapin parang buat motong leher si Anton malem ini'],
+    ['threat', 'we await your arrival at the border, shrouds ready', 'Kami tunggu kedatangan kalian di perbatasan, siapin kafan masing2'],
+    ['incitement', 'petrol prepared to burn their tents', 'Kami siapkan bensin buat bakar tenda mereka malam ini'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -439,6 +447,19 @@ describePackCases('id', {
     ['everyday: condolence visit', 'Takziah ke rumah almarhum nanti malam ya, kami bawa beras'],
     ['everyday: get well after a stroke', 'Semoga ibu lekas sembuh dari stroke ya'],
     ['everyday: get well after surgery', 'Semoga cepet pulih ya kak abis operasi usus buntu'],
+    // Round b14 cues, each with a paraphrase.
+    ['idiom: daring to ask a girl out ("berani nembak")', 'Akhirnya berani nembak cewek yg gw taksir dari SMA, diterima cuy!'],
+    ['idiom: asked a boy out, rejected', 'Gue berani nembak cowok itu kemarin, ditolak sih'],
+    ['counter_speech: a lynching recalled, never again ("jangan sampe keulang")', 'Korban Cikeusik dulu dipukulin sampe mati di depan kamera. Jangan sampe keulang'],
+    ['history: Sampit recalled, never again', 'Kerusuhan Sampit dulu ratusan orang dibantai di depan rumah mereka. Jangan sampai terulang lagi'],
+    ['everyday: residents meet tonight to discuss the night-watch rota', 'Pak RT minta warga kumpul di balai desa malam ini bahas jadwal ronda'],
+    ['everyday: meeting about a building fund', 'Malam ini rapat di masjid, musyawarah iuran pembangunan, bapak2 wajib kumpul'],
+    ['everyday: machete to cut bamboo for community work', 'Kita siapin parang buat motong bambu, kerja bakti minggu pagi'],
+    ['everyday: sickle to cut grass', 'Besok kerja bakti, tolong siapin arit buat nyabit rumput di lapangan'],
+    ['everyday: formal invitation, we await your arrival', 'Kami tunggu kedatangan bapak di lokasi acara, tenda sudah berdiri'],
+    ['everyday: formal invitation, your presence awaited', 'Ditunggu kehadiran bapak ibu di acara syukuran rumah baru kami'],
+    ['everyday: tents prepared for an event', 'Kami siapkan tenda buat acara besok'],
+    ['everyday: committee prepares canopy and chairs', 'Panitia lagi nyiapin terop sama kursi buat pengajian nanti malam'],
   ],
 });
 

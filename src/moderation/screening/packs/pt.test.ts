@@ -169,6 +169,11 @@ describePackCases('pt', {
     ['death_wish', 'hoping someone is found dead (seja encontrado morto)', 'tomara que esse deputado seja encontrado morto amanhã'],
     ['incitement', 'after snooker, a beating with the cues (jogo de sinuca … na porrada)', 'depois do jogo de sinuca cada um leva seu taco e a gente quebra o x9 na porrada'],
     ['glorification', 'pity the shot missed (faltou mirar melhor)', 'pena que não acertou o deputado, faltou mirar melhor'],
+    ['threat', 'withdraw the complaint, we know where your mother lives (a gente sabe onde tua mãe mora)', 'retira a denuncia ate amanha. a gente sabe onde tua mae mora'],
+    ['threat', 'we know where your father works (sabemos onde teu pai trabalha)', 'tira essa queixa da delegacia, sabemos onde teu pai trabalha'],
+    ['threat', 'withdraw the complaint or else (retira essa queixa senão)', 'retira essa queixa senao tua familia paga, @rui'],
+    ['threat', 'arriving with knives, not food, at an address we know', 'tamo chegando com as facas, a gente sabe onde tu mora'],
+    ['threat', 'can pick up your son whenever I want (se eu quiser)', 'sei o horario do teu filho, posso buscar ele se eu quiser'],
   ],
   benign: [
     ['news quote', 'Segundo a polícia, o suspeito escreveu "vou te matar" para a vereadora'],
@@ -385,6 +390,10 @@ describePackCases('pt', {
     ['news: a singer found dead (foi encontrado morto)', 'o cantor foi encontrado morto em casa, segundo a polícia'],
     ['sports: snooker championship, bring your cues (campeonato de sinuca)', 'campeonato de sinuca no bar do Zé sábado às 20h, tragam seus tacos'],
     ['sports: lost for missing passes (erramos muitos passes)', 'perdemos porque erramos muitos passes no segundo tempo'],
+    ['everyday: we know where you live, arriving with beers (chegando com as cervejas)', 'a gente sabe onde tu mora sim, ja tamo chegando com as cervejas 🍻'],
+    ['everyday: we know where you live, arriving at 8 with the wine (chegamos … com o vinho)', 'a gente sabe onde vc mora, chegamos as 8 com o vinho'],
+    ['everyday: offer to pick up a child if you want (posso pegar ela … se vc quiser)', 'sei onde tua filha estuda, posso pegar ela na saida se vc quiser, to passando la mesmo'],
+    ['everyday: offer to fetch him at school if you need (se vc precisar)', 'posso buscar ele na escola amanha se vc precisar'],
   ],
 });
 

@@ -56,4 +56,19 @@ describe('patternProblem', () => {
     expect(patternProblem('~ kill')).toMatch(/gap/);
     expect(patternProblem('_ ~ _')).toMatch(/at least one/);
   });
+
+  it('rejects alternative phrases written without a group', () => {
+    // "zu dem|zu der" would read as zu, dem|zu, der.
+    expect(patternProblem('geh zu dem|zu der polizei')).toMatch(/\(zu dem\|zu der\)/);
+    expect(patternProblem('gun gun|knife knife')).toMatch(/"gun\|knife" offers "gun"/);
+    expect(patternProblem('che scrisse|aveva scritto|ha scritto')).toMatch(/offers "scritto"/);
+    // The same phrases as a group, and single-word alternatives between other words, are fine.
+    expect(patternProblem('geh (zu dem|zu der) polizei')).toBeNull();
+    expect(patternProblem('i will kill|shoot you|him')).toBeNull();
+    expect(patternProblem('kill now|kill')).toMatch(/offers "kill"/);
+    expect(patternProblem('{harm} ~ now|today')).toBeNull();
+    // A group's choice beside a list is judged as written, not as expanded ("lay off off the").
+    expect(patternProblem('(cut down|lay off) on|off the booze')).toBeNull();
+    expect(patternProblem('(cut down|lay off) on on|off the booze')).toMatch(/offers "on"/);
+  });
 });

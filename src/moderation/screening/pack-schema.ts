@@ -112,15 +112,19 @@ class TokenChecker {
 }
 
 export function patternProblem(pattern: string, tokens: TokenChecker = new TokenChecker()): string | null {
-  if (!hasPhraseGroup(pattern)) return strayBracketProblem(pattern) ?? plainPatternProblem(pattern, tokens);
+  if (!hasPhraseGroup(pattern)) return strayBracketProblem(pattern) ?? plainPatternProblem(pattern, tokens) ?? phraseWrittenAsAlternativesProblem(pattern);
   const groupProblem = phraseGroupProblem(pattern);
   if (groupProblem) return groupProblem;
   for (const expansion of expandPhraseGroups(pattern)) {
     const problem = plainPatternProblem(expansion, tokens);
     if (problem) return `${problem} (as "${expansion}")`;
   }
-  return null;
+  // Judged as written: a group's choice beside a list ("(lay off|go easy) on|off") is no trace.
+  return phraseWrittenAsAlternativesProblem(pattern.replace(GROUPS, '()'));
 }
+
+/** Every phrase group of a pattern, to stand in for as one token. */
+const GROUPS = /(?<=^|\s)\([^()]*\)(?=\s|$)/gu;
 
 /** A pattern without groups may still hold what looks like a broken one ("(a b", "x(a|b)"). */
 function strayBracketProblem(pattern: string): string | null {
@@ -134,6 +138,29 @@ function plainPatternProblem(pattern: string, checker: TokenChecker): string | n
   for (const token of tokens) if (!checker.isValid(token)) return `bad token "${token}"`;
   if (tokens.every((t) => t === '~' || t === '_')) return 'pattern needs at least one word or class';
   if (tokens[0] === '~' || tokens[tokens.length - 1] === '~') return 'a gap "~" cannot start or end a pattern';
+  return null;
+}
+
+/**
+ * `zu dem|zu der` reads as `zu`, `dem|zu`, `der`: three positions, not two phrases. Such a
+ * pattern is valid and matches something, but rarely what was meant. Its telltale is a word that
+ * stands both beside a token of alternatives and among them (`zu` … `dem|zu`).
+ */
+function phraseWrittenAsAlternativesProblem(pattern: string): string | null {
+  if (!pattern.includes('|')) return null;
+  const tokens = pattern.trim().split(/\s+/u);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.includes('|')) continue;
+    // A substring search on `|a|b|` spares splitting lists of hundreds of words.
+    const alternatives = `|${token}|`;
+    for (const neighbour of [tokens[i - 1], tokens[i + 1]]) {
+      if (neighbour === undefined || neighbour.includes('|') || neighbour === '~' || neighbour === '_') continue;
+      if (alternatives.includes(`|${neighbour}|`)) {
+        return `"${token}" offers "${neighbour}", the word beside it, as an alternative for one word: for alternative phrases write a group, as in "(zu dem|zu der)"`;
+      }
+    }
+  }
   return null;
 }
 

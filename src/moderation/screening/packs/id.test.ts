@@ -250,6 +250,18 @@ describePackCases('id', {
     ['incitement', 'flood as cover to drown someone', 'Mumpung banjir makin tinggi, kita datengin rumahnya, tenggelamin dia'],
     ['threat', 'stab, then straight to the airport', 'Gue tusuk lo di parkiran @andre_, abis itu gue langsung ke bandara kabur'],
     ['death_wish', 'I know who sells cheap machetes, to hack someone', 'Kalo lo mau, gue tau yg jual golok murah, buat bacok orang yg lo benci'],
+    // Round b16: body bags, 'dies at my hand', mutilation as punishment, 'your life is short', and look-alikes of the new cues.
+    ['threat', 'supporters: go home in a body bag', 'Jakmania yg lewat Bandung minggu depan, siap2 pulang di kantong mayat'],
+    ['threat', 'supporters: come back in a body bag', 'Pendukung Persija yg berani dateng, siap2 balik di kantong mayat'],
+    ['threat', 'he dies at my hand tonight', 'Sakit hati gue udah di ubun2, malam ini dia mati di tangan gue'],
+    ['threat', 'a guard will die at my hand', 'Satpam itu bakal mati di tangan gue malam ini'],
+    ['incitement', 'cut off a thief\'s fingers so he cannot steal', 'Ngapain dilaporin, potong aja jarinya biar gak bisa nyolong lagi'],
+    ['incitement', 'break a thief\'s hand so he learns', 'Maling itu patahin aja tangannya biar kapok'],
+    ['incitement', 'shoot at the head, no small talk', 'Tembak aja ke kepalanya, gak usah basa basi'],
+    ['threat', 'greetings to your father, your life is short', 'Gue titip salam buat bapak lo, bilang umur lo gak lama lagi'],
+    ['threat', 'your life will not be long', 'Umurmu gak panjang lagi kalo masih nyebar fitnah soal keluargaku'],
+    ['threat', 'last day at the office, then you will not walk', 'Ini hari terakhir lo di kantor, abis ini lo gak bakal bisa jalan lagi'],
+    ['threat', 'a "present" that is a bullet', 'Lo bakal dapet hadiah dari gue, peluru di kepala lo @yusuf_h'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -490,6 +502,19 @@ describePackCases('id', {
     ['everyday: come with me, I will drop you home', 'Ikut gue aja, sekalian gue anter pulang'],
     ['everyday: children safe from a rising flood', 'Anak2 udah kami amankan di rumah nenek, banjirnya makin tinggi'],
     ['everyday: flood in the house, grandfather evacuated', 'Banjirnya udah masuk rumah, kita ungsikan kakek ke rumah paman dulu'],
+    // Round b16 cues, each with a paraphrase.
+    ['news: victims brought home in body bags', 'Korban banjir bandang dipulangkan ke kampung halaman dalam kantong jenazah'],
+    ['idiom: every plant dies at my hand', 'Semua tanaman hias yg gue beli selalu mati di tangan gue 😭'],
+    ['cooking: cut the chicken feet so it fits', 'Ayamnya potong kakinya biar muat di panci'],
+    ['idiom: get straight to the point ("tembak ke intinya")', 'Udah, tembak aja langsung ke intinya, jangan muter2'],
+    ['idiom: get to the point', 'Gak usah basa basi, tembak ke poinnya aja'],
+    ['everyday: can you bring me photocopies', 'Kalo lu masih nongol di kampus besok, gue titip fotokopian ya'],
+    ['everyday: errand at the minimarket', 'Lo ke minimarket? Gue nitip galon sama gorengan ya'],
+    ['everyday: last day at the office, good luck', 'Hari terakhir lo di kantor ya? Sedih banget, sukses di tempat baru'],
+    ['everyday: last day at school, good luck', 'Besok hari terakhir kamu di sekolah ini ya nak, semangat di sekolah baru'],
+    ['everyday: you will get a front-row seat', 'Gue pastiin besok lo dapet kursi paling depan pas wisuda'],
+    ['everyday: you will get the concert ticket', 'Tenang, lo pasti dapet tiket konsernya, gue udah war dari pagi'],
+    ['everyday: my phone will not last long', 'Umur HP gue kayaknya gak lama lagi, baterainya kembung'],
   ],
 });
 

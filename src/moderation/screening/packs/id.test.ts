@@ -262,6 +262,10 @@ describePackCases('id', {
     ['threat', 'your life will not be long', 'Umurmu gak panjang lagi kalo masih nyebar fitnah soal keluargaku'],
     ['threat', 'last day at the office, then you will not walk', 'Ini hari terakhir lo di kantor, abis ini lo gak bakal bisa jalan lagi'],
     ['threat', 'a "present" that is a bullet', 'Lo bakal dapet hadiah dari gue, peluru di kepala lo @yusuf_h'],
+    // Round b17: look-alikes of the new benign cues stay flagged.
+    ['threat', 'a doctor invoked around a threat at a mention', 'Kata dokter lo gak bakal bisa jalan lagi abis gue patahin kaki lo @riko'],
+    ['threat', 'compliment on a child, then "pity if something happens"', 'Anak lo cantik ya, mirip ibunya. Sayang kalo kenapa2 di jalan pulang'],
+    ['threat', 'clothesline rope ready to hang someone', 'Tali jemuran udah gue siapin, tinggal nyari pohon buat gantung si bangsat itu'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -515,6 +519,13 @@ describePackCases('id', {
     ['everyday: you will get a front-row seat', 'Gue pastiin besok lo dapet kursi paling depan pas wisuda'],
     ['everyday: you will get the concert ticket', 'Tenang, lo pasti dapet tiket konsernya, gue udah war dari pagi'],
     ['everyday: my phone will not last long', 'Umur HP gue kayaknya gak lama lagi, baterainya kembung'],
+    // Round b17 cues, each with a paraphrase.
+    ['everyday: the doctor says grandfather has little time', 'Kata dokter umur kakek gak lama lagi, kami sekeluarga pasrah'],
+    ['everyday: according to the doctor, months left', 'Menurut dokter, nenek cuma bisa bertahan beberapa bulan lagi, doain ya'],
+    ['everyday: your child looks like her mother', 'Anak lo cantik ya, mirip ibunya pas kecil, salam buat keluarga'],
+    ['everyday: the baby is the spitting image of his father', 'Lucu banget bayinya, plek ketiplek bapaknya'],
+    ['everyday: clothesline bought, now nails', 'Gue udah beli tali jemuran, tinggal nyari paku buat pasang di belakang'],
+    ['everyday: raffia string to tie moving boxes', 'Beli tali rafia sekalian ya buat ngiket kardus pindahan'],
   ],
 });
 

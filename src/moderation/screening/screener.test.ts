@@ -138,3 +138,27 @@ describe('detectionText', () => {
     expect(detectionText([])).toBe('');
   });
 });
+
+describe('createScreener with an invalid rule pack', () => {
+  const badPackDir = async (): Promise<string> => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'parley-packs-'));
+    await writeFile(join(dir, 'xx.json'), JSON.stringify({ lang: 'xx', harmVerbs: 'not a list' }));
+    return dir;
+  };
+
+  it('refuses to start by default, naming the file (training and evaluation rely on this)', async () => {
+    const dir = await badPackDir();
+    await expect(createScreener({ packsDir: dir, model: null })).rejects.toThrow(/xx\.json/);
+  });
+
+  it('skips the pack and reports it when the caller asks to carry on (the server does)', async () => {
+    const dir = await badPackDir();
+    const errors: Error[] = [];
+    const screener = await createScreener({ packsDir: dir, model: null, onPackError: (e) => errors.push(e) });
+    expect(errors).toHaveLength(1);
+    expect(screener.languages).toEqual([]);
+  });
+});

@@ -5,11 +5,12 @@
  * precision/recall of flagging, hold precision and error rates, then a JSON summary.
  */
 import { pathToFileURL } from 'node:url';
+import { PackError } from '../load-packs.js';
 import { createScreener, type Screener } from '../screener.js';
 import { loadDatasets, SPLITS, type DatasetProblem, type Example, type Split } from './dataset.js';
 import { formatTable, report, type LanguageReport, type Outcome } from './metrics.js';
 import { outOfFoldScreeners } from './out-of-fold.js';
-import { reportPackError, type TrainConfig } from './train.js';
+import type { TrainConfig } from './train.js';
 
 export interface EvaluationOptions {
   split: Split;
@@ -94,7 +95,8 @@ async function main(): Promise<void> {
   // `--data <dir>` evaluates another directory of the same format (a probe set written apart from the packs).
   const examples = loadDatasets(args.data, problems);
   for (const p of problems) console.error(`skipped ${p.file}:${p.line}: ${p.message}`);
-  const screener = await createScreener({ onPackError: reportPackError, ...(args.model ? { model: args.model } : {}) });
+  // A pack that fails validation stops the evaluation: figures without it would be meaningless.
+  const screener = await createScreener(args.model ? { model: args.model } : {});
   const result = args.cv ? await crossValidate(examples, CV_FOLDS, args.lang) : evaluate(screener, examples, args);
   if (!args.jsonOnly) {
     console.log(`split: ${result.split}\n`);
@@ -111,7 +113,7 @@ async function main(): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((e: unknown) => {
-    console.error(e);
+    console.error(e instanceof PackError ? `${e.message}\nFix the rule pack named above, then run this again.` : e);
     process.exitCode = 1;
   });
 }

@@ -61,7 +61,7 @@ async function crossValidation(examples: readonly Example[], config: Partial<Tra
 
 /** Held-out decisions of a model trained on `data` with `config`. */
 async function heldoutDecisions(examples: readonly Example[], data: readonly Example[], config: Partial<TrainConfig>): Promise<string[]> {
-  const screener = await createScreener({ model: await trainModel(data, () => {}, config), onPackError: () => {} });
+  const screener = await createScreener({ model: await trainModel(data, () => {}, config) });
   return examples.filter((e) => e.split === 'heldout').map((e) => screener.screen(e.text).decision);
 }
 

@@ -18,6 +18,6 @@ export async function* outOfFoldScreeners(examples: readonly Example[], folds: n
   for (let fold = 0; fold < folds; fold++) {
     const inFold = (_: Example, i: number): boolean => i % folds === fold;
     const model = await trainModel(train.filter((e, i) => !inFold(e, i)), () => {}, config);
-    yield { screener: await createScreener({ model, onPackError: () => {} }), examples: train.filter(inFold) };
+    yield { screener: await createScreener({ model }), examples: train.filter(inFold) };
   }
 }

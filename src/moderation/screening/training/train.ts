@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { combinedScore, combinerFeatures, DEFAULT_THRESHOLDS, type Combiner } from '../decide.js';
 import { extractFeatures } from '../model/features.js';
 import { DEFAULT_MODEL_PATH, dot, LearnedModel, sigmoid, type LinearHead } from '../model/learned-model.js';
+import { PackError } from '../load-packs.js';
 import { createScreener } from '../screener.js';
 import { VIOLENT_CATEGORIES, type ViolentCategory } from '../types.js';
 import { loadDatasets, type DatasetProblem, type Example } from './dataset.js';
@@ -110,7 +111,9 @@ export async function trainModel(
   validateTrainConfig(config);
   const train = onePerText(examples.filter((e) => e.split === 'train'));
   if (train.length === 0) throw new Error('no training examples found');
-  const rulesOnly = await createScreener({ model: null, onPackError: reportPackError });
+  // No `onPackError`: a pack that fails validation stops training rather than being left out of
+  // a model that would then look as if it had been trained with it.
+  const rulesOnly = await createScreener({ model: null });
   // Posts are analysed from their text alone, as `parley moderation classify` and the evaluation see them.
   const prepared: Prepared[] = train.map((example) => {
     const a = rulesOnly.analyze(example.text);
@@ -206,10 +209,6 @@ export function averageHeads(heads: readonly LinearHead[]): LinearHead {
 }
 
 /** Training goes on without a pack that fails validation (a colleague may be mid-edit); it is reported. */
-export function reportPackError(e: Error): void {
-  console.error(`rule pack skipped: ${e.message.split('\n')[0]}`);
-}
-
 /**
  * Lowest model probability at which posts the combined score let through are still at least
  * `precision` violent (out-of-fold, so honest); 1 when no threshold reaches it.
@@ -250,7 +249,7 @@ async function main(): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((e: unknown) => {
-    console.error(e);
+    console.error(e instanceof PackError ? `${e.message}\nFix the rule pack named above, then run this again.` : e);
     process.exitCode = 1;
   });
 }

@@ -134,7 +134,14 @@ describePackCases('es', {
     ["threat", "schedule known, 'ten cuidado al salir'", "sabemos que vas al gimnasio a las 7, ten cuidado al salir"],
     ["threat", "'con los pies por delante'", "os juro que al proximo okupa que entre en mi portal lo saco con los pies por delante"],
     ["threat", "'vas a salir con los pies por delante'", "de este barrio vas a salir con los pies por delante, payaso"],
-    ["threat", "'puede ser tu último cumpleaños'", "feliz cumple, pásalo bien que puede ser tu ultimo cumpleaños @sara_mt"]
+    ["threat", "'puede ser tu último cumpleaños'", "feliz cumple, pásalo bien que puede ser tu ultimo cumpleaños @sara_mt"],
+    ["incitement", "'habría que despacharlo'", "a ese periodista habria que despacharlo de una vez, esta metiendo la nariz donde no debe"],
+    ["threat", "'te despacho' with a provocation (not the shop counter)", "te despacho en un segundo, no me provoques @gabo_mx, ya sabes como me las gasto"],
+    ["threat", "'que descanses… para siempre'", "que descanses... para siempre, @migue_rr 😉"],
+    ["threat", "'duerme para siempre' paraphrase", "duerme tranquilo esta noche, que pronto vas a dormir para siempre, sapo"],
+    ["threat", "'y no va a ser para tomar café'", "te vamos a hacer una visita a ti y a los tuyos, y no va a ser para tomar cafe"],
+    ["threat", "'no va a ser para tomar un café' paraphrase", "vamos a ir a tu casa, y no va a ser para tomar un cafe precisamente"],
+    ["threat", "'sé dónde vive tu abuela' (own family cue does not apply)", "sé dónde vive tu abuela, @lucas_mm, y tú sabes lo que eso significa"]
   ],
   benign: [
     ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],
@@ -265,7 +272,19 @@ describePackCases('es', {
     ["fiction (villain sends the cast to push up daisies)", "el villano de la serie manda a criar malvas a medio reparto"],
     ["everyday (careful, icy pavement)", "ten cuidado al salir que esta todo helado, casi me mato en la acera"],
     ["everyday (enjoy your 30th)", "feliz cumple @sara_mt!! disfrutalo mucho, que 30 solo se cumplen una vez 🎂"],
-    ["sports (gym buddies save a place)", "sabemos que vas al gimnasio a las 7, te guardamos sitio en la clase de spinning"]
+    ["sports (gym buddies save a place)", "sabemos que vas al gimnasio a las 7, te guardamos sitio en la clase de spinning"],
+    ["everyday (shop: serve a customer)", "te despacho en un segundo, dejame terminar con este cliente"],
+    ["everyday (shop: ship the order)", "ya te despacho el pedido, llega mañana antes de las 14"],
+    ["everyday (office, not a kill verb)", "nos vemos en mi despacho a las 10"],
+    ["everyday (messy office)", "tengo el despacho hecho un desastre"],
+    ["idiom (binge a series)", "ya me despache toda la serie en un fin de semana"],
+    ["everyday (sweet dreams)", "buenas noches, que descanses y sueña bonito"],
+    ["everyday (visit, get the coffee ready)", "te vamos a hacer una visita el finde, ve preparando el cafe 😄"],
+    ["everyday (bring grandma her medicine)", "se donde vive tu abuela, le llevo las medicinas el lunes sin falta"],
+    ["everyday (lie down a while)", "tumbate un rato que tienes mala cara, yo recojo"],
+    ["everyday (kids have grown)", "a tus hijos los vi en el parque, que grandes estan!! como pasa el tiempo"],
+    ["everyday (hope they give her the prize)", "ojala le den el premio a Rosalia este año"],
+    ["everyday (get the paperwork done)", "el papeleo hay que despacharlo rapido, que cierra hacienda"]
   ],
   checkCategory: true,
   checkLang: true,

@@ -289,6 +289,17 @@ describePackCases('nl', {
     ['threat', 'after a game, waiting with a knife', 'na Mario Kart wacht ik je op bij je huis met een mes @sven_k'],
     ['incitement', 'a season remark cannot excuse a call to shoot', 'schiet die rechter neer, wat een seizoen is dit zeg'],
     ['threat', 'walking you home, then stabbing', 'ik loop wel met je mee naar huis vanavond, en dan steek ik je neer'],
+    // Everyday words that were one-word benign cues (vakantie, boodschappen, aangifte, schatje, grapje,
+    // volgens, nummer, koffie, hockey) no longer excuse a threat that mentions them.
+    ['threat', 'veiled: a corpse after the holiday', 'geniet maar van je vakantie, want als je terug bent ben je een lijk'],
+    ['threat', 'veiled: people who report to the police', 'je komt er wel achter wat er gebeurt met mensen die aangifte doen, mattie'],
+    ['threat', 'veiled: knowing where you shop', 'ik weet waar je boodschappen doet, jij bent de volgende'],
+    ['threat', 'veiled: sarcastic darling', 'wacht maar schatje, jij bent de volgende'],
+    ['threat', 'veiled: a daughter\'s hockey schedule', 'ik weet op welke dagen je dochter naar hockey fietst, jij bent de volgende'],
+    ['threat', 'veiled: do you think I am joking', 'denk je dat ik een grapje maak? ik weet waar je woont'],
+    ['threat', 'veiled: in my opinion you are next', 'volgens mij ben jij de volgende die een ongelukje krijgt'],
+    ['threat', 'veiled: house number and no witnesses', 'je woont op nummer 8 toch? we komen je even spreken, zonder getuigen'],
+    ['threat', 'veiled: enjoy your coffee', 'geniet nog maar even van je koffie, straks ben je een lijk'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -641,6 +652,20 @@ describePackCases('nl', {
     ['everyday: a campfire burned like a torch', 'wat een mooie avond, het kampvuur brandde als een fakkel'],
     ['everyday: offering to walk along in the dark', 'je werkt vaak laat op kantoor he, zal ik vanavond met je meelopen naar de parkeerplaats? het is daar zo donker'],
     ['everyday: offering to cycle along', 'je moet vanavond laat door het park, zal ik met je meefietsen tot de brug?'],
+    // The harmless senses of words that were one-word cues, now phrases.
+    ['everyday: shopping for grandma', 'ik ga zaterdag boodschappen doen voor oma, moet jij nog iets?'],
+    ['everyday: coffee and cake', 'kom je morgen koffie drinken? ik heb appeltaart gebakken'],
+    ['everyday: tickets for a concert', 'ik heb kaartjes voor het concert van Froukje, ga je mee?'],
+    ['idiom: a song that is a bomb', 'dat nummer is echt een bom, staat de hele dag op repeat'],
+    ['idiom: a song that is murder', 'dat nummer is echt moord, staat op repeat'],
+    ['idiom: a corpse after the holiday', 'je bent een lijk na de vakantie, ga lekker uitslapen'],
+    ['everyday: what happens with your police report', 'je komt er wel achter wat er met je aangifte gebeurt, de politie belt je binnen een week'],
+    ['news: an alderman reports a threat', 'Wethouder doet aangifte na doodsbedreiging: \'we weten waar je woont\''],
+    ['everyday: enjoy your last school week', 'geniet er nog maar van schat, het is je laatste schoolweek'],
+    ['idiom: eating my cake, only joking', 'ik vermoord je als je mijn taart opeet, grapje hoor'],
+    ['everyday: parcel at the neighbours', 'je pakketje is bezorgd bij de buren op nummer 12'],
+    ['news: according to the police', 'Volgens de politie werd de man neergestoken bij het station'],
+    ['lawful: prosecute the fraudster', 'Die oplichter hoort in de gevangenis, vervolg hem'],
   ],
 });
 

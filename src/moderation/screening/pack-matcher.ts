@@ -64,7 +64,7 @@ export class CompiledPack implements PackWordLists {
     for (const set of [this.harm, this.weapon, this.targets, this.planCues]) for (const w of set.words) this.vocabulary.add(w);
     // The vocabulary is shared by every pack's posts, so the words of the patterns are read now;
     // the patterns themselves are compiled when a post first needs them.
-    this.compiler = new ElementCompiler(this.vocabulary);
+    this.compiler = new ElementCompiler(this.vocabulary, pack.wordLists);
     for (const group of [...Object.values(pack.signals), ...Object.values(pack.benign)]) {
       for (const { p } of group ?? []) if (typeof p === 'string') for (const phrase of expandPhraseGroups(p)) this.compiler.addWordsOf(phrase);
     }

@@ -39,6 +39,20 @@ describe('optional pack settings', () => {
     expect(errors.some((e) => e.startsWith('capitalisedNames:'))).toBe(true);
   });
 
+  it('accepts named word lists that patterns use as {name}, and names what is wrong with one', () => {
+    const withLists = { ...minimal, wordLists: { roles: ['judge*', 'mayor'] }, signals: { threat: [{ p: 'hang the|all {roles}', w: 0.9 }] } };
+    expect(validatePack(withLists)).toEqual([]);
+    expect(validatePack({ ...withLists, wordLists: {} })).toEqual([
+      'signals.threat[0].p: bad token "{roles}": no class or word list "{roles}" (classes: {harm}, {target}, {weapon}; lists go in "wordLists")',
+    ]);
+    const errors = validatePack({ ...minimal, wordLists: { Roles: ['x'], target: ['y'], groups: ['two words'], empty: [] } });
+    expect(errors.filter((e) => e.startsWith('wordLists.Roles: a name is'))).toHaveLength(1);
+    expect(errors.filter((e) => e.startsWith('wordLists.target: a name is'))).toHaveLength(1);
+    expect(errors).toContain('wordLists.groups: "two words" is not one word (write phrases in the patterns)');
+    expect(errors).toContain('wordLists.empty: must not be empty');
+    expect(validatePack({ ...minimal, wordLists: ['x'] })).toContain('wordLists: must be an object of name → words');
+  });
+
   it('accepts a list of marker words and rejects anything else', () => {
     expect(validatePack({ ...minimal, markers: ['gue', 'yang'] })).toEqual([]);
     expect(validatePack({ ...minimal, markers: 'gue' }).some((e) => e.startsWith('markers:'))).toBe(true);

@@ -28,13 +28,25 @@ export interface RulePack {
   capitalisedNames?: boolean;
   /** Optional: everyday words of the language ("gue", "yang", "você"): two of them that no other pack lists run this pack even when language ID guessed another language. */
   markers?: string[];
+  /**
+   * Optional: named lists of single words (`"roles": ["richter*", "minister*", …]`) that patterns
+   * use as `{roles}`, alone or among alternatives (`der|{roles}`): a list written once instead of
+   * spelled out in every pattern that needs it.
+   */
+  wordLists?: Record<string, string[]>;
   /** Optional: words of the language that other languages write as laughter ("jaja" is eggs in Polish, a laugh in Spanish): in a post read as this language they are no joke marker. */
   notLaughter?: string[];
 }
 
-const ALTERNATIVE = String.raw`(?:[^\s{}~|*]+\*?|\{harm\}|\{target\}|\{weapon\})`;
-/** A word, `word*`, `_`, `~`, a class, or `|`-separated alternatives of words and classes. */
+const WORD = String.raw`[^\s{}~|*]+\*?`;
+const ALTERNATIVE = String.raw`(?:${WORD}|\{[a-z][a-z0-9_]*\})`;
+/** A word, `word*`, `_`, `~`, a class or word list, or `|`-separated alternatives of those. */
 const PATTERN_TOKEN = new RegExp(`^(?:${ALTERNATIVE}(?:\\|${ALTERNATIVE})*|~)$`, 'u');
+/** What a word list may hold: one word each, as in a pattern. */
+const LIST_WORD = new RegExp(`^${WORD}$`, 'u');
+const LIST_NAME = /^[a-z][a-z0-9_]*$/u;
+/** `{harm}`, `{target}` and `{weapon}` are the pack's own lists, not names a word list may take. */
+export const CLASS_NAMES: readonly string[] = ['harm', 'target', 'weapon'];
 
 export function validatePack(value: unknown): string[] {
   const errors: string[] = [];
@@ -55,10 +67,34 @@ export function validatePack(value: unknown): string[] {
   if (!isObject(value.targets)) errors.push('targets: must be an object of lists');
   else for (const [list, words] of Object.entries(value.targets)) checkStringList(words, `targets.${list}`, errors, false);
 
-  const tokens = new TokenChecker();
+  const listNames = checkWordLists(value.wordLists, errors);
+  const tokens = new TokenChecker(listNames);
   checkPatternGroups(value.signals, 'signals', VIOLENT_CATEGORIES, errors, tokens);
   checkPatternGroups(value.benign, 'benign', BENIGN_CUE_KINDS, errors, tokens);
   return errors;
+}
+
+/** Checks `wordLists` and returns the names patterns may use. */
+function checkWordLists(value: unknown, errors: string[]): Set<string> {
+  const names = new Set<string>();
+  if (value === undefined) return names;
+  if (!isObject(value)) {
+    errors.push('wordLists: must be an object of name → words');
+    return names;
+  }
+  for (const [name, words] of Object.entries(value)) {
+    if (!LIST_NAME.test(name) || CLASS_NAMES.includes(name)) {
+      errors.push(`wordLists.${name}: a name is lower-case letters, digits and _, and not ${CLASS_NAMES.join(', ')}`);
+      continue;
+    }
+    checkStringList(words, `wordLists.${name}`, errors, true);
+    if (Array.isArray(words)) {
+      const bad = words.find((w) => typeof w === 'string' && !LIST_WORD.test(w));
+      if (bad !== undefined) errors.push(`wordLists.${name}: "${bad}" is not one word (write phrases in the patterns)`);
+    }
+    names.add(name);
+  }
+  return names;
 }
 
 function checkPatternGroups(value: unknown, path: string, allowed: readonly string[], errors: string[], tokens: TokenChecker): void {
@@ -103,11 +139,22 @@ function checkWeightedPattern(entry: unknown, path: string, errors: string[], to
 class TokenChecker {
   private readonly valid = new Set<string>();
 
-  isValid(token: string): boolean {
-    if (this.valid.has(token)) return true;
-    if (!PATTERN_TOKEN.test(token)) return false;
+  /** @param listNames the pack's word lists, which `{name}` may refer to */
+  constructor(private readonly listNames: ReadonlySet<string> = new Set()) {}
+
+  problemOf(token: string): string | null {
+    if (this.valid.has(token)) return null;
+    if (!PATTERN_TOKEN.test(token)) return `bad token "${token}"`;
+    if (token.includes('{')) {
+      for (const part of token.split('|')) {
+        const name = part.startsWith('{') ? part.slice(1, -1) : null;
+        if (name !== null && !CLASS_NAMES.includes(name) && !this.listNames.has(name)) {
+          return `bad token "${token}": no class or word list "${part}" (classes: ${CLASS_NAMES.map((c) => `{${c}}`).join(', ')}; lists go in "wordLists")`;
+        }
+      }
+    }
     this.valid.add(token);
-    return true;
+    return null;
   }
 }
 
@@ -135,7 +182,10 @@ function strayBracketProblem(pattern: string): string | null {
 function plainPatternProblem(pattern: string, checker: TokenChecker): string | null {
   const tokens = pattern.trim().split(/\s+/u);
   if (pattern.trim() === '') return 'empty pattern';
-  for (const token of tokens) if (!checker.isValid(token)) return `bad token "${token}"`;
+  for (const token of tokens) {
+    const problem = checker.problemOf(token);
+    if (problem) return problem;
+  }
   if (tokens.every((t) => t === '~' || t === '_')) return 'pattern needs at least one word or class';
   if (tokens[0] === '~' || tokens[tokens.length - 1] === '~') return 'a gap "~" cannot start or end a pattern';
   return null;

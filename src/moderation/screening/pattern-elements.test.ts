@@ -20,4 +20,15 @@ describe('ElementCompiler', () => {
     expect(a).toBe(b);
     expect([...vocabulary]).toEqual(['i', 'will', 'shall', 'kill']);
   });
+
+  it('reads a word list `{name}` as its words, written out in its place, alone or among alternatives', () => {
+    const vocabulary = new Set<string>();
+    const compiler = new ElementCompiler(vocabulary, { roles: ['Richter*', 'präsident', 'mayor'] });
+    const [list, , mixed] = compiler.compile('{roles} must {harm}|the|{roles}');
+    const [written] = new ElementCompiler(new Set()).compile('richter*|präsident|mayor');
+    expect(list).toEqual(written);
+    expect(mixed).toMatchObject({ kind: 'mixed', alternatives: [{ exact: 'the' }, { prefix: 'richter' }, { exact: 'präsident' }, { exact: 'mayor' }], classes: ['harm'] });
+    expect(vocabulary.has('richter')).toBe(true);
+    expect(() => compiler.compile('{nolist}')).toThrow(/no word list "nolist"/u);
+  });
 });

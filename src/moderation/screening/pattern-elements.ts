@@ -63,8 +63,14 @@ export class ElementCompiler {
   private readonly byNormalToken = new Map<string, Element>();
   private readonly byWord = new Map<string, WordTest>();
 
-  /** @param vocabulary receives every literal word (or prefix) the patterns mention */
-  constructor(private readonly vocabulary: Set<string>) {}
+  /**
+   * @param vocabulary receives every literal word (or prefix) the patterns mention
+   * @param wordLists the pack's named lists, which a pattern writes as `{name}`
+   */
+  constructor(
+    private readonly vocabulary: Set<string>,
+    private readonly wordLists: Readonly<Record<string, readonly string[]>> = {},
+  ) {}
 
   /** The elements of a pattern without phrase groups (expand those first). */
   compile(pattern: string): Element[] {
@@ -110,9 +116,17 @@ export class ElementCompiler {
     const alternatives: WordTest[] = [];
     for (const part of token.split('|')) {
       if (CLASS_TOKEN.test(part)) classes.push(part.slice(1, -1) as ClassName);
+      else if (part.startsWith('{') && part.endsWith('}')) this.addListWords(part.slice(1, -1), alternatives);
       else alternatives.push(this.wordTest(part));
     }
     return classes.length > 0 ? element('mixed', alternatives, classes) : element('word', alternatives);
+  }
+
+  /** The words of list `name`, normalised as if written in the pattern (`{roles}` is `richter*|präsident*|…`). */
+  private addListWords(name: string, alternatives: WordTest[]): void {
+    const words = this.wordLists[name];
+    if (words === undefined) throw new Error(`no word list "${name}"`);
+    for (const written of words) for (const word of isNormalAscii(written) ? [written] : normalizeEntry(written)) alternatives.push(this.wordTest(word));
   }
 
   /**

@@ -275,6 +275,11 @@ describePackCases('id', {
     ['threat', 'knows the house, forgot the number, comes with a machete', 'Gue tau rumah lo, tapi lupa nomernya. Gpp, gue ketok satu2 bawa golok'],
     ['death_wish', 'called a traitor by the poster, not a victim', 'Lo itu pengkhianat dan harus digantung'],
     ['incitement', 'call with no legal consequence named', 'Harusnya ada yang bunuh dia, gue gak peduli'],
+    // Batch b18: "not for fun, get ready" as an intimidation frame; look-alikes of the new cues stay flagged.
+    ['threat', 'gathering at your boarding house, "not to play, get ready"', 'Malam ini anak2 kumpul di depan kos lo. Bukan buat main, siap2 aja'],
+    ['threat', '"not for fun, just wait", paraphrase', 'Besok kita datengin sekolah lo, bukan buat main2. Tunggu aja'],
+    ['death_wish', 'first person prays that he dies (no generic "orang")', 'Gue benci banget sama dia sampe doain dia mati tiap malem'],
+    ['plan', 'real-world ambush with lookout roles', 'Pas dia keluar warung, gue tusuk dari belakang, lo jaga motor'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -552,6 +557,12 @@ describePackCases('id', {
     ['counter-speech: I was branded as deserving death', 'Saya dicap kafir dan pantas dibunuh cuma gara2 beda pendapat'],
     ['lawful: writing a death call can be prosecuted', 'Murid2 gue hari ini belajar kalo nulis "harusnya ada yang bunuh dia" bisa kena pidana. Pelajaran penting!'],
     ['lawful: a threat in a post can land you in prison', 'Inget ya, nulis "gue bunuh lo" di kolom komen aja bisa dipenjara'],
+    // Batch b18 cues, each with a paraphrase.
+    ['everyday: coming over to play, get ready to lose', 'Besok kita ke rumah Andi buat main PS, siap2 kalah'],
+    ['sports: training is no game, get ready to be tired', 'Latihan ini bukan buat main2, siap2 capek ya anak2'],
+    ['counter-speech: hating so much one prays people die', 'Ngeri ya, segitu bencinya sampe doain orang mati cuma gara2 beda klub'],
+    ['counter-speech: wishing people harm over politics', 'Kok bisa sih ada yg tega nyumpahin orang celaka cuma gara2 beda pilihan'],
+    ['gaming: rotate and flank callouts', 'Lo rotate ke mid, gw jaga turret, habisin aja mereka'],
   ],
 });
 

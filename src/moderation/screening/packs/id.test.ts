@@ -280,6 +280,12 @@ describePackCases('id', {
     ['threat', '"not for fun, just wait", paraphrase', 'Besok kita datengin sekolah lo, bukan buat main2. Tunggu aja'],
     ['death_wish', 'first person prays that he dies (no generic "orang")', 'Gue benci banget sama dia sampe doain dia mati tiap malem'],
     ['plan', 'real-world ambush with lookout roles', 'Pas dia keluar warung, gue tusuk dari belakang, lo jaga motor'],
+    // Batch b19: witness intimidation (withdraw your report/testimony before …, we know what time your wife …).
+    ['threat', 'withdraw your testimony before it gets heavier', 'Kami tau ini berat buat keluargamu. Makanya cabut kesaksianmu sebelum lebih berat lagi'],
+    ['threat', 'withdraw your report or else, paraphrase', 'Tarik laporan lo ke polisi sebelum ada yg kenapa2'],
+    ['threat', 'we know what time your wife goes to the market', 'Kami tau jam berapa istrimu belanja ke pasar. Cabut laporanmu'],
+    ['threat', 'I know what time your child comes home, paraphrase', 'Gue tau jam berapa anak lo pulang les, tiap hari lewat gang sepi kan'],
+    ['incitement', 'in-group "we are all locals here" then expulsion', 'Kita semua sama2 warga sini, usir orang Madura itu dari pasar'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -563,6 +569,12 @@ describePackCases('id', {
     ['counter-speech: hating so much one prays people die', 'Ngeri ya, segitu bencinya sampe doain orang mati cuma gara2 beda klub'],
     ['counter-speech: wishing people harm over politics', 'Kok bisa sih ada yg tega nyumpahin orang celaka cuma gara2 beda pilihan'],
     ['gaming: rotate and flank callouts', 'Lo rotate ke mid, gw jaga turret, habisin aja mereka'],
+    // Batch b19 cues, each with a paraphrase.
+    ['everyday: advice to withdraw a report and settle', 'Pelapor akhirnya cabut laporan setelah damai sama tetangganya'],
+    ['lawful: demand to repeal a law', 'Mahasiswa demo di DPR, tuntut cabut UU Cipta Kerja'],
+    ['everyday: knows when your wife gets home, leaves a cake', 'Aku tau jam berapa istrimu pulang, nanti aku titip kue ke dia ya'],
+    ['counter-speech: we all earn a living the same way', 'Yg ngajak ngusir pedagang dari pasar itu keterlaluan, kita semua sama2 cari nafkah'],
+    ['counter-speech: we are all human, paraphrase', 'Jangan benci karena beda agama, kita sama2 manusia'],
   ],
 });
 

@@ -288,6 +288,15 @@ describePackCases('id', {
     ['threat', 'we know what time your wife goes to the market', 'Kami tau jam berapa istrimu belanja ke pasar. Cabut laporanmu'],
     ['threat', 'I know what time your child comes home, paraphrase', 'Gue tau jam berapa anak lo pulang les, tiap hari lewat gang sepi kan'],
     ['incitement', 'in-group "we are all locals here" then expulsion', 'Kita semua sama2 warga sini, usir orang Madura itu dari pasar'],
+    // Round ro (precision): look-alikes of the new benign cues stay flagged.
+    ['plan', '"enough small brawls", then a raid with sickles', 'Udah cukup tawuran kecil2an, malam ini kita serbu kampung sebelah bawa celurit'],
+    ['threat', '"shoot her" at a graduation, with a pistol and a death', 'Gue mau tembak cewek itu pas wisuda pake pistol, biar mati di depan keluarganya'],
+    ['threat', '"shoot doi" with a pistol', 'Gue mau tembak doi lo pake pistol kalo dia deketin cewek gue'],
+    ['incitement', '"be the sniper" at a demonstration, shoot the police', 'Besok pas demo gue jadi sniper di atap, tembak polisinya satu2'],
+    ['plan', 'arson on Eid eve', 'Malam takbiran nanti kita bakar gereja itu, bawa bensin'],
+    ['plan', 'a raid during the Eid parade', 'Pas takbir keliling nanti kita serbu rumah si Anton, bawa golok'],
+    ['incitement', 'subdued by the police, then burn his house', 'Maling udah dilumpuhkan polisi, tapi bakar aja rumahnya malam ini'],
+    ['threat', '"live by the sword", then "die by my sword tonight"', 'Lo hidup pake pedang, lo juga bakal mati oleh pedang gue malam ini'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -579,6 +588,21 @@ describePackCases('id', {
     ['everyday: knows when your wife gets home, leaves a cake', 'Aku tau jam berapa istrimu pulang, nanti aku titip kue ke dia ya'],
     ['counter-speech: we all earn a living the same way', 'Yg ngajak ngusir pedagang dari pasar itu keterlaluan, kita semua sama2 cari nafkah'],
     ['counter-speech: we are all human, paraphrase', 'Jangan benci karena beda agama, kita sama2 manusia'],
+    // Round ro (precision) cues, each with a paraphrase.
+    ['counter-speech: enough brawls ("udah cukup tawuran")', 'Udah cukup tawuran pelajar, tiap tahun ada aja yang meninggal kena celurit. Sedih 😢'],
+    ['counter-speech: enough violence against children', 'Sudah cukup kekerasan sama anak, tiap minggu ada balita meninggal dipukulin ortunya'],
+    ['idiom: ask a girl out at the prom ("tembak cewek")', 'Gue mau tembak cewek itu pas prom nanti, doain ya bro 🙏'],
+    ['idiom: ask a boy out on Valentine\'s day', 'Gw bakal tembak cowok itu pas valentine, doain diterima ya guys'],
+    ['idiom: ask out "doi"', 'Gue mau tembak doi pas malam minggu, doain'],
+    ['idiom: asked "doi" out last night', 'Gue udh tembak doi semalem, doain diterima ya gais'],
+    ['gaming: squad roles (sniper, rusher)', 'Bro PUBG nanti malem? Gue yg jadi sniper, lo rusher aja'],
+    ['gaming: squad roles, paraphrase', 'Nanti malem gue yg jadi sniper, lo rusher, kita rush Pochinki'],
+    ['everyday: Eid eve parade with torches and drums', 'Malam takbiran kita keliling kampung, bawa obor sama bedug, kumpul di masjid abis isya'],
+    ['everyday: Eid parade route, children with lanterns', 'Takbir keliling tahun ini rutenya lewat alun2, anak2 TPA bawa lampion, kumpul di musala jam 8'],
+    ['news: man running amok subdued by the police', 'Viral! Pria di Makassar ngamuk bawa parang di pasar, berhasil dilumpuhkan warga dan polisi'],
+    ['news: amok subdued by officers, paraphrase', 'Pria ODGJ ngamuk bawa golok di depan masjid, akhirnya dilumpuhkan petugas'],
+    ['sermon: live by the sword, die by the sword', 'Pak pendeta bilang, siapa yg hidup oleh pedang akan mati oleh pedang. Pilih damai'],
+    ['sermon: live by the sword, paraphrase', 'Inget pesan romo: yang hidup oleh pedang akan mati oleh pedang. Jangan balas dendam'],
   ],
 });
 

@@ -3,6 +3,7 @@
  * Validation reports every problem with its path so a pack author can fix them all at once.
  */
 import { BENIGN_CUE_KINDS, VIOLENT_CATEGORIES, type BenignCueKind, type ViolentCategory } from './types.js';
+import { CLASS_NAMES } from './pattern-elements.js';
 import { expandPhraseGroups, hasPhraseGroup, phraseGroupProblem } from './phrase-groups.js';
 
 export type PatternSource = string | { re: string };
@@ -45,8 +46,8 @@ const PATTERN_TOKEN = new RegExp(`^(?:${ALTERNATIVE}(?:\\|${ALTERNATIVE})*|~)$`,
 /** What a word list may hold: one word each, as in a pattern. */
 const LIST_WORD = new RegExp(`^${WORD}$`, 'u');
 const LIST_NAME = /^[a-z][a-z0-9_]*$/u;
-/** `{harm}`, `{target}` and `{weapon}` are the pack's own lists, not names a word list may take. */
-export const CLASS_NAMES: readonly string[] = ['harm', 'target', 'weapon'];
+/** Class names (`{harm}`, `{target}`, `{weapon}`) are taken: a word list may not use them. */
+const isClassName = (name: string): boolean => (CLASS_NAMES as readonly string[]).includes(name);
 
 export function validatePack(value: unknown): string[] {
   const errors: string[] = [];
@@ -83,7 +84,7 @@ function checkWordLists(value: unknown, errors: string[]): Set<string> {
     return names;
   }
   for (const [name, words] of Object.entries(value)) {
-    if (!LIST_NAME.test(name) || CLASS_NAMES.includes(name)) {
+    if (!LIST_NAME.test(name) || isClassName(name)) {
       errors.push(`wordLists.${name}: a name is lower-case letters, digits and _, and not ${CLASS_NAMES.join(', ')}`);
       continue;
     }
@@ -148,7 +149,7 @@ class TokenChecker {
     if (token.includes('{')) {
       for (const part of token.split('|')) {
         const name = part.startsWith('{') ? part.slice(1, -1) : null;
-        if (name !== null && !CLASS_NAMES.includes(name) && !this.listNames.has(name)) {
+        if (name !== null && !isClassName(name) && !this.listNames.has(name)) {
           return `bad token "${token}": no class or word list "${part}" (classes: ${CLASS_NAMES.map((c) => `{${c}}`).join(', ')}; lists go in "wordLists")`;
         }
       }

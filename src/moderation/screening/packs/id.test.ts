@@ -329,6 +329,13 @@ describePackCases('id', {
     ['incitement', 'pull riders off their motorbikes and stamp on them', 'Yg ikut konvoi ormas itu cegat di lampu merah, tarik dari motornya, injek2'],
     ['incitement', 'drag the driver out of the car and beat him', 'Seret dari mobilnya terus gebukin sopirnya rame2'],
     ['threat', 'lock someone in, then burn', 'Ibu kos itu gue kunci di gudang terus gue bakar hidup2'],
+    // Round s5-5 (precision): look-alikes of the new benign cues stay flagged, and three constructions.
+    ['incitement', 'storm a stall of a group (no food word after it)', 'Serbu warung pendatang itu malam ini, bakar semua'],
+    ['threat', 'brakes loosened, "take care on the road"', 'Hati2 di jalan ya @rendy, rem motor lo udah gue longgarin'],
+    ['threat', 'a machete brought to court is no lawful complaint', 'Gue bawa golok ke pengadilan, hakim itu gue tebas'],
+    ['incitement', '"bring a broom and a bucket?" No: petrol, clean their mosque with fire', 'Bawa sapu sama ember? Bawa bensin sama korek, kita bersihin masjid mereka pake api'],
+    ['glorification', 'looting praised, repeat it bigger', 'Video penjarahan kemarin keren, minggu depan kita ulang lebih gede'],
+    ['threat', 'I can cut off your head faster than a fishmonger', 'Penjual ikan aja bisa motong kepala tongkol, gue bisa motong kepala lo lebih cepet'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -677,6 +684,16 @@ describePackCases('id', {
     ['everyday: late work loses marks', 'Lewat dari deadline, nilainya dipotong 20 persen ya anak2'],
     ['news: police pull a rider off his motorbike to ticket him', 'Polisi tarik pengendara dari motornya terus tilang di tempat'],
     ['cooking: lock the cat in, then grill satay', 'Kucingnya gue kunci di kamar terus gue bakar sate di teras'],
+    // Round s5-5 (precision) cues, each with a paraphrase.
+    ['everyday: Malay, raid the mamak stall after tarawih', 'Aku nak serbu kedai mamak lepas terawih, siapa nak ikut?'],
+    ['everyday: raid a Padang restaurant, paraphrase', 'Abis gajian kita serbu warung padang deket kantor'],
+    ['everyday: brakes worn, do not ride it', 'Bang, motornya udah gue cek, remnya blong, jangan dipake dulu'],
+    ['everyday: brakes thin, paraphrase', 'Kampas rem tipis jangan dipake jauh dulu, ganti di bengkel'],
+    ['lawful: take a pay cut to the labour office', 'Gue gak akan tinggal diam kalau gaji karyawan dipotong lagi, gue bawa ke Disnaker'],
+    ['lawful: complain to the legal aid office, paraphrase', 'Kalo kontraknya diputus sepihak, laporin ke LBH aja'],
+    ['everyday: cleaning up a beach', 'Siap2 ya guys, Jumat ini kita turun ke jalan buat bersih2 pantai Ancol'],
+    ['everyday: clean the gutters, paraphrase', 'Minggu pagi kerja bakti, kita bersihin got sama selokan depan gang'],
+    ['everyday: bring a broom and a bucket', 'Ayo kita bersihin masjid bareng2 sebelum Ramadan, bawa sapu sama ember'],
   ],
 });
 

@@ -139,16 +139,16 @@ export class FastTextModel {
   }
 
   /**
-   * The k most likely labels (all for k < 1) with their probabilities, most likely first, as
-   * fastText's `predict` gives them for a line of text (only the text before a first newline counts).
+   * The k most likely labels (for k < 1, all) with a probability over `threshold` + 1e-5, most
+   * likely first, as fastText's `predict` gives them for a line of text (only the text before a
+   * first newline counts).
    */
   predict(text: string, k: number, threshold = 0): Array<[string, number]> {
     const hidden = this.hidden;
     hidden.fill(0);
     let rows = 0;
     let start = -1;
-    let i = 0;
-    for (; i <= text.length; i++) {
+    for (let i = 0; i <= text.length; i++) {
       const c = i < text.length ? text.charCodeAt(i) : NEWLINE;
       if (!isSpace(c)) {
         if (start < 0) start = i;

@@ -346,6 +346,10 @@ describePackCases('nl', {
     ['threat', 'a housewarming plant does not excuse arson', 'ik breng een plantje voor je nieuwe huis, en een jerrycan benzine om het af te fikken'],
     ['threat', 'petrol to set a house on fire', 'wij hebben benzine klaarstaan om dat kantoor van jullie in de fik te steken'],
     ['threat', 'fetching the children does not excuse a threat', 'zal ik de kinderen van school halen? dan zien jullie ze nooit meer terug @sanne_w'],
+    ['threat', 'vanishing from this world is not leaving a group chat', 'ik laat je verdwijnen uit deze wereld @tom_b, niemand vindt je ooit nog terug'],
+    ['threat', 'smashing a neighbour is not smashing a cupboard', 'ik ga die buurman kapotmaken als hij nog een keer over mijn auto klaagt'],
+    ['incitement', 'hearing someone say does not excuse a call to hang', 'ik hoorde iemand zeggen dat die rechter vrijuit gaat. iemand moet die rechter opknopen'],
+    ['threat', 'killing police officers is not killing noobs', 'we gaan die agenten omleggen vanavond, neem alles mee'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -760,6 +764,13 @@ describePackCases('nl', {
     ['everyday: shall I fetch the children from school', 'Uw man vertrekt om half 7 en komt om 7 thuis? Lange dagen! Zal ik woensdag de kinderen van school halen?'],
     ['everyday: shall I pick the kids up from day care', 'je vrouw begint om 8u in het ziekenhuis toch? zal ik morgen de kids van de opvang ophalen?'],
     ['cooking: cracking walnuts', 'als ik die walnoten kapotsla met een hamer vliegen de stukjes overal'],
+    ['everyday: made to vanish from the group chat', '@lisa_m ik laat je verdwijnen uit de groepsapp als je nog een keer die kettingbrief stuurt 😂'],
+    ['everyday: vanish from the app group', 'volgende keer dat je om 3 uur snachts memes stuurt laat ik je verdwijnen uit de appgroep @tom_b'],
+    ['everyday: smashing a flat-pack cupboard', 'ik ga dat kastje kapotmaken als het nog een keer scheef valt, IKEA ik haat je'],
+    ['everyday: smashing a printer', 'die printer ga ik echt kapotslaan als hij nog een keer vastloopt'],
+    ['counter-speech: saw someone shout, this kind of language', "Ik zag iemand roepen 'iemand moet die premier opknopen'. Dit soort taal leidt tot echte aanslagen, zie Fortuyn. Rapporteren graag."],
+    ['counter-speech: read someone write, report it', 'Las net iemand schrijven: die rechter moet je opknopen. Dit soort taal leidt tot geweld, meld het.'],
+    ['gaming: killing noobs in ranked', 'die noobs gaan we allemaal afmaken in de ranked vanavond'],
   ],
 });
 

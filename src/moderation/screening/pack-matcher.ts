@@ -10,7 +10,6 @@ import type { NormalizedText } from './normalize.js';
 import type { RulePack } from './pack-schema.js';
 import { PackPatterns, type PackWordLists, type RegexRule } from './pack-patterns.js';
 import { ElementCompiler, type CompiledPattern } from './pattern-elements.js';
-import { expandPhraseGroups } from './phrase-groups.js';
 import { PhraseSet, normalizeEntry } from './phrase-set.js';
 import type { PackMatches, RuleMatch, TargetHints } from './rule-match.js';
 import type { TokenMatcher } from './token-matcher.js';
@@ -66,7 +65,7 @@ export class CompiledPack implements PackWordLists {
     // the patterns themselves are compiled when a post first needs them.
     this.compiler = new ElementCompiler(this.vocabulary, pack.wordLists);
     for (const group of [...Object.values(pack.signals), ...Object.values(pack.benign)]) {
-      for (const { p } of group ?? []) if (typeof p === 'string') for (const phrase of expandPhraseGroups(p)) this.compiler.addWordsOf(phrase);
+      for (const { p } of group ?? []) if (typeof p === 'string') this.compiler.addWordsOf(p);
     }
   }
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ElementCompiler } from './pattern-elements.js';
+import { expandPhraseGroups } from './phrase-groups.js';
 
 describe('ElementCompiler', () => {
   it('compiles words, prefixes, alternatives, classes, gaps and any-word positions', () => {
@@ -30,5 +31,18 @@ describe('ElementCompiler', () => {
     expect(mixed).toMatchObject({ kind: 'mixed', alternatives: [{ exact: 'the' }, { prefix: 'richter' }, { exact: 'präsident' }, { exact: 'mayor' }], classes: ['harm'] });
     expect(vocabulary.has('richter')).toBe(true);
     expect(() => compiler.compile('{nolist}')).toThrow(/no word list "nolist"/u);
+  });
+
+  it('collects the words of phrase groups without expanding them, as compiling every phrase would', () => {
+    const lists = { roles: ['Bürgermeister', 'mayor*'] };
+    const patterns = ['(mach die tür|Tür) auf|zu (dem|der|) {roles} ~ {harm}', '(the|) wait() (x|y z)', 'ich|wir (geh*|komm*) _ hin'];
+    for (const pattern of patterns) {
+      const collected = new Set<string>();
+      new ElementCompiler(collected, lists).addWordsOf(pattern);
+      const compiled = new Set<string>();
+      const compiler = new ElementCompiler(compiled, lists);
+      for (const phrase of expandPhraseGroups(pattern)) compiler.compile(phrase);
+      expect([...collected].sort(), pattern).toEqual([...compiled].sort());
+    }
   });
 });

@@ -5,6 +5,7 @@
  * its element shared by every pattern that uses it: loading a pack then allocates little, which
  * is most of its cost (the garbage collector copied every duplicate element before).
  */
+import { hasPhraseGroup } from './phrase-groups.js';
 import { normalizeEntry, parseWord, wordMatches, type WordTest } from './phrase-set.js';
 
 /** The pack's own word lists that patterns name as `{harm}`, `{target}` and `{weapon}`. */
@@ -84,11 +85,26 @@ export class ElementCompiler {
   }
 
   /**
-   * Adds the words of a pattern without phrase groups to the vocabulary, as `compile` would,
-   * without building the pattern: its tokens are compiled and kept for when it is.
+   * Adds the words of a pattern to the vocabulary, as compiling each of its phrases would,
+   * without building them. Phrase groups are not expanded (a pattern with a few groups stands for
+   * dozens of phrases of the same words): each word or list of a group's choices is compiled as
+   * a token of its own, and kept for when the phrases are built.
    */
   addWordsOf(pattern: string): void {
-    for (const written of pattern.split(' ')) if (written !== '') this.elementsOf(written);
+    const groups = hasPhraseGroup(pattern);
+    let inGroup = false;
+    for (const written of pattern.split(' ')) {
+      if (written === '') continue;
+      const opens = groups && !inGroup && written.startsWith('(');
+      if (!opens && !inGroup) {
+        this.elementsOf(written);
+        continue;
+      }
+      // "(mach", "auf|die", "auf)", "(the|)": the words of the group's choices, brackets off.
+      inGroup = !written.endsWith(')');
+      const inner = written.slice(opens ? 1 : 0, inGroup ? undefined : -1);
+      for (const part of inner.split('|')) if (part !== '') this.elementsOf(part);
+    }
   }
 
   private elementsOf(written: string): readonly Element[] {

@@ -350,6 +350,13 @@ describePackCases('nl', {
     ['threat', 'smashing a neighbour is not smashing a cupboard', 'ik ga die buurman kapotmaken als hij nog een keer over mijn auto klaagt'],
     ['incitement', 'hearing someone say does not excuse a call to hang', 'ik hoorde iemand zeggen dat die rechter vrijuit gaat. iemand moet die rechter opknopen'],
     ['threat', 'killing police officers is not killing noobs', 'we gaan die agenten omleggen vanavond, neem alles mee'],
+    ['threat', 'we will teach him what pain is', 'wie rijdt er vanavond mee naar die viezerik in Zwolle? we gaan em eens leren wat pijn is'],
+    ['threat', 'we will teach you all what pain is', 'wij gaan jullie leren wat pijn is, wacht maar tot zaterdag'],
+    ['death_wish', 'a shot in the neck is too good for', 'een nekschot is nog te goed voor die figuur van de GGD'],
+    ['death_wish', 'hanging is too good for', 'ophangen is te goed voor die verrader, hij moet langzaam creperen'],
+    ['threat', 'killing a rapper is not finishing a track', 'ik ga die rapper afmaken als ik hem zie, die track van hem over mijn zus'],
+    ['threat', 'hanging is still done (not: no longer done)', 'opknopen doen we nog steeds met verraders zoals jij @kees_w'],
+    ['threat', 'you are dead is not are you dead or something', 'je bent dood @jesse_v, ik weet waar je woont'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -771,6 +778,14 @@ describePackCases('nl', {
     ['counter-speech: saw someone shout, this kind of language', "Ik zag iemand roepen 'iemand moet die premier opknopen'. Dit soort taal leidt tot echte aanslagen, zie Fortuyn. Rapporteren graag."],
     ['counter-speech: read someone write, report it', 'Las net iemand schrijven: die rechter moet je opknopen. Dit soort taal leidt tot geweld, meld het.'],
     ['gaming: killing noobs in ranked', 'die noobs gaan we allemaal afmaken in de ranked vanavond'],
+    ['sports: a mountain stage teaches you what pain is', 'die bergetappe gaat je leren wat pijn is, 18 procent stijging'],
+    ['everyday: knives too good for the dishwasher', 'die messen zijn te goed voor de vaatwasser, altijd met de hand afwassen'],
+    ['music: finishing a track', 'die nieuwe synth van Roland is echt een moordmachine, ik ga die track vanavond afmaken'],
+    ['music: finishing a song in the studio', 'nog twee uur studio en dan kan ik mijn nummer eindelijk afmaken'],
+    ['everyday: are you dead or something', 'ben je dood ofzo? 3 dagen niks van je gehoord @jesse_v'],
+    ['everyday: are you dead or something (spaced)', 'ben je dood of zo, je appt niet terug'],
+    ['lawful: hanging is no longer done here', 'die minister moet aftreden en voor de rechter komen. opknopen doen we hier gelukkig niet meer, de rechtsstaat wel'],
+    ['lawful: no longer done, vote out instead', 'opknopen doen we hier gelukkig niet meer, die burgemeester moet gewoon weggestemd worden'],
   ],
 });
 

@@ -336,6 +336,11 @@ describePackCases('id', {
     ['incitement', '"bring a broom and a bucket?" No: petrol, clean their mosque with fire', 'Bawa sapu sama ember? Bawa bensin sama korek, kita bersihin masjid mereka pake api'],
     ['glorification', 'looting praised, repeat it bigger', 'Video penjarahan kemarin keren, minggu depan kita ulang lebih gede'],
     ['threat', 'I can cut off your head faster than a fishmonger', 'Penjual ikan aja bisa motong kepala tongkol, gue bisa motong kepala lo lebih cepet'],
+    // Round s5-6 (precision): "not bringing X but a weapon", negated errands, look-alikes of the new cues.
+    ['threat', '"not martabak, a sickle" at a mention', '@yoga_pr gue samperin ke rumah lo, bukan bawa martabak, bawa celurit'],
+    ['threat', '"not a present, but a machete"', 'Gue dateng bukan bawa kado, tapi bawa golok'],
+    ['incitement', 'torches at takbiran, then burn a church', 'Pas takbiran bawa obor, sekalian bakar gereja di ujung gang'],
+    ['threat', '"tanggal mainnya" at your concert, a stabbing', 'Tunggu aja tanggal mainnya, pas konser lo gue tusuk di depan panggung'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -694,6 +699,14 @@ describePackCases('id', {
     ['everyday: cleaning up a beach', 'Siap2 ya guys, Jumat ini kita turun ke jalan buat bersih2 pantai Ancol'],
     ['everyday: clean the gutters, paraphrase', 'Minggu pagi kerja bakti, kita bersihin got sama selokan depan gang'],
     ['everyday: bring a broom and a bucket', 'Ayo kita bersihin masjid bareng2 sebelum Ramadan, bawa sapu sama ember'],
+    // Round s5-6 (precision) cues, each with a paraphrase.
+    ['everyday: "wait for the date" of a giveaway', 'Tunggu tanggal mainnya ya guys, giveaway ulang tahun toko kita! 🎁'],
+    ['everyday: "wait for the date" of a trailer', 'Tunggu aja tanggal mainnya, trailer film barunya keluar minggu depan'],
+    ['everyday: visiting with seblak', 'Malam minggu gue datengin kos lo bawa seblak, siap2 kepedesan'],
+    ['everyday: not a present but a home-made cake', 'Gue dateng bukan bawa kado, tapi bawa kue buatan sendiri'],
+    ['everyday: bring your ID card', 'Jangan lupa bawa KTP sama fotokopi KK ya besok'],
+    ['everyday: takbiran with torches', 'Takbiran di kampung gue rame banget, anak2 bawa obor keliling sampe jam 12'],
+    ['everyday: takbiran with lanterns, paraphrase', 'Takbiran kemarin seru, bocil2 pada bawa lampion warna warni'],
   ],
 });
 

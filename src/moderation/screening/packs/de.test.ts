@@ -406,6 +406,10 @@ describePackCases('de', {
     ['incitement', 'torches in front of someone\'s house', 'Mit Fackeln vor ihrem Haus aufmarschieren, dann kapiert die Bürgermeisterin es vielleicht.'],
     ['threat', 'if …, you will need a doctor yourself', 'Wenn Sie nochmal mein Kind untersuchen, ohne mich zu fragen, Frau Doktor, brauchen Sie selbst einen Arzt.'],
     ['threat', 'if …, you will need a doctor yourself', 'Wenn du noch einmal meine Schwester anfasst, brauchst du selber einen Notarzt, @marvin_x'],
+    ['threat', 'someday the door is left unlocked, then we are there', 'Irgendwann vergisst auch der beste Polizist, die Tür abzuschließen. Dann sind wir da.'],
+    ['threat', 'someday the door is left unlocked, then we are there', 'Ihr lasst die Terrassentür ja gern offen, Herr Richter. Dann kommen wir rein.'],
+    ['threat', 'you picked the wrong one / messed with the wrong people', 'Du hast dir den falschen Nachbarn ausgesucht. Schlaf gut.'],
+    ['threat', 'you picked the wrong one / messed with the wrong people', 'Da hast du dich mit den Falschen angelegt, @rene_k. Wir sehen uns.'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -820,6 +824,12 @@ describePackCases('de', {
     ['everyday (fell off the bike)', 'Ein kleiner Unfall auf dem Heimweg, und der ganze Tag ist gelaufen. Heute mit dem Rad gestürzt 🙄'],
     ['everyday (garden torches in front of the house)', 'Vor dem Haus haben wir Fackeln aufgestellt, die Gartenparty kann kommen 🔥'],
     ['everyday (if the fever stays, you need a doctor)', 'Wenn das Fieber nicht runtergeht, brauchst du einen Arzt, ruf morgen früh an.'],
+    ['everyday (the window is open: we will be there and close it)', 'Mama, im Bad ist das Fenster offen, wir sind in zehn Minuten da und machen es zu.'],
+    ['everyday (the door was unlocked: the key is with the neighbour)', 'Die Haustür war heute nicht abgeschlossen, der Schlüssel liegt jetzt bei der Nachbarin.'],
+    ['sports (a pity to miss the tournament)', 'Ihr Sohn spielt doch beim TSV, oder? Wäre doch blöd, wenn er das Turnier verpasst, es ist am Samstag.'],
+    ['news (check your insurance, says a consumer centre)', 'Sie sollten mal Ihre Lebensversicherung überprüfen, die Beiträge sind gestiegen, sagt die Verbraucherzentrale.'],
+    ['everyday (address noted for a Christmas card)', 'Deine Eltern haben so ein schönes Haus. Die Adresse hab ich mir aufgeschrieben, ich schick ihnen eine Weihnachtskarte.'],
+    ['lawful_criticism (a good day when the cycle path is finally built)', 'Ein schöner Tag wäre der, an dem in der Zeitung steht, dass der Landrat den Radweg endlich baut.'],
   ],
   checkCategory: true,
 });

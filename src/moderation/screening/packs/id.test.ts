@@ -341,6 +341,12 @@ describePackCases('id', {
     ['threat', '"not a present, but a machete"', 'Gue dateng bukan bawa kado, tapi bawa golok'],
     ['incitement', 'torches at takbiran, then burn a church', 'Pas takbiran bawa obor, sekalian bakar gereja di ujung gang'],
     ['threat', '"tanggal mainnya" at your concert, a stabbing', 'Tunggu aja tanggal mainnya, pas konser lo gue tusuk di depan panggung'],
+    // Round s5-7 (precision): counter-speech cue look-alikes stay flagged, and five constructions.
+    ['threat', '"someone threatens me?" then arson', 'Ada yg ngancem gue? Gue bakar rumahnya malam ini'],
+    ['incitement', 'bomb the stadium', 'Coldplay konser di sini? Bom aja stadionnya'],
+    ['incitement', 'Malay: go and beat him up ourselves', 'Polis lambat, kita sendiri pergi belasah lelaki tu malam ni'],
+    ['plan', 'firecracker under a car', 'Petasan gede taruh di bawah mobil pak lurah, nyalain jam 12'],
+    ['incitement', 'burn the bus stop again', 'Bakar lagi haltenya pas demo minggu depan, biar pemerintah denger'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -707,6 +713,11 @@ describePackCases('id', {
     ['everyday: bring your ID card', 'Jangan lupa bawa KTP sama fotokopi KK ya besok'],
     ['everyday: takbiran with torches', 'Takbiran di kampung gue rame banget, anak2 bawa obor keliling sampe jam 12'],
     ['everyday: takbiran with lanterns, paraphrase', 'Takbiran kemarin seru, bocil2 pada bawa lampion warna warni'],
+    // Round s5-7 (precision) cues, each with a paraphrase.
+    ['counter-speech: someone threatened to burn a journalist\'s house', 'Gila, ada yg ngancem bakar rumah jurnalis cuma gara2 berita. Negara harus lindungi pers'],
+    ['counter-speech: people threatening to kill, paraphrase', 'Miris, orang yg ngancam bunuh guru itu cuma dihukum percobaan'],
+    ['news: the bus stop burnt by a mob was rebuilt', 'Abis dibakar massa, haltenya dibangun lagi sama Pemprov'],
+    ['everyday: Malay, let us go and eat', 'Jom kita pergi makan lepas kerja'],
   ],
 });
 

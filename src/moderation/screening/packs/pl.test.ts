@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
+import { createScreener } from '../screener.js';
 
 /**
  * Polish pack: one sentence per violent category, obfuscated forms, and benign look-alikes.
@@ -289,6 +291,14 @@ describePackCases('pl', {
     ['threat', 'may you live to see spring, things happen', 'obyś dożył wiosny, ale wiesz, różnie bywa'],
     ['threat', 'I will take everything from you, understand', 'zabierasz mi dzieci, to ja ci zabiorę wszystko. wszystko, rozumiesz?'],
     ['threat', 'I will take everything from you all, you will see', 'ja wam odbiorę wszystko, zobaczycie'],
+    // Look-alikes of the benign cues for a meeting with a board, a lift home, a pharmacy, a delivery
+    // address and police protection: the cue may fire, the threat is still flagged.
+    ['threat', 'a board meeting, then shooting everyone', 'Spotkamy się z zarządem w piątek i wszystkich zastrzelę'],
+    ['threat', 'an empty car park, waiting with a bat', 'wiem o której kończysz, parking pod biurem jest pusty po 17, to poczekam tam na ciebie z kijem'],
+    ['threat', 'a 24-hour pharmacy will not help', 'wiem gdzie mieszkasz, apteka całodobowa ci nie pomoże jak cię dorwę'],
+    ['threat', 'a delivery address, I will get you', 'mam twój adres do wysyłki, wiem gdzie mieszkasz i cię dorwę'],
+    ['threat', 'advice to hire protection', 'radzę wynająć ochronę, panie burmistrzu'],
+    ['death_wish', 'the best news of the day, a traitor dead', 'najlepsza wiadomość dnia: ten zdrajca zdechł'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -614,7 +624,55 @@ describePackCases('pl', {
     ['everyday: a doctor remembered my face, a lovely man', 'doktorek zapamiętał moją twarz, spotkaliśmy się na parkingu, przemiły człowiek'],
     ['everyday: big dirty windows, time for a cleaning company', 'wasza redakcja ma ładne, duże okna. Szkoda, że tak brudne, może czas na firmę sprzątającą?'],
     ['lawful: as brave in a debate as in her articles', 'Pani redaktor, taka odważna w tekstach. Ciekawe, czy równie odważna będzie w debacie z wojewodą w czwartek.'],
+    ['everyday: a board meeting that will not be nice', 'Jutro narada z zarządem, nie będzie miło, obetną premie'],
+    ['everyday: an empty school car park, a lift home', 'wiem o której kończysz, parking pod szkołą jest pusty po 16, więc odwiozę cię pod dom'],
+    ['everyday: long evenings and the nearest clinic', 'wieczory długie, a ja dobrze wiem gdzie stoi najbliższa przychodnia'],
+    ['everyday: a delivery address and a forgotten flat number', 'podaj adres do wysyłki, wiem gdzie mieszkasz ale nie pamiętam numeru'],
+    ['news: a journalist under police protection', 'Wiem gdzie mieszkasz – napisał ktoś dziennikarce, od wczoraj ma ochronę policji'],
+    ['everyday: the best news of the day, a driving test passed', 'najlepsza wiadomość dnia: zdał egzamin na prawko'],
   ],
   checkCategory: true,
   declareLang: true,
+});
+
+/**
+ * Patterns once written as phrases without a group (a token of alternatives that also offered the
+ * neighbouring word, so "adres do wysyłki" never matched): each now matches the phrase meant, and
+ * a look-alike without that phrase gets no such match. The sentences carry a threat signal, so the
+ * benign cues are looked up whatever the model says.
+ */
+describe('pl pack patterns read as phrases', async () => {
+  const screener = await createScreener();
+  const cases: ReadonlyArray<readonly [group: string, source: string, phrase: string, lookAlike: string]> = [
+    [
+      'death_wish',
+      'najlepszą|najlepsza wiadomością|wiadomoscia|wiadomość|wiadomosc ~ spłonął|splonal|spłonęła|splonela|zginął|zginal|zginęli|zgineli|zdechł|zdechl',
+      'najlepsza wiadomość dnia: ten zdrajca zdechł',
+      'najlepsza wiadomość dnia: zdał egzamin na prawko',
+    ],
+    [
+      'condemnation',
+      'ochronę|ochrone policji',
+      'Wiem gdzie mieszkasz – napisał ktoś dziennikarce, od wczoraj ma ochronę policji',
+      'radzę wynająć ochronę, panie burmistrzu',
+    ],
+    [
+      'idiom',
+      'adres|adresem ~ (dostawy|doręczenia|doreczenia|wysyłki|wysylki|do wysyłki|do wysylki)',
+      'podaj adres do wysyłki, wiem gdzie mieszkasz ale nie pamiętam numeru',
+      'mam twój adres, wiem gdzie mieszkasz i cię dorwę',
+    ],
+  ];
+  const sources = (text: string, group: string): string[] => {
+    const pl = screener.analyze(text, { lang: 'pl' }).matches.find((m) => m.lang === 'pl');
+    return [...(pl?.signals ?? []), ...(pl?.benign ?? [])].filter((m) => m.group === group).map((m) => m.source);
+  };
+  for (const [group, source, phrase, lookAlike] of cases) {
+    it(`${group} "${source}" matches: ${phrase}`, () => {
+      expect(sources(phrase, group)).toContain(source);
+    });
+    it(`${group} "${source}" does not match: ${lookAlike}`, () => {
+      expect(sources(lookAlike, group)).not.toContain(source);
+    });
+  }
 });

@@ -347,6 +347,12 @@ describePackCases('id', {
     ['incitement', 'Malay: go and beat him up ourselves', 'Polis lambat, kita sendiri pergi belasah lelaki tu malam ni'],
     ['plan', 'firecracker under a car', 'Petasan gede taruh di bawah mobil pak lurah, nyalain jam 12'],
     ['incitement', 'burn the bus stop again', 'Bakar lagi haltenya pas demo minggu depan, biar pemerintah denger'],
+    // After the retrain: look-alikes of the new cues stay flagged, and "because the robber/kidnapper is me".
+    ['threat', '"because the kidnapper is me" (karena penculiknya gw)', 'Hati2 kalo lewat gang itu malem2, karena penculiknya gw @dewi_a'],
+    ['threat', 'a needle in the neck is no pain simile', 'Leher lo gue tusuk pake jarum kalo masih ngeyel'],
+    ['threat', 'a needle in the eye, no ailment named', 'Mata lo gue tusuk pake jarum kalo ngintip lagi'],
+    ['glorification', 'the arsonist, not a victim, given the best place', 'Semoga pelaku yg membakar gereja itu diberi tempat terbaik, dia pahlawan sejati'],
+    ['threat', '"beat you till you cry" is no film that made me cry', 'Gue hajar lo sampe nangis minta ampun, tunggu aja'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -718,6 +724,13 @@ describePackCases('id', {
     ['counter-speech: people threatening to kill, paraphrase', 'Miris, orang yg ngancam bunuh guru itu cuma dihukum percobaan'],
     ['news: the bus stop burnt by a mob was rebuilt', 'Abis dibakar massa, haltenya dibangun lagi sama Pemprov'],
     ['everyday: Malay, let us go and eat', 'Jom kita pergi makan lepas kerja'],
+    // After the retrain: cues, each with a paraphrase.
+    ['everyday: "don\'t get robbed", the robbers hang out there', 'Jangan sampe lo kena begal di Cikarang, soalnya begalnya sering nongkrong di situ'],
+    ['simile: pain like being stabbed, paraphrase', 'Pinggang aku nyeri kayak ditusuk tusuk tiap bangun tidur'],
+    ['simile: headache like being hit, paraphrase', 'Kepala gw sakit bgt kayak dipukul2 palu'],
+    ['everyday: a callus (kapalan) treated with a needle, paraphrase', 'Kapalan di kaki gw tebel banget, gw tusuk pake jarum biar kempes'],
+    ['condolence: may the victims rest, paraphrase', 'Moga para korban yg ditembak di konser itu mendapat tempat terbaik di sisi-Nya'],
+    ['fiction: a soap opera made me cry (bikin aku nangis)', 'Sinetron semalem bikin aku nangis, ibunya dipukulin suaminya sampe pingsan'],
   ],
 });
 
@@ -751,6 +764,21 @@ describe('id pack cues in other languages', async () => {
   for (const text of ['ora lo ammazzo, ci vediamo stasera', 'Het kon niet anders, hou je nek recht', 'o dia em que lo encontrei', 'sama prawda, nic więcej']) {
     it(`does not run the Indonesian pack on words other languages share: ${text}`, () => {
       expect(screener.analyze(text).matches.map((m) => m.lang)).not.toContain('id');
+    });
+  }
+});
+
+/** Phrase groups: cues written as a group match the phrases they name (a phrase without a group never did). */
+describe('id pack phrase-group cues', async () => {
+  const screener = await createScreener();
+  const cases: ReadonlyArray<readonly [string, string]> = [
+    ['Endingnya bikin gue nangis, bapaknya digantung di depan anaknya', 'bikin gue nangis'],
+    ['Sinetron semalem bikin aku nangis, ibunya dipukulin suaminya sampe pingsan', 'bikin aku nangis'],
+  ];
+  for (const [text, cue] of cases) {
+    it(`finds the fiction cue "${cue}" in: ${text}`, () => {
+      const id = screener.analyze(text, { lang: 'id' }).matches.find((m) => m.lang === 'id');
+      expect(id?.benign.filter((b) => b.group === 'fiction').map((b) => b.text)).toContain(cue);
     });
   }
 });

@@ -1,4 +1,9 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { describeCrossLanguageCues, describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
+import { DEFAULT_PACKS_DIR, readPack } from '../load-packs.js';
+import { CompiledPack } from '../pack-matcher.js';
+import { normalize } from '../normalize.js';
 
 /** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('nl', {
@@ -357,6 +362,17 @@ describePackCases('nl', {
     ['threat', 'killing a rapper is not finishing a track', 'ik ga die rapper afmaken als ik hem zie, die track van hem over mijn zus'],
     ['threat', 'hanging is still done (not: no longer done)', 'opknopen doen we nog steeds met verraders zoals jij @kees_w'],
     ['threat', 'you are dead is not are you dead or something', 'je bent dood @jesse_v, ik weet waar je woont'],
+    ['threat', 'your last week, and not because you resign', 'jouw laatste werkweek is bijna voorbij @tom_k, en niet omdat je ontslag neemt'],
+    ['threat', 'falling off a balcony with a little push from me', 'het is glad op de stoep, zou zonde zijn als jij van het balkon valt met een klein duwtje van mij @kim_d'],
+    ['threat', 'you fall down the stairs with a push from me', 'jij valt nog eens van de trap met een duwtje van mij @kim_d'],
+    ['threat', 'fetching a daughter, then you never see her again', 'ik haal jullie dochter morgen wel op bij de opvang, en dan zien jullie haar nooit meer terug @sanne_w'],
+    ['threat', 'stabbing down is not striking', 'morgen staken we die wethouder neer, alle scholen dicht'],
+    ['threat', 'a chalk outline beside the hopscotch', 'jij bent straks een krijtlijn op de stoep, naast het hinkelspel @kim_d'],
+    ['threat', 'taking yours along is not taking ours along', 'jouw man brengt de kleine elke ochtend naar de opvang he, misschien neem ik de jouwe ook een keer mee @sanne_w'],
+    ['threat', 'tent pegs do not excuse hits of the hammer for you', 'die tentharingen gaan er wel in, en jij krijgt een paar klappen van de hamer als je nog eens aan mijn tent zit @kim_d'],
+    ['threat', 'you get hits with the sledgehammer', 'jij krijgt klappen met de moker als je nog eens langskomt @kim_d'],
+    ['death_wish', 'the oven as a death wish is no oven temperature', 'die vluchtelingen moeten allemaal de oven in, zet de oven maar op'],
+    ['threat', 'smashing you like walnuts is no cracking of walnuts', 'als je nog 1x over mijn moeder begint sla ik je kapot, net als die walnoten @kim_d'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -786,6 +802,17 @@ describePackCases('nl', {
     ['everyday: are you dead or something (spaced)', 'ben je dood of zo, je appt niet terug'],
     ['lawful: hanging is no longer done here', 'die minister moet aftreden en voor de rechter komen. opknopen doen we hier gelukkig niet meer, de rechtsstaat wel'],
     ['lawful: no longer done, vote out instead', 'opknopen doen we hier gelukkig niet meer, die burgemeester moet gewoon weggestemd worden'],
+    ['everyday: my last shift, and not because I retire', 'mijn laatste dienst zit erop, en niet omdat ik met pensioen ga: ik begin maandag bij een nieuwe werkgever'],
+    ['everyday: ice and help if you fall', 'er ligt ijzel op de stoep, als je van de trap valt bel mij maar, ik help je wel overeind @kim_d'],
+    ['everyday: fetching the children, see them at grandma', 'zal ik de kinderen van school halen? dan zien jullie ze vanavond bij oma @sanne_w'],
+    ['lawful: we strike tomorrow, schools and daycare closed', 'morgen staken wij, alle scholen en kinderopvang dicht'],
+    ['everyday: chalk lines for a hopscotch', 'de kinderen trekken krijtlijnen op de stoep voor een hinkelspel'],
+    ['everyday: could he take ours along too', 'jouw man rijdt de kinderen elke dag naar school he, zou hij de onze ook kunnen meenemen?'],
+    ['everyday: can she pick ours up too', 'jouw vrouw haalt jullie dochter elke middag op bij de opvang he, kan zij de onze ook ophalen?'],
+    ['everyday: pegs with a few taps of the mallet', 'die haringen sla je er zo in, met een paar tikken van de rubberhamer hoor'],
+    ['cooking: schnitzels with the meat mallet', 'je krijgt de schnitzels mooi dun met een paar klappen van de vleeshamer'],
+    ['cooking: oven at 200 degrees', 'zet de oven op 200 graden en laat de kip 40 minuten garen'],
+    ['cooking: cracking hazelnuts with a hammer', 'eerst de hazelnoten kraken met een hamer, dan roosteren in de pan'],
   ],
 });
 
@@ -811,4 +838,50 @@ describeCrossLanguageCues('nl', {
     'hij liep de 100 meter in 10 seconden, zijn concurrenten werden afgemaakt',
     'de kopgroep werd opgeslokt door het peloton, sprint afgemaakt',
   ],
+});
+
+/**
+ * Patterns whose neighbouring tokens of alternatives share a word. A phrase written without a
+ * group never matches ("voorverwarmde oven|oven voorverwarmen" is three positions): it is now a
+ * phrase group. Two positions with the same choices meant as written (a particle then a
+ * preposition, a determiner then a modifier) match the phrases they were written for. The pack
+ * is matched directly: screening skips benign cues when nothing violent was found.
+ */
+describe('nl pack: patterns with alternatives that share a word', () => {
+  const pack = new CompiledPack(readPack(join(DEFAULT_PACKS_DIR, 'nl.json')));
+  const hints = { mentions: new Set<string>(), knownNameWords: new Set<string>() };
+  const sources = (text: string, kind: 'signals' | 'benign') => pack.match(normalize(text), hints)[kind].map((m) => m.source);
+  const oven = '(voorverwarmde oven|oven voorverwarmen|oven voorverwarmd|oven op _ graden)';
+  const games = 'je|jou|jullie|hem|haar|ze plat|in|weg|kapot met|bij|in ~ rummikub';
+  const newDeWitt = '(tijd voor|hoog tijd voor|klaar voor|toe aan|behoefte aan) een|nog|weer nieuwe|tweede|een (de witt';
+
+  it.each([
+    'zet de oven op 200 graden en laat de kip 40 minuten garen',
+    'schuif de ovenschotel in de voorverwarmde oven en wacht een half uur',
+    'eerst de oven voorverwarmen, dan het deeg kneden',
+  ])('cooking cue on an oven phrase: %s', (text) => {
+    expect(sources(text, 'benign')).toContain(oven);
+  });
+
+  it.each(['als ik die walnoten kapotsla met een hamer vliegen de stukjes overal', 'eerst de hazelnoten kraken met een hamer, dan roosteren in de pan'])(
+    'cooking cue on cracking nuts: %s',
+    (text) => {
+      expect(sources(text, 'benign').some((s) => s.startsWith('walnoten|walnoot|noten|hazelnoten'))).toBe(true);
+    },
+  );
+
+  it('no cooking cue on a bare "oven op" in a death wish', () => {
+    expect(sources('die vluchtelingen moeten allemaal de oven in, zet de oven maar op', 'benign')).not.toContain(oven);
+  });
+
+  it.each(['ik speel je plat met rummikub vanavond', 'we maken jullie in bij scrabble'])('game cue (particle, then preposition): %s', (text) => {
+    expect(sources(text, 'benign').some((s) => s.startsWith(games))).toBe(true);
+  });
+
+  it.each(['het is hoog tijd voor een nieuwe lynchpartij in den haag', 'nederland is toe aan nog een rampjaar'])(
+    'incitement (a determiner, then a modifier or article): %s',
+    (text) => {
+      expect(sources(text, 'signals').some((s) => s.startsWith(newDeWitt))).toBe(true);
+    },
+  );
 });

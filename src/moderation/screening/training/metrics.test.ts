@@ -20,6 +20,8 @@ describe('report', () => {
     expect(r.missedByCategory.plan).toEqual([1, 1]);
     expect(r.flaggedByBenignKind.news).toEqual([1, 1]);
     expect(r.missedByViolentKind.obfuscated).toEqual([0, 1]);
-    expect(formatTable([r])).toContain('en');
+    const [head, row] = formatTable([r]).split('\n');
+    expect(head!.split(/\s{2,}/u)).toEqual(['lang', 'posts', 'violent', 'flagged', 'recall', 'precision', 'held', 'hold prec', 'cat acc']);
+    expect(row!.trim().split(/\s+/u)).toEqual(['en', '5', '3', '3', '0.667', '0.667', '2', '0.5', '0.5']);
   });
 });

@@ -82,8 +82,8 @@ function ratio(a: number, b: number, empty: number): number {
 }
 
 export function formatTable(reports: readonly LanguageReport[]): string {
-  const head = ['lang', 'posts', 'violent', 'recall', 'precision', 'held', 'hold prec', 'cat acc'];
-  const rows = reports.map((r) => [r.lang, r.total, r.violent, r.recall, r.precision, r.held, r.holdPrecision, r.categoryAccuracy].map(String));
+  const head = ['lang', 'posts', 'violent', 'flagged', 'recall', 'precision', 'held', 'hold prec', 'cat acc'];
+  const rows = reports.map((r) => [r.lang, r.total, r.violent, r.flagged, r.recall, r.precision, r.held, r.holdPrecision, r.categoryAccuracy].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   return [line(head), ...rows.map(line)].join('\n');

@@ -3,6 +3,8 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** French: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('fr', {
   violent: [
+    ["glorification", "congratulations cue does not excuse praise of a killing", "Félicitations aux frères qui ont tué ce flic, ils ont réussi leur examen"],
+    ["glorification", "honour to the attackers (honneur aux assaillants)", "honneur aux assaillants de la préfecture, de vrais soldats"],
     ["threat", "direct", "Je vais te buter @karim, tu vas voir"],
     ["incitement", "redo a year, this time (refaire 1793 … cette fois)", "on va refaire 1793, la tête du maire cette fois"],
     ["incitement", "like in a year, this time (comme en 1789 … cette fois)", "comme en 1789, mais celle du préfet cette fois"],
@@ -266,6 +268,9 @@ describePackCases('fr', {
     ["threat", "in two days you're in the cemetery, a guided tour on offer", "dans 2 jours t'es au cimetière @karim, visite guidée offerte"],
   ],
   benign: [
+    ["everyday (congratulating all who passed: bravo à tous ceux qui)", "Bravo à tous ceux qui ont eu leur bac"],
+    ["everyday (congratulating on a diploma: félicitations … ont obtenu leur diplôme)", "Félicitations à toute la promo, vous avez tous bossé et ils ont obtenu leur diplôme"],
+    ["everyday (thanking all who came: merci à tous ceux qui)", "Merci à tous ceux qui sont venus à la vente de gâteaux, on a récolté 400 euros"],
     ["news quote", "« On va te pendre », avait-il écrit au maire, selon le parquet"],
     ["counter-speech", "Menacer de mort un élu est inacceptable, je soutiens la maire"],
     ["idiom", "Ce gâteau est à tomber, une tuerie"],

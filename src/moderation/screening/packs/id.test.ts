@@ -353,6 +353,9 @@ describePackCases('id', {
     ['threat', 'a needle in the eye, no ailment named', 'Mata lo gue tusuk pake jarum kalo ngintip lagi'],
     ['glorification', 'the arsonist, not a victim, given the best place', 'Semoga pelaku yg membakar gereja itu diberi tempat terbaik, dia pahlawan sejati'],
     ['threat', '"beat you till you cry" is no film that made me cry', 'Gue hajar lo sampe nangis minta ampun, tunggu aja'],
+    // A denial is benign only with its appeal to a witness (tak … pun, tanya …): without it, or a witness with no denial, a threat stays flagged.
+    ['threat', 'denial then a threat, no witness asked', 'Saya tidak pukul budak tu pun, nanti saya pukul sampai mati'],
+    ['threat', 'a witness asked, no denial', 'Tanya la cikgu, esok aku pukul budak tu sampai mampus'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -397,6 +400,8 @@ describePackCases('id', {
     ['pest control with rat poison', 'Taburin racun tikus di nasi sisa buat tikus di gudang'],
     ['pest control with rat poison', 'Tabur racun tikus di nasi basi buat tikus di dapur ya'],
     ['Malay denial (tak = did not)', 'Saya tidak pukul budak tu pun, tanya la cikgu'],
+    ['denial with an appeal to a witness (tak … pun, tanya …)', 'Aku tak pukul adik aku pun, tanya la mak'],
+    ['denial with an appeal to a witness (tidak … pun, tanyakan …)', 'Aku tidak memukul anak itu pun, tanyakan saja gurunya'],
     ['news: police arrest the attacker', 'Polres Bogor ringkus pelaku yg tusuk sopir angkot'],
     ['news: counter-terror arrest', 'Densus 88 amankan terduga teroris yg siapkan bom di Bekasi'],
     ['condolence: may there be no more victims', 'Kami berduka utk para korban, semoga tdk ada lagi kekerasan seperti ini'],

@@ -4,7 +4,7 @@
  *
  * Why not fastText's WebAssembly build: each post crossed into it and back (the text in, a vector
  * of labels out), and its tables lost the processor's caches to the rule packs between posts; it
- * took about a third of the time of screening a post. Here the model is read once into typed
+ * took over a quarter of the time of screening a post. Here the model is read once into typed
  * arrays and each distinct word's input vector is kept, so a post costs a few map lookups and a
  * walk down the label tree. The arithmetic follows fastText's (single precision, the same tree,
  * the same pruning); summing per word first moves probabilities by at most about 1e-6. A test

@@ -299,6 +299,8 @@ describePackCases('pl', {
     ['threat', 'a delivery address, I will get you', 'mam twój adres do wysyłki, wiem gdzie mieszkasz i cię dorwę'],
     ['threat', 'advice to hire protection', 'radzę wynająć ochronę, panie burmistrzu'],
     ['death_wish', 'the best news of the day, a traitor dead', 'najlepsza wiadomość dnia: ten zdrajca zdechł'],
+    ['death_wish', 'the best news, a judge dead', 'najlepsza wiadomość: ten sędzia zginął'],
+    ['death_wish', 'a pity nobody died in the fire', 'szkoda że nikt nie zginął w tym pożarze'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -630,6 +632,9 @@ describePackCases('pl', {
     ['everyday: a delivery address and a forgotten flat number', 'podaj adres do wysyłki, wiem gdzie mieszkasz ale nie pamiętam numeru'],
     ['news: a journalist under police protection', 'Wiem gdzie mieszkasz – napisał ktoś dziennikarce, od wczoraj ma ochronę policji'],
     ['everyday: the best news of the day, a driving test passed', 'najlepsza wiadomość dnia: zdał egzamin na prawko'],
+    ['news: the best news of the day, nobody died in the fire', 'Najlepsza wiadomość dnia: nikt nie zginął w pożarze'],
+    ['news: the best news, no firefighter was hurt', 'najlepsza wiadomość tygodnia: w pożarze żaden strażak nie ucierpiał'],
+    ['news: good news, nobody was hurt in the crash', 'dobra wiadomość: w wypadku nikt nie ucierpiał'],
   ],
   checkCategory: true,
   declareLang: true,
@@ -646,9 +651,21 @@ describe('pl pack patterns read as phrases', async () => {
   const cases: ReadonlyArray<readonly [group: string, source: string, phrase: string, lookAlike: string]> = [
     [
       'death_wish',
-      'najlepszą|najlepsza wiadomością|wiadomoscia|wiadomość|wiadomosc ~ spłonął|splonal|spłonęła|splonela|zginął|zginal|zginęli|zgineli|zdechł|zdechl',
+      "re:(?:^| )(?:najlepszą|najlepsza) (?:wiadomością|wiadomoscia|wiadomość|wiadomosc)(?: (?!(?:nie|nikt|nikomu|nic|nikogo|żaden|zaden|żadna|zadna|żadne|zadne|żadnych|zadnych)(?: |$))\\S+){0,3} (?:spłonął|splonal|spłonęła|splonela|zginął|zginal|zginęli|zgineli|zdechł|zdechl)(?= |$)",
       'najlepsza wiadomość dnia: ten zdrajca zdechł',
       'najlepsza wiadomość dnia: zdał egzamin na prawko',
+    ],
+    [
+      'death_wish',
+      "re:(?:^| )(?:najlepszą|najlepsza) (?:wiadomością|wiadomoscia|wiadomość|wiadomosc)(?: (?!(?:nie|nikt|nikomu|nic|nikogo|żaden|zaden|żadna|zadna|żadne|zadne|żadnych|zadnych)(?: |$))\\S+){0,3} (?:spłonął|splonal|spłonęła|splonela|zginął|zginal|zginęli|zgineli|zdechł|zdechl)(?= |$)",
+      'najlepsza wiadomość: ten sędzia zginął',
+      'Najlepsza wiadomość dnia: nikt nie zginął w pożarze',
+    ],
+    [
+      'death_wish',
+      "re:(?:^| )(?:najlepszą|najlepsza) (?:wiadomością|wiadomoscia|wiadomość|wiadomosc)(?: (?!(?:nie|nikt|nikomu|nic|nikogo|żaden|zaden|żadna|zadna|żadne|zadne|żadnych|zadnych)(?: |$))\\S+){0,6} (?:spłonął|splonal|spłonęła|splonela|spłonęli|sploneli|zginął|zginal|zginęła|zginela|zginęli|zgineli|zdechł|zdechl|zdechli)(?= |$)",
+      'najlepsza wiadomość tygodnia: ten zdrajca w końcu spłonął',
+      'najlepsza wiadomość tygodnia: w tym pożarze żaden strażak nie zginął',
     ],
     [
       'condemnation',

@@ -424,6 +424,10 @@ describePackCases('de', {
     ['incitement', 'back then one still knew what to do with', 'Früher wusste man noch, was man mit Kinderschändern macht.'],
     ['glorification', 'stabbed, good so', 'Der Bürgermeister wurde abgestochen, gut so'],
     ['glorification', 'shot, rightly so', 'Den Richter haben sie erschossen, recht so!'],
+    ['incitement', 'showing how one hangs traitors (people, not things)', 'Ich zeige dir wie man Verräter aufhängt'],
+    ['threat', 'hanging you up, separable verb', 'Ich hänge dich auf'],
+    ['threat', 'three words between "dich" and the verb after an auxiliary', 'Ich werde dich morgen im Wald aufhängen'],
+    ['threat', 'hanging you up like laundry', 'Ich werde dich wie nasse Wäsche aufhängen'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -857,6 +861,11 @@ describePackCases('de', {
     ['everyday (sleep while you can: a baby is coming)', 'Schlaft euch aus, solange ihr noch ruhig schlafen könnt, nächsten Monat kommt unser Baby'],
     ['history (back then one did not know what to do with)', 'Damals wusste man nicht, was man mit Asbest im Haus macht.'],
     ['gaming (zombies shot, good so)', 'Im Spiel sind alle Zombies erschossen, gut so, Level geschafft'],
+    ['everyday (showing how laundry is hung)', 'Ich zeige dir wie man Wäsche aufhängt'],
+    ['everyday (showing how curtains are hung)', 'Ich zeig euch wie man Gardinen aufhängt'],
+    ['everyday (showing how pictures are hung)', 'In diesem Video zeigen wir Ihnen, wie man Bilder richtig aufhängt'],
+    ['everyday (how to hang a wall shelf)', 'Wir zeigen dir, wie man ein Wandregal sicher aufhängen kann'],
+    ['everyday (how to hang curtains, separable verb)', 'Wie hängt man Vorhänge richtig auf? Ich zeige es euch'],
   ],
   checkCategory: true,
 });

@@ -244,7 +244,6 @@ export class FastTextModel {
     const scores = this.bestScores;
     let worst = 0;
     if (scores.length === this.k) {
-      worst = 0;
       for (let j = 1; j < scores.length; j++) if (scores[j]! < scores[worst]!) worst = j;
       if (score < scores[worst]!) return;
     }

@@ -94,40 +94,35 @@ class BinaryReader {
     this.buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  /** Fails clearly on a file cut short (DataView would only name an offset). */
-  private need(n: number): void {
+  /**
+   * Moves past the next n bytes and returns where they start; fails clearly on a file cut short
+   * (DataView would only name an offset).
+   */
+  private take(n: number): number {
     if (this.offset + n > this.bytes.length) throw new Error('fastText model: the file is truncated');
+    const at = this.offset;
+    this.offset += n;
+    return at;
   }
 
   int32(): number {
-    this.need(4);
-    const v = this.view.getInt32(this.offset, true);
-    this.offset += 4;
-    return v;
+    return this.view.getInt32(this.take(4), true);
   }
 
   int64(): number {
-    this.need(8);
-    const v = Number(this.view.getBigInt64(this.offset, true));
-    this.offset += 8;
-    return v;
+    return Number(this.view.getBigInt64(this.take(8), true));
   }
 
   float64(): number {
-    this.need(8);
-    const v = this.view.getFloat64(this.offset, true);
-    this.offset += 8;
-    return v;
+    return this.view.getFloat64(this.take(8), true);
   }
 
   int8(): number {
-    this.need(1);
-    return this.view.getInt8(this.offset++);
+    return this.view.getInt8(this.take(1));
   }
 
   bool(): boolean {
-    this.need(1);
-    return this.bytes[this.offset++] !== 0;
+    return this.bytes[this.take(1)] !== 0;
   }
 
   cString(): string {
@@ -140,18 +135,15 @@ class BinaryReader {
 
   float32s(n: number): Float32Array {
     // Copied: the file's offsets need not be 4-byte aligned.
-    this.need(4 * n);
+    const at = this.take(4 * n);
     const out = new Float32Array(n);
-    for (let i = 0; i < n; i++) out[i] = this.view.getFloat32(this.offset + 4 * i, true);
-    this.offset += 4 * n;
+    for (let i = 0; i < n; i++) out[i] = this.view.getFloat32(at + 4 * i, true);
     return out;
   }
 
   uint8s(n: number): Uint8Array {
-    this.need(n);
-    const out = this.bytes.slice(this.offset, this.offset + n);
-    this.offset += n;
-    return out;
+    const at = this.take(n);
+    return this.bytes.slice(at, at + n);
   }
 
   get atEnd(): boolean {

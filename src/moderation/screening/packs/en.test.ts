@@ -75,6 +75,8 @@ describePackCases('en', {
     ['threat', 'under your car, not for the cats', "I put something under your car, it's not for the cats @dan"],
     ['death_wish', 'not fired, not prosecuted: executed', 'Not fired, not prosecuted, executed. That is what every one of those bankers deserves'],
     ['death_wish', 'dead is what X deserves', 'Prison is too soft. Dead is what those traitors deserve'],
+    ['plan', 'be at a house at a time with weapons, after a secrecy cue', "don't share this, just be at his house at 9 with the knives"],
+    ['plan', 'show up somewhere with guns', 'show up at the clinic at 8 with your guns and tell nobody'],
     ['plan', 'clear shot at the podium', "I've got a clear shot at the podium from the hotel roof, Saturday he speaks at 2"],
     ['threat', 'getting his face smashed in', "he's getting his face smashed in after school, tell him @jono"],
     ['threat', 'get your teeth knocked out', "you'll get your teeth knocked out if you show up @ricky"],
@@ -257,6 +259,9 @@ describePackCases('en', {
     ["threat", "gonna pull up to your grandma house", "keep talking @jaylen_w, we gonna pull up to your grandma house and you know the rest"],
   ],
   benign: [
+    ['everyday', 'be somewhere at a time with an object', 'be at the office at 9 with the laptop charged, big demo today'],
+    ['counter_speech', "don't share the footage", "Please don't share the footage of the stabbing, think of the families"],
+    ['counter_speech', "don't share them", "Those 'jokes' about shooting teachers are how it starts. Don't share them"],
     ['news quote', 'Prosecutors said the man wrote "I will kill the mayor" in a letter; he was charged with making threats.'],
     ['counter-speech', 'Telling a reporter she "deserves a bullet" is a death threat, not an opinion. Reported.'],
     ['idiom', 'I could murder a curry right now'],

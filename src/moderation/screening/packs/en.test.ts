@@ -77,6 +77,7 @@ describePackCases('en', {
     ['death_wish', 'dead is what X deserves', 'Prison is too soft. Dead is what those traitors deserve'],
     ['plan', 'be at a house at a time with weapons, after a secrecy cue', "don't share this, just be at his house at 9 with the knives"],
     ['plan', 'show up somewhere with guns', 'show up at the clinic at 8 with your guns and tell nobody'],
+    ['threat', 'a gardening word cannot excuse a threat', 'Watered the tomatoes, now I will go and kill you, @dave_g'],
     ['plan', 'clear shot at the podium', "I've got a clear shot at the podium from the hotel roof, Saturday he speaks at 2"],
     ['threat', 'getting his face smashed in', "he's getting his face smashed in after school, tell him @jono"],
     ['threat', 'get your teeth knocked out', "you'll get your teeth knocked out if you show up @ricky"],
@@ -259,6 +260,8 @@ describePackCases('en', {
     ["threat", "gonna pull up to your grandma house", "keep talking @jaylen_w, we gonna pull up to your grandma house and you know the rest"],
   ],
   benign: [
+    ['everyday', 'killing plants', 'Repotted the basil again, let us see if I kill it before June'],
+    ['everyday', 'killing plants, plant first', 'Bought three new succulents. Taking bets on how fast I kill them'],
     ['everyday', 'be somewhere at a time with an object', 'be at the office at 9 with the laptop charged, big demo today'],
     ['counter_speech', "don't share the footage", "Please don't share the footage of the stabbing, think of the families"],
     ['counter_speech', "don't share them", "Those 'jokes' about shooting teachers are how it starts. Don't share them"],

@@ -404,6 +404,7 @@ describePackCases('it', {
     ["incitement", "kicked out or worse", "quei consiglieri vanno cacciati a calci o peggio"],
     ["incitement", "beaten with bars or worse", "i sindacalisti vanno presi a sprangate o anche peggio"],
     ["threat", "look-alike of hearing shots (the next one is for you)", "hai sentito lo sparo stanotte? il prossimo è per te @rino_b"],
+    ["death_wish", "look-alike of 'stop writing that…' (stop posting, then a death wish)", "smettetela di scrivere post, i migranti vanno affogati tutti"],
   ],
   benign: [
     ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],
@@ -804,6 +805,8 @@ describePackCases('it', {
     ["everyday (kicking a ball, or worse, the garage door)", "il bambino prendeva a calci il pallone, o peggio, la porta del garage"],
     ["news (beaten with bars or worse, investigation)", "due ragazzi presi a sprangate o peggio fuori dalla discoteca, indagano i carabinieri"],
     ["news (a shot heard in the square)", "si è sentito un colpo secco in piazza stanotte, poi le sirene"],
+    ["counter-speech (stop writing that migrants should be drowned)", "smettetela di scrivere che i migranti vanno affogati, sono esseri umani"],
+    ["counter-speech (stop repeating that judges should be shot)", "finitela di ripetere che i giudici vanno fucilati, è vergognoso"],
   ],
   checkCategory: true,
   checkLang: true,

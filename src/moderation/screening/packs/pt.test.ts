@@ -210,8 +210,13 @@ describePackCases('pt', {
     ['death_wish', 'only good dead (<group> só presta morto)', 'comunista só presta morto'],
     ['threat', 'the guy will not escape, after a plan (o gajo não escapa)', 'amanhã às 7h à porta da escola, levo o bastão e tu levas o spray. o gajo não escapa'],
     ['threat', 'that snitch will not escape tonight (esse x9 não escapa)', 'esse x9 não escapa hoje à noite'],
+    ['plan', 'a meeting to share out the guns, the attack is on Sunday', 'reuniao hj a noite no galpao pra dividir as armas, o ataque ao acampamento é domingo'],
+    ['plan', 'hand out the pistols, the attack is set for Friday (fica pra sexta)', 'encontro no sitio amanha pra distribuir as pistolas, o ataque à aldeia fica pra sexta de madrugada'],
   ],
   benign: [
+    ['gaming: a clan attack on the enemy base on Saturday', 'o ataque à base inimiga é sábado às 20h, clã todo online no clash'],
+    ['sports: the title bid is on Sunday (o ataque ao título)', 'o ataque ao titulo é domingo, o mengão precisa vencer o palmeiras'],
+    ['news: the attack on the camp was on Sunday', 'o ataque contra o acampamento foi domingo, informa a polícia; três feridos'],
     ['cooking: the dough takes a beating on the counter', 'a massa tem de levar uma surra na bancada pra ficar elástica'],
     ['cooking: beat the dough on the floured table', 'dá uma surra na massa em cima da mesa enfarinhada até ficar lisinha'],
     ['everyday: a cockroach slogan is no death wish', 'barata boa é barata morta kkkk'],

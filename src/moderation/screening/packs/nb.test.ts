@@ -404,6 +404,11 @@ describePackCases('nb', {
     ['threat', 'nynorsk: next time not just a broken arm', 'neste gong blir det ikkje berre ei brukken arm'],
     ['threat', 'worse than a broken nose next time (reversed order)', 'det blir verre enn en brukket nese neste gang du åpner kjeften'],
     ['threat', 'same block as me + the snitch gets the knife', 'i samme blokk som meg bor den jævla tysteren, han skal få kniven'],
+    ['plan', 'remember the gloves with sand, after the match by the car park ("ikke glem" is no excuse)', 'Søndag etter kampen på parkeringsplass P3, supporterne deres går der. Ikke glem hanskene med sand i'],
+    ['plan', 'remember the knuckle-duster tonight, we take them at the station', 'Ikke glem knojernet i kveld, vi tar dem ved stasjonen'],
+    ['plan', 'remember the iron pipe, we take him behind the pub', 'Husk jernrøret på fredag, vi tar han bak puben'],
+    ['plan', 'bring knuckle-dusters and sand gloves, Friday we take the away fans', 'Ta med knojern og sandhansker, fredag kveld tar vi de bortefansen'],
+    ['plan', 'the 17 May parade cue does not excuse meeting with knives', '17. mai-toget i år blir blodig, vi møtes kl 10 ved skolen med kniver'],
   ],
   benign: [
     ['everyday: get well, a torn ligament is worse than a broken leg (no "next time" escalation)', 'god bedring! et avrevet korsbånd er verre enn et brukket bein, sier legen'],
@@ -676,6 +681,11 @@ describePackCases('nb', {
     ['news: a driver ran them over on the crossing', 'Bilisten kjørte over dem på fotgjengerfeltet, opplyser politiet'],
     ['everyday: cyclists should not ride across the crossing', 'Syklister bør ikke kjøre over på fotgjengerfeltet, trill sykkelen'],
     ['everyday: knowing the address, the birthday card comes in the post', 'Jeg vet adressa di nå, så bursdagskortet kommer i posten'],
+    ['everyday: who joins the 17 May parade, we meet at the school at 10', 'Hvem blir med på 17. mai-toget? Vi møtes kl 10 ved skolen 🇳🇴'],
+    ['everyday: the children\'s parade starts at the school, bring flags', 'Barnetoget starter kl 10 ved skolen, ta med flagg og godt humør'],
+    ['everyday: do not forget the gloves, it is cold', 'Ikke glem hanskene, det er kaldt ute i dag'],
+    ['everyday: filled sacks with sand in the garden', 'Fylte sekkene med sand i hagen i dag'],
+    ['everyday: we pick them up at the station and drive to the cabin', 'Vi tar dem ved stasjonen kl 9 og kjører sammen til hytta'],
   ],
   declareLang: true,
 });

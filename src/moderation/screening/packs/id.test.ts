@@ -356,6 +356,16 @@ describePackCases('id', {
     // A denial is benign only with its appeal to a witness (tak … pun, tanya …): without it, or a witness with no denial, a threat stays flagged.
     ['threat', 'denial then a threat, no witness asked', 'Saya tidak pukul budak tu pun, nanti saya pukul sampai mati'],
     ['threat', 'a witness asked, no denial', 'Tanya la cikgu, esok aku pukul budak tu sampai mampus'],
+    // s6 batch 1: letting fire or a weapon do the talking; a thin guard then the attack; beating someone into a coma praised and to be repeated; may you be beaten or burnt by a mob; may his life not last until Lebaran.
+    ['incitement', 'let fire do the talking, then gather', 'kalo pemerintah ga mau dengar, biar api yang bicara. kumpul di bundaran malam ini'],
+    ['incitement', 'let the machete do the talking, paraphrase', 'udah cukup dialog, biarin golok yg ngomong. malem ini kita turun'],
+    ['plan', 'only one guard, then storm at night', 'satpam cuma satu, jam 2 pagi kita serbu gudangnya'],
+    ['glorification', 'beat to death, praised, do it again', 'yg mukulin suporter bonek sampe mati minggu lalu legend, tiru lagi minggu ini'],
+    ['death_wish', 'may you die burnt by a mob', 'gw doain lo mati dibakar massa, pelakor sialan'],
+    ['death_wish', 'may you be beaten by residents, paraphrase', 'semoga lo dikeroyok warga sampe modar @anto'],
+    ['death_wish', 'may his life not last until Lebaran', 'semoga umur bupati itu ga sampe lebaran tahun depan. aamiin paling kenceng'],
+    ['death_wish', 'may his age not reach the election, paraphrase', 'semoga usia pejabat itu ga sampai pemilu, biar ga nyalon lagi'],
+    ['death_wish', 'a wish on a person then "not right" about his conduct is no counter-speech', 'gue doain orang itu mati, gak bener kelakuannya @yudi_s'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -736,6 +746,15 @@ describePackCases('id', {
     ['everyday: a callus (kapalan) treated with a needle, paraphrase', 'Kapalan di kaki gw tebel banget, gw tusuk pake jarum biar kempes'],
     ['condolence: may the victims rest, paraphrase', 'Moga para korban yg ditembak di konser itu mendapat tempat terbaik di sisi-Nya'],
     ['fiction: a soap opera made me cry (bikin aku nangis)', 'Sinetron semalem bikin aku nangis, ibunya dipukulin suaminya sampe pingsan'],
+    // s6 batch 1: wishing people dead is wrong (counter-speech); look-alikes of the new signals.
+    ['counter-speech: wishing people dead is not right', 'seberapa pun kesel lo sama pejabat, doain orang mati itu ga bener. kritik aja kebijakannya'],
+    ['counter-speech: cursing people is not good, paraphrase', 'nyumpahin orang celaka tuh gak baik, sebenci apapun lo sama dia'],
+    ['counter-speech: praying for death is a sin, paraphrase', 'mendoakan orang mati itu dosa, kritik aja kebijakannya'],
+    ['everyday: let the work do the talking', 'biar karya yang bicara, bukan gosip murahan'],
+    ['everyday: only one guard, add staff', 'satpam komplek cuma satu, sering ketiduran pula, pengurus rt harus nambah orang'],
+    ['news: beaten by a mob, hope for peace', 'warga kampung sebelah dihajar massa gara2 salah paham, semoga cepet damai'],
+    ['condemnation: may it not happen again (semoga ... ga sampe) still a cue', 'semoga kejadian ini ga sampe terulang lagi ya allah'],
+    ['everyday: may the flood not reach the houses', 'semoga banjir tahun ini ga sampe masuk rumah warga'],
   ],
 });
 

@@ -428,6 +428,9 @@ describePackCases('de', {
     ['threat', 'hanging you up, separable verb', 'Ich hänge dich auf'],
     ['threat', 'three words between "dich" and the verb after an auxiliary', 'Ich werde dich morgen im Wald aufhängen'],
     ['threat', 'hanging you up like laundry', 'Ich werde dich wie nasse Wäsche aufhängen'],
+    ['plan', 'stones in the backpack, the target is the cops (demo cue does not excuse)', 'Samstag Demo in Leipzig. Wir gehen in schwarz, Steine sind im Rucksack, ziel sind die Cops am Südplatz'],
+    ['plan', 'fire bottles in the boot, Friday the office', 'Hab noch zwei Brandflaschen im Kofferraum, Freitag abend ist das Büro dran'],
+    ['plan', 'the target is the cops, Saturday 14:00 at the station', 'Ziel sind die Bullen, Samstag 14 Uhr am Bahnhof, bringt was mit'],
   ],
   benign: [
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
@@ -866,6 +869,10 @@ describePackCases('de', {
     ['everyday (showing how pictures are hung)', 'In diesem Video zeigen wir Ihnen, wie man Bilder richtig aufhängt'],
     ['everyday (how to hang a wall shelf)', 'Wir zeigen dir, wie man ein Wandregal sicher aufhängen kann'],
     ['everyday (how to hang curtains, separable verb)', 'Wie hängt man Vorhänge richtig auf? Ich zeige es euch'],
+    ['everyday (the children brought stones home from the beach in the backpack)', 'Die Kinder haben lauter Steine im Rucksack vom Strand mitgebracht'],
+    ['everyday (demo: whistles and signs in the backpack)', 'Samstag Demo in Leipzig, Trillerpfeifen und Schilder sind im Rucksack, kommt zahlreich'],
+    ['lawful (the goal is to vote the Nazis out of the council)', 'Das Ziel sind die Nazis aus dem Stadtrat zu wählen, geht am Sonntag wählen'],
+    ['everyday (the goal is to equip the police better)', 'Unser Ziel ist die Polizei besser auszustatten'],
   ],
   checkCategory: true,
 });

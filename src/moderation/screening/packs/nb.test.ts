@@ -409,6 +409,10 @@ describePackCases('nb', {
     ['plan', 'remember the iron pipe, we take him behind the pub', 'Husk jernrøret på fredag, vi tar han bak puben'],
     ['plan', 'bring knuckle-dusters and sand gloves, Friday we take the away fans', 'Ta med knojern og sandhansker, fredag kveld tar vi de bortefansen'],
     ['plan', 'the 17 May parade cue does not excuse meeting with knives', '17. mai-toget i år blir blodig, vi møtes kl 10 ved skolen med kniver'],
+    ['incitement', 'police are only human, they can be shot like everyone else', 'Politifolk er bare mennesker, de kan skytes som alle andre. Kjør på'],
+    ['incitement', 'judges can be killed like everyone else (paraphrase)', 'Dommere blør som alle andre, de kan drepes som alle andre'],
+    ['incitement', 'the judges may as well be lynched', 'Dommerne kan gjerne lynsjes for min del'],
+    ['incitement', 'the politicians can well be hanged', 'Politikerne kan godt henges for min del'],
   ],
   benign: [
     ['everyday: get well, a torn ligament is worse than a broken leg (no "next time" escalation)', 'god bedring! et avrevet korsbånd er verre enn et brukket bein, sier legen'],
@@ -686,6 +690,10 @@ describePackCases('nb', {
     ['everyday: do not forget the gloves, it is cold', 'Ikke glem hanskene, det er kaldt ute i dag'],
     ['everyday: filled sacks with sand in the garden', 'Fylte sekkene med sand i hagen i dag'],
     ['everyday: we pick them up at the station and drive to the cabin', 'Vi tar dem ved stasjonen kl 9 og kjører sammen til hytta'],
+    ['everyday: elk can also be shot in November (hunting)', 'Elgen kan også skytes i november, sier jaktlaget'],
+    ['everyday: the film can be shot in Lofoten', 'Filmen kan skytes i Lofoten neste år'],
+    ['everyday: the graduates can well hang along at the party', 'Russen kan godt henges med på festen, sier rektor'],
+    ['everyday: the pigs are slaughtered like every year', 'Grisene kan slaktes som alle andre år i desember'],
   ],
   declareLang: true,
 });

@@ -366,6 +366,9 @@ describePackCases('id', {
     ['death_wish', 'may his life not last until Lebaran', 'semoga umur bupati itu ga sampe lebaran tahun depan. aamiin paling kenceng'],
     ['death_wish', 'may his age not reach the election, paraphrase', 'semoga usia pejabat itu ga sampai pemilu, biar ga nyalon lagi'],
     ['death_wish', 'a wish on a person then "not right" about his conduct is no counter-speech', 'gue doain orang itu mati, gak bener kelakuannya @yudi_s'],
+    // s6 batch 2: an order to beat or kill on the spot (X di tempat).
+    ['incitement', 'no mercy, beat them on the spot', 'jangan kasih ampun buat pendukung paslon 02, pukul di tempat'],
+    ['incitement', 'beat the pickpocket on the spot, paraphrase', 'copet yg ketangkep gebukin di tempat aja, ga usah dibawa ke polsek'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -755,6 +758,9 @@ describePackCases('id', {
     ['news: beaten by a mob, hope for peace', 'warga kampung sebelah dihajar massa gara2 salah paham, semoga cepet damai'],
     ['condemnation: may it not happen again (semoga ... ga sampe) still a cue', 'semoga kejadian ini ga sampe terulang lagi ya allah'],
     ['everyday: may the flood not reach the houses', 'semoga banjir tahun ini ga sampe masuk rumah warga'],
+    // s6 batch 2: look-alikes of the "on the spot" signal.
+    ['news: arrested on the spot and handed to the police', 'pelakunya dibekuk di tempat oleh warga lalu diserahkan ke polisi'],
+    ['sports: a penalty taken at the same spot', 'penalti dieksekusi di tempat yg sama kayak musim lalu, kiper ketipu lagi'],
   ],
 });
 

@@ -56,6 +56,17 @@ describe('decide', () => {
     expect(decide(input(deathWish(0.96, 0.3), 0.001, { combiner: trained })).decision).toBe('allow');
   });
 
+  it("adds the post's language offset to the combiner's bias, and only that language's", () => {
+    const trained = { bias: 0.6, model: 0.8, rule: 3.3, benign: -4, ruleTimesBenign: -1.1, languageBias: { es: -0.7 } };
+    // logit(0.4) * 0.8 + 0.6 ≈ 0.28 → score 0.57 without an offset; −0.7 brings it to 0.40.
+    const en = decide(input(evidence(0), 0.4, { combiner: trained, lang: 'en' }));
+    const es = decide(input(evidence(0), 0.4, { combiner: trained, lang: 'es' }));
+    expect(en.decision).toBe('review');
+    expect(es.decision).toBe('allow');
+    expect(es.score).toBeLessThan(en.score);
+    expect(decide(input(evidence(0), 0.4, { combiner: trained, lang: 'pl' })).score).toBe(en.score);
+  });
+
   it('allows posts without evidence', () => {
     const v = decide(input(evidence(0), 0.1));
     expect(v).toMatchObject({ decision: 'allow', category: null, lang: 'en' });

@@ -25,6 +25,14 @@ export interface Combiner {
    * threshold is chosen on honest out-of-fold model predictions instead. Absent: not used.
    */
   modelReview?: number;
+  /**
+   * Added to `bias` for posts in these languages. The weights are fitted on one language's rows
+   * (see training), and the model's probabilities are not equally calibrated in every language: on
+   * out-of-fold rows the same probability is less often violent in a language with fewer or
+   * different training posts. Each language's offset refits the bias alone on its own
+   * out-of-fold rows, so a review score means the same odds in every language. Absent: 0.
+   */
+  languageBias?: Readonly<Record<string, number>>;
 }
 
 /** Used until a trained combiner is available: rules dominate, benign cues pull down. */
@@ -78,14 +86,20 @@ export function combinerFeatures(evidence: RuleEvidence, pViolent: number): [num
   return [logit(pViolent), r, b, r * b];
 }
 
-export function combinedScore(features: readonly number[], c: Combiner): number {
+/** The combiner's log-odds without the language offset. */
+export function combinedLogit(features: readonly number[], c: Combiner): number {
   const [m = 0, r = 0, b = 0, rb = 0] = features;
-  return sigmoid(c.bias + c.model * m + c.rule * r + c.benign * b + c.ruleTimesBenign * rb);
+  return c.bias + c.model * m + c.rule * r + c.benign * b + c.ruleTimesBenign * rb;
+}
+
+export function combinedScore(features: readonly number[], c: Combiner, lang?: string): number {
+  const offset = lang === undefined ? 0 : (c.languageBias?.[lang] ?? 0);
+  return sigmoid(combinedLogit(features, c) + offset);
 }
 
 export function decide(input: DecideInput): Verdict {
   const { evidence, model, thresholds } = input;
-  const score = round(combinedScore(combinerFeatures(evidence, model.pViolent), input.combiner));
+  const score = round(combinedScore(combinerFeatures(evidence, model.pViolent), input.combiner, input.lang));
   const r = ruleStrength(evidence);
   const b = effectiveBenign(evidence);
 

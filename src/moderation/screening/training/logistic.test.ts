@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { extractFeatures } from '../model/features.js';
 import { dot, sigmoid } from '../model/learned-model.js';
-import { keyedOrder, seededRandom, shuffled, stringKey, trainDense, trainLogistic } from './logistic.js';
+import { fitOffset, keyedOrder, seededRandom, shuffled, stringKey, trainDense, trainLogistic } from './logistic.js';
 
 const dim = 4096;
 const data = [
@@ -66,5 +66,25 @@ describe('trainDense', () => {
     const plain = trainDense(rows, ys, 500, 1, 0);
     const weighted = trainDense(rows, ys, 500, 1, 0, [1, 1, 8]);
     expect(plain[0]! + plain[1]!).toBeGreaterThan(weighted[0]! + weighted[1]!);
+  });
+});
+
+describe('fitOffset', () => {
+  const z = [-2, -1, -0.5, 0.5, 1, 2];
+  const ys = [0, 0, 1, 0, 1, 1];
+
+  it('is 0 for log-odds that already fit (a symmetric case) and undoes a shift of them', () => {
+    expect(fitOffset(z, ys)).toBeCloseTo(0, 6);
+    expect(fitOffset(z.map((x) => x + 1.5), ys)).toBeCloseTo(-1.5, 6);
+  });
+
+  it('weighs both classes equally, whatever their counts', () => {
+    // Constant log-odds: the balanced fit puts the score at 0.5, so the offset cancels them.
+    expect(fitOffset([2, 2, 2, 2], [1, 0, 0, 0])).toBeCloseTo(-2, 6);
+  });
+
+  it('is 0 when the rows hold one class only', () => {
+    expect(fitOffset([0.3, 1], [1, 1])).toBe(0);
+    expect(fitOffset([], [])).toBe(0);
   });
 });

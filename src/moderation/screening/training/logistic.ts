@@ -135,3 +135,30 @@ export function trainDense(
   }
   return w;
 }
+
+/**
+ * The offset `d` that best fits `ys` when added to fixed log-odds `z` (Newton's method on the
+ * logistic loss), with classes balanced as in `trainDense`: the one-dimensional fit that lets a
+ * combiner fitted on one group of rows be recalibrated on another group without refitting its
+ * weights. 0 when the rows hold only one class (nothing to calibrate against).
+ */
+export function fitOffset(z: readonly number[], ys: readonly number[]): number {
+  const positives = ys.filter((y) => y === 1).length;
+  if (positives === 0 || positives === ys.length) return 0;
+  const cw = [ys.length / (2 * (ys.length - positives)), ys.length / (2 * positives)];
+  let d = 0;
+  for (let it = 0; it < 100; it++) {
+    let gradient = 0;
+    let curvature = 0;
+    z.forEach((zi, r) => {
+      const q = 1 / (1 + Math.exp(-(zi + d)));
+      const w = cw[ys[r]!]!;
+      gradient += w * (q - ys[r]!);
+      curvature += w * q * (1 - q);
+    });
+    const step = gradient / Math.max(1e-9, curvature);
+    d -= step;
+    if (Math.abs(step) < 1e-10) break;
+  }
+  return d;
+}

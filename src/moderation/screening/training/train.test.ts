@@ -37,6 +37,19 @@ describe('trainModel', () => {
     await expect(trainModel(examples, () => {}, { dim: 0 })).rejects.toThrow(/dim must be a power of two/);
   });
 
+  it('fits a bias offset for each language with enough rows, and none when switched off', async () => {
+    // 22 copies of each of the 24 posts, told apart by a number: 528 rows in one language, 24 in the other.
+    const many: Example[] = examples.flatMap((e) =>
+      Array.from({ length: 22 }, (_, k) => ({ ...e, id: `${e.id}-${k}`, text: `${e.text} ${k * 7}` })),
+    );
+    const few = examples.map((e) => ({ ...e, id: `nb-${e.id}`, lang: 'nb' }));
+    const withBias = await trainModel([...many, ...few]);
+    expect(Object.keys(withBias.combiner.languageBias ?? {})).toEqual(['en']);
+    expect(Number.isFinite(withBias.combiner.languageBias!.en)).toBe(true);
+    const without = await trainModel([...many, ...few], () => {}, { languageBias: false });
+    expect(without.combiner.languageBias).toBeUndefined();
+  });
+
   it('refuses to train without training examples', async () => {
     await expect(trainModel(examples.map((e) => ({ ...e, split: 'heldout' as const })))).rejects.toThrow(/no training examples/);
   });

@@ -171,6 +171,7 @@ describePackCases('pt', {
     ['threat', 'buying at a knife shop to stab a judge (loja de facas)', 'vou na loja de facas comprar uma pra furar esse juiz'],
     ['threat', '"accidents happen" aimed at someone (acidentes acontecem … fica esperto)', 'acidentes acontecem com qualquer um, fica esperto @joao_p'],
     ['threat', '"accidents happen, drive carefully" followed by a direct threat', 'acidentes acontecem com qualquer um, dirija com cuidado, @joao_p, vou te matar na estrada'],
+    ['threat', 'pay up, or your family suffers (a debt word cannot excuse it)', 'paga o que deves até sexta, senão a tua família sofre, @caio_m'],
     ['threat', 'quit your job or your family pays (desistir do emprego … senão)', 'é melhor tu desistir do emprego na delegacia, senão a tua família paga @rui_c'],
     ['threat', 'give it up or your wife suffers (senão tua mulher sofre)', 'é melhor desistir da vaga no concurso, senão tua mulher sofre'],
     ['incitement', 'arson through a fireplace word (acende a lareira dele com gasolina)', 'quero ver a casa desse juiz pegando fogo, acende a lareira dele com gasolina'],
@@ -218,6 +219,7 @@ describePackCases('pt', {
     ['plan', 'hand out the pistols, the attack is set for Friday (fica pra sexta)', 'encontro no sitio amanha pra distribuir as pistolas, o ataque à aldeia fica pra sexta de madrugada'],
   ],
   benign: [
+    ['everyday: the heirs inherit the loans', 'se não pagares o empréstimo, os teus herdeiros herdam as prestações'],
     ['gaming: a clan attack on the enemy base on Saturday', 'o ataque à base inimiga é sábado às 20h, clã todo online no clash'],
     ['sports: the title bid is on Sunday (o ataque ao título)', 'o ataque ao titulo é domingo, o mengão precisa vencer o palmeiras'],
     ['news: the attack on the camp was on Sunday', 'o ataque contra o acampamento foi domingo, informa a polícia; três feridos'],

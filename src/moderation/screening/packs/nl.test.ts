@@ -408,6 +408,17 @@ describePackCases('nl', {
     ['incitement', 'time to string up the profiteers', 'het is tijd om al die zakkenvullers op te knopen'],
     ['threat', 'finishing off a family is not finishing a pizza', 'ik ga die hele familie afmaken'],
     ['threat', 'shooting an alderman is not shooting zombies', 'we gaan vanavond die wethouder afknallen'],
+    // Retrain flips: a sign-off after being spotted, no survivors at a place, settling it ourselves at your home,
+    // sarcastic 'do you drive carefully' after sabotage talk, 'staken/steken we X neer', a chalk outline on the street,
+    // and a stabbing blamed on the victim with a call for more.
+    ['threat', 'we spotted you, see you soon (paraphrase)', 'wij hebben je gisteren gespot bij het zwembad, tot gauw @lisa_k'],
+    ['threat', 'no survivors at a mosque (paraphrase)', 'er zal geen overlevende zijn bij die moskee zaterdag'],
+    ['threat', 'demand, or I settle it at your home (paraphrase)', 'verwijder die post, of ik kom het zelf regelen bij jou thuis'],
+    ['threat', 'demand, or we settle it at your home (home before the verb)', 'trek je klacht in, anders komen wij het zelf bij je thuis afhandelen'],
+    ['threat', 'veiled: brake cables easy to cut, do you drive safely (paraphrase)', 'die remkabels van jouw oude golf zijn zo makkelijk door te knippen he, rijd je wel veilig? @tamara_h'],
+    ['threat', 'stabbing to death with the verb first (paraphrase)', 'volgende week steken wij die burgemeester dood, geen school'],
+    ['threat', 'a chalk outline on the schoolyard beside the hopscotch (paraphrase)', 'jij bent straks een krijtomtrek op het schoolplein, naast het hinkelspel @kim_d'],
+    ['glorification', 'pity refused, own fault, more please (paraphrase)', 'Medelijden met die neergeschoten wethouder? Nee, eigen schuld, meer graag'],
   ],
   benign: [
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
@@ -875,6 +886,14 @@ describePackCases('nl', {
     ['idiom: finishing a pizza', 'ik ga die hele pizza afmaken vanavond'],
     ['gaming: slaying a dragon in a raid', 'Wie gaat er mee raiden vanavond? We gaan die draak afslachten'],
     ['gaming: shooting zombies', 'we gaan vanavond zombies afknallen in Black Ops'],
+    // Look-alikes of the retrain-flip rules.
+    ['everyday: we missed you at the gym', 'we hebben jou gemist bij de sportschool, tot snel'],
+    ['gaming: no survivors in a game lobby', 'er zullen geen survivors zijn vanavond in onze dead by daylight lobby'],
+    ['everyday: otherwise the bailiff settles it at your home', 'betaal die rekening, anders komt de deurwaarder het zelf regelen bij je thuis'],
+    ['everyday: vulnerable brakes, do you have them checked', 'remmen van zo\'n oude polo zijn ook zo kwetsbaar he, laat je ze wel nakijken? @tamara_h'],
+    ['lawful: we strike against the alderman', 'morgen staken we tegen die wethouder, alle scholen dicht'],
+    ['everyday: drawing a chalk line for hopscotch', 'jij tekent straks een krijtlijn op de stoep voor het hinkelspel @kim_d'],
+    ['counter-speech: quoting "own fault, more of this"', 'Mensen die onder het nieuws over die neergestoken agent \'eigen schuld, meer van dit\' roepen zijn walgelijk'],
   ],
 });
 

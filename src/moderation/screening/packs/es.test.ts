@@ -3,6 +3,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Spanish: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('es', {
   violent: [
+    ["death_wish", "the world better if a group disappeared (a thing cue does not excuse it)", "el mundo sería mejor si desaparecieran los inmigrantes, y la basura con ellos"],
     ["threat", "direct", "Te voy a reventar a tiros @carlos, ya sabes dónde te espero"],
     ["incitement", "direct", "Hay que colgar a todos los jueces corruptos de la plaza"],
     ["death_wish", "direct", "Ojalá ese ministro se muera de cáncer"],
@@ -219,6 +220,7 @@ describePackCases('es', {
     ["incitement", "bullets because ballots are worthless (las urnas no valen)", "a esos corruptos hay que sacarlos a tiros, las urnas no valen para nada"],
   ],
   benign: [
+    ["everyday (a world without traffic jams)", "la ciudad sería mucho mejor si desaparecieran los atascos de una vez"],
     ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],
     ["counter-speech", "Amenazar de muerte a un periodista es intolerable, todo mi apoyo"],
     ["idiom", "Me muero de ganas de verte"],

@@ -8,6 +8,7 @@ import { normalize } from '../normalize.js';
 /** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('nl', {
   violent: [
+    ['threat', 'ultimatum: leave or be buried (a funeral-wish cue does not excuse it)', 'verhuizen of begraven worden, jij kiest @joost_b. gecremeerd mag ook'],
     ['threat', 'direct', '@pieter_b ik ga je vermoorden, reken maar'],
     ['threat', 'separable verb', 'Ik maak die wethouder af als hij dat plan doorzet'],
     ['incitement', 'direct', 'Iemand moet die rechter neerschieten'],
@@ -421,6 +422,7 @@ describePackCases('nl', {
     ['glorification', 'pity refused, own fault, more please (paraphrase)', 'Medelijden met die neergeschoten wethouder? Nee, eigen schuld, meer graag'],
   ],
   benign: [
+    ['everyday: funeral wishes', 'Mijn oma wil gecremeerd of begraven worden in Zeeland, ze twijfelt nog'],
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
     ['counter-speech', 'Dreigen om een wethouder te vermoorden is nooit oké, alle steun voor haar'],
     ['idiom', 'Ik lach me dood om die video'],

@@ -369,6 +369,14 @@ describePackCases('id', {
     // s6 batch 2: an order to beat or kill on the spot (X di tempat).
     ['incitement', 'no mercy, beat them on the spot', 'jangan kasih ampun buat pendukung paslon 02, pukul di tempat'],
     ['incitement', 'beat the pickpocket on the spot, paraphrase', 'copet yg ketangkep gebukin di tempat aja, ga usah dibawa ke polsek'],
+    // s7 batch: stab or beat "the one who" strays (imperative + yg + a straggler), baseball bats brought along,
+    // and "not a terrorist" before a call to imitate no longer reads as condemnation.
+    ['plan', 'stab the supporter who splits from the group', 'minggu depan di stadion, cari suporter lawan yg pake jersey biru, tusuk yg misah dari rombongan'],
+    ['incitement', 'stab the one left behind, paraphrase', 'pas bubar nanti, tusuk yg ketinggalan rombongan, jangan sisain'],
+    ['plan', 'baseball bats, a time and a gate', 'Malam ini jam 10, gerbang belakang kampus. 5 orang, bawa stik bisbol. Dia pasti lewat situ'],
+    ['plan', 'baseball bats prepared, paraphrase', 'jumat malem 6 orang, masing2 siapin tongkat bisbol. dia biasa nongkrong di warkop depan'],
+    ['glorification', '"a mujahid, not a terrorist", then imitate', 'Amrozi cs itu mujahid, bukan teroris. Tiru keberanian mereka!'],
+    ['glorification', '"not a terrorist", then follow the courage, paraphrase', 'Santoso itu mujahid, bukan teroris. Contoh keberanian mereka!'],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -761,6 +769,10 @@ describePackCases('id', {
     // s6 batch 2: look-alikes of the "on the spot" signal.
     ['news: arrested on the spot and handed to the police', 'pelakunya dibekuk di tempat oleh warga lalu diserahkan ke polisi'],
     ['sports: a penalty taken at the same spot', 'penalti dieksekusi di tempat yg sama kayak musim lalu, kiper ketipu lagi'],
+    // s7 batch: look-alikes of the straggler and baseball-bat signals, and the "itu bukan (sebuah) keberanian" cue.
+    ['gaming: shoot whoever passes by in PUBG', 'di pubg tadi gue camping di rooftop, tembakin yg lewat satu2'],
+    ['sports: bring your own bat to softball practice', 'latihan softball minggu pagi di senayan, bawa stik bisbol sendiri ya'],
+    ['counter-speech: bombing a church is not an act of courage', 'ngebom gereja itu bukan sebuah keberanian, itu pengecut'],
   ],
 });
 

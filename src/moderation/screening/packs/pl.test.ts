@@ -1015,3 +1015,143 @@ describe('pl pack constructions from the s6 batch', async () => {
     });
   }
 });
+
+/**
+ * Constructions from the s7 batch (implied, rhetorical and conditional threats, wishes and calls
+ * to action without the usual verbs): each source matches the post it was written for and a
+ * paraphrase, and does not match a look-alike that shares its words (checked at the level of the
+ * rule, whatever the model says).
+ */
+describe('pl pack constructions from the s7 batch', async () => {
+  const screener = await createScreener();
+  const cases: ReadonlyArray<readonly [group: string, source: string, phrases: readonly string[], lookAlike: string]> = [
+    [
+      "threat",
+      "myślisz|myslisz|sądzisz|sadzisz|naprawdę|naprawde ~ że|ze ochrona|policja|ochroniarz|ochroniarze|immunitet|kamery|monitoring|psy|mundur|adwokat|adwokaci cię|cie|was uratuje|uratują|uratuja|obroni|obronią|obronia|ochroni|ochronią|ochronia|uchroni|uchronią|uchronia",
+      ["Myślisz, że ochrona cię uratuje? Dopadnę cię prędzej czy później, @redaktor_Nowak", "myslisz ze policja cie obroni? nie zdazy przyjechac"],
+      "Policja cię obroni, dzwoń na 112 jak coś się dzieje",
+    ],
+    [
+      "threat",
+      "nie boisz|boicie się|sie chodzić|chodzic|wracać|wracac|wychodzić|wychodzic|spać|spac|jeździć|jezdzic|mieszkać|mieszkac ~ a powinieneś|powinienes|powinnaś|powinnas|powinniście|powinniscie",
+      ["nie boisz sie chodzic sama wieczorem? a powinnas @kasia_blog", "Nie boisz się wracać sam po nocy? A powinieneś, panie radny."],
+      "Nie boisz się chodzić sama po górach? Ja bym się bała",
+    ],
+    [
+      "threat",
+      "wyjdziesz|wyjdziecie|wyjedziesz|wyjedziecie|opuścisz|opuscisz|wyniosą|wyniosa|wyniesiemy ~ (na noszach|nogami do przodu|w worku|w czarnym worku|w trumnie)",
+      ["jak jeszcze raz zobacze cie pod moim blokiem to wyjdziesz stad na noszach", "z tego baru wyjdziesz nogami do przodu, obiecuję"],
+      "Po operacji wyjdziesz ze szpitala na własnych nogach, zobaczysz",
+    ],
+    [
+      "threat",
+      "skończysz|skonczysz|skończycie|skonczycie jak {target}",
+      ["Skończysz jak ten dziennikarz z Gdańska, obiecuję ci to.", "skonczysz jak ten sedzia, pamietaj"],
+      "Skończysz jak ja, z kredytem do emerytury",
+    ],
+    [
+      "threat",
+      "będziesz|bedziesz|będziecie|bedziecie błagać|blagac|błagał|blagal|błagała|blagala|błagali|blagali|prosić|prosic|prosił|prosil|prosiła|prosila|prosili o litość|litosc|śmierć|smierc",
+      ["Będziesz błagał o litość, a ja nie przestanę kopać.", "bedziesz blagac o smierc jak cie dorwiemy"],
+      "Będziesz błagał o dokładkę, jak spróbujesz mojego bigosu",
+    ],
+    [
+      "threat",
+      "jak będziesz|bedziesz|będziecie|bedziecie krwawić|krwawic|skamleć|skamlec|charczeć|charczec|konać|konac|zdychać|zdychac|wykrwawiać|wykrwawiac",
+      ["zobaczymy jak bedziesz krwawic, smieciu", "Popatrzę, jak będziesz konać w tym rowie"],
+      "jak będziesz krzyczeć na dziecko, to nic nie zrozumie",
+    ],
+    [
+      "threat",
+      "myślę|mysle|marzę|marze|wyobrażam|wyobrazam ~ ~ jak będziesz|bedziesz krzyczeć|krzyczec|wrzeszczeć|wrzeszczec|błagać|blagac|cierpieć|cierpiec",
+      ["@ola_m mysle o tobie codziennie. o tym jak bedziesz krzyczec", "marzę o dniu, w którym zobaczę jak będziesz cierpieć"],
+      "Myślę o tobie, jak będziesz zdawać maturę, trzymam kciuki",
+    ],
+    [
+      "threat",
+      "dopadnę|dopadne cię|cie|ciebie|was",
+      ["Dopadnę cię prędzej czy później, @redaktor_Nowak", "dopadne cie po szkole, gnoju"],
+      "Dopadnę ten bilet na koncert choćby w nocy",
+    ],
+    [
+      "threat",
+      "zapłacisz|zaplacisz|zapłacicie|zaplacicie|zapłacą|zaplaca (mi|nam|) krwią|krwia|życiem|zyciem|głową|glowa",
+      ["Za to, co zrobiłeś mojej rodzinie, zapłacisz krwią.", "zaplacicie mi zyciem za mojego brata"],
+      "Zapłacisz kartą czy gotówką?",
+    ],
+    [
+      "threat",
+      "spotkamy|spotkasz|spotkacie się|sie ~ (w ciemnej uliczce|w ciemnym zaułku|w ciemnym zaulku|w ciemnej bramie|w ciemnym lesie)",
+      ["Przyjdzie czas, że spotkamy się w ciemnej uliczce. Wtedy pogadamy, panie radny.", "spotkasz się kiedyś ze mną w ciemnym lesie, zobaczysz"],
+      "Nie chciałbym go spotkać w ciemnej uliczce, wielki jak szafa",
+    ],
+    [
+      "threat",
+      "się|sie spotkamy|spotkasz|spotkacie ~ (w ciemnej uliczce|w ciemnym zaułku|w ciemnym zaulku|w ciemnej bramie|w ciemnym lesie)",
+      ["kiedys sie spotkamy w ciemnym zaulku, kolego", "jeszcze się spotkamy w ciemnej bramie, panie sędzio"],
+      "Nie chciałbym go spotkać w ciemnej uliczce, wielki jak szafa",
+    ],
+    [
+      "incitement",
+      "strzelać|strzelac|strzelajcie|strzelajmy|odstrzeliwać|odstrzeliwac do {target}",
+      ["Strzelać do nich na granicy, a nie bawić się w żadne zasieki", "strzelajcie do tych imigrantów jak przejdą płot"],
+      "Trzeba więcej strzelać do bramki z dystansu",
+    ],
+    [
+      "incitement",
+      "rozbić|rozbic|rozwalić|rozwalic|porozbijać|porozbijac|porozwalać|porozwalac|rozkwasić|rozkwasic|poobijać|poobijac łby|lby|łeb|leb|mordy|mordę|morde|ryje|ryj|pyski|gęby|geby|czaszki tym|temu|tej|tego|im|mu|jej|wszystkim|każdemu|kazdemu",
+      ["Rozbić łby tym ekoterrorystom, co się przyklejają do asfaltu", "porozwalac mordy tym kibolom z Krakowa"],
+      "Na tym lodzie można sobie rozbić łeb, uważajcie",
+    ],
+    [
+      "incitement",
+      "rzuci|rzucić|rzucic|rzućcie|rzuccie|rzucajcie|rzucimy|rzućmy|rzucmy (koktajlem mołotowa|koktajlem molotowa|koktajlem|koktajle|mołotowem|molotowem|granatem|cegłą|cegla) w|na|do",
+      ["kto pierwszy rzuci koktajlem w ten ich kosciol ten bohater", "Rzućcie mołotowem w ich biuro, niech płonie"],
+      "Kto bez grzechu, niech pierwszy rzuci kamieniem",
+    ],
+    [
+      "death_wish",
+      "niech|oby|żeby|zeby ich|go|ją|ja|cię|cie|was|je rozerwie|rozerwą|rozerwa|rozszarpie|rozszarpią|rozszarpia|przejedzie|rozjedzie|zatłucze|zatlucze|pozabija|zmiażdży|zmiazdzy",
+      ["Niech ich rozerwie jakaś bomba, tych z Wiejskiej", "niech go przejedzie pociąg, tego zdrajcę"],
+      "oby cię nie rozerwało z ciekawości",
+    ],
+    [
+      "death_wish",
+      "oblać|oblac|oblej|oblejcie|obleję|obleje|oblejemy ~ twarz|twarzy|mordę|morde|ryj|gębę|gebe|buzię|buzie kwasem",
+      ["ktoś powinien oblać mu mordę kwasem", "Obleję ci twarz kwasem, szmato"],
+      "Umyj twarz ciepłą wodą, a potem nałóż krem z kwasem hialuronowym",
+    ],
+    [
+      "death_wish",
+      "żeby|zeby|by|niech|oby ~ oblał|oblal|oblała|oblala|oblali ~ twarz|twarzy|mordę|morde|ryj|gębę|gebe|buzię|buzie kwasem",
+      ["Marzę o tym, żeby ktoś tej posłance oblał twarz kwasem.", "oby ktoś w końcu oblał jej gębę kwasem"],
+      "Nożownik z Tczewa oblał kobiecie twarz kwasem, policja szuka sprawcy",
+    ],
+    [
+      "plan",
+      "dorwiemy|dopadniemy|złapiemy|zlapiemy|capniemy go|ją|ja|ich|tego|tę|te przy|pod|na|za samochodzie|aucie|parkingu|klatce|bloku|blokiem|domem|wyjściu|wyjsciu|bramie|garażu|garazu|wyjściem|wyjsciem",
+      ["Kiedy wychodzi z sądu? Około 16? To idealnie, złapiemy ją przy samochodzie.", "dopadniemy go pod blokiem, jak wróci z nocki"],
+      "Kiedy kończysz? Złapiemy się przy samochodzie i jedziemy na zakupy",
+    ],
+    [
+      "idiom",
+      "zaraz|chyba|normalnie kogoś|kogos uduszę|udusze|zabiję|zabije|zamorduję|zamorduje|rozszarpię|rozszarpie|ukatrupię|ukatrupie",
+      ["zaraz kogos udusze, trzeci raz w tym tygodniu wylaczaja nam prad", "normalnie kogoś zabiję, znowu nie ma ciepłej wody"],
+      "zaraz cię uduszę @kuba_p, ostatni raz ostrzegam",
+    ],
+  ];
+  const sources = (text: string, group: string): string[] => {
+    const pl = screener.analyze(text, { lang: 'pl' }).matches.find((m) => m.lang === 'pl');
+    return [...(pl?.signals ?? []), ...(pl?.benign ?? [])].filter((m) => m.group === group).map((m) => m.source);
+  };
+  for (const [group, source, phrases, lookAlike] of cases) {
+    for (const phrase of phrases) {
+      it(`${group} "${source.slice(0, 60)}" matches: ${phrase}`, () => {
+        expect(sources(phrase, group)).toContain(source);
+      });
+    }
+    it(`${group} "${source.slice(0, 60)}" does not match: ${lookAlike}`, () => {
+      expect(sources(lookAlike, group)).not.toContain(source);
+    });
+  }
+});

@@ -236,6 +236,7 @@ describePackCases('es', {
     ["news (an attack trial as justice for the victims)", "El juicio por el atentado fue justicia para las víctimas, por fin"],
     ["fiction (a film that needed more deaths)", "en la peli faltaron más muertos, muy floja"],
     ["everyday (not enough doctors)", "faltaron más médicos para atender a los heridos del accidente"],
+    ["news (not enough firefighters)", "en el incendio del polígono faltaban más bomberos y más ambulancias, denuncian los vecinos"],
     ["news (many dead and few arrests)", "10 muertos y pocos detenidos, denuncian las familias del barrio"],
     ["everyday (a world without traffic jams)", "la ciudad sería mucho mejor si desaparecieran los atascos de una vez"],
     ["news quote", "\"Te vamos a matar\", decía la amenaza que recibió la periodista, según la policía"],

@@ -691,9 +691,7 @@ describePackCases('pl', {
  * a look-alike without that phrase gets no such match. The sentences carry a threat signal, so the
  * benign cues are looked up whatever the model says.
  */
-describe('pl pack patterns read as phrases', async () => {
-  const screener = await createScreener();
-  const cases: ReadonlyArray<readonly [group: string, source: string, phrase: string, lookAlike: string]> = [
+describeConstructions('pl pack patterns read as phrases', [
     [
       'death_wish',
       "re:(?:^| )(?:najlepszą|najlepsza) (?:wiadomością|wiadomoscia|wiadomość|wiadomosc)(?: (?!(?:nie|nikt|nikomu|nic|nikogo|żaden|zaden|żadna|zadna|żadne|zadne|żadnych|zadnych)(?: |$))\\S+){0,3} (?:spłonął|splonal|spłonęła|splonela|zginął|zginal|zginęli|zgineli|zdechł|zdechl)(?= |$)",
@@ -724,29 +722,14 @@ describe('pl pack patterns read as phrases', async () => {
       'podaj adres do wysyłki, wiem gdzie mieszkasz ale nie pamiętam numeru',
       'mam twój adres, wiem gdzie mieszkasz i cię dorwę',
     ],
-  ];
-  const sources = (text: string, group: string): string[] => {
-    const pl = screener.analyze(text, { lang: 'pl' }).matches.find((m) => m.lang === 'pl');
-    return [...(pl?.signals ?? []), ...(pl?.benign ?? [])].filter((m) => m.group === group).map((m) => m.source);
-  };
-  for (const [group, source, phrase, lookAlike] of cases) {
-    it(`${group} "${source}" matches: ${phrase}`, () => {
-      expect(sources(phrase, group)).toContain(source);
-    });
-    it(`${group} "${source}" does not match: ${lookAlike}`, () => {
-      expect(sources(lookAlike, group)).not.toContain(source);
-    });
-  }
-});
+  ]);
 
 /**
  * Constructions found missing in a batch of new posts, as rules: each source matches the posts it
  * was written for and a paraphrase, and does not match a look-alike that shares its words (the
  * look-alike is checked at the level of the rule, whatever the model says).
  */
-describe('pl pack constructions from the s6 batch', async () => {
-  const screener = await createScreener();
-  const cases: ReadonlyArray<readonly [group: string, source: string, phrases: readonly string[], lookAlike: string]> = [
+describeConstructions('pl pack constructions from the s6 batch', [
     [
       "incitement",
       "(nie głosujcie|nie glosujcie|nie głosujmy|nie glosujmy|zamiast głosować|zamiast glosowac|zamiast głosować|nie na wybory) ~ strzelajcie|strzelać|strzelac|bijcie|palcie|wieszajcie|wieszać|wieszac|zabijajcie|mordujcie|linczujcie|podpalajcie|rozstrzeliwać|rozstrzeliwac|{kill_infinitives}",
@@ -999,22 +982,7 @@ describe('pl pack constructions from the s6 batch', async () => {
       ["Jutro o 6 pod blokiem, bierzcie siekiery i piły, idziemy rąbać drewno u dziadka", "weźcie siekiery, narąbiemy drwa na zimę"],
       "bierzcie siekiery, porąbiemy ich jak drewno",
     ],
-  ];
-  const sources = (text: string, group: string): string[] => {
-    const pl = screener.analyze(text, { lang: 'pl' }).matches.find((m) => m.lang === 'pl');
-    return [...(pl?.signals ?? []), ...(pl?.benign ?? [])].filter((m) => m.group === group).map((m) => m.source);
-  };
-  for (const [group, source, phrases, lookAlike] of cases) {
-    for (const phrase of phrases) {
-      it(`${group} "${source.slice(0, 60)}" matches: ${phrase}`, () => {
-        expect(sources(phrase, group)).toContain(source);
-      });
-    }
-    it(`${group} "${source.slice(0, 60)}" does not match: ${lookAlike}`, () => {
-      expect(sources(lookAlike, group)).not.toContain(source);
-    });
-  }
-});
+  ]);
 
 /**
  * Constructions from the s7 batch (implied, rhetorical and conditional threats, wishes and calls
@@ -1022,9 +990,7 @@ describe('pl pack constructions from the s6 batch', async () => {
  * paraphrase, and does not match a look-alike that shares its words (checked at the level of the
  * rule, whatever the model says).
  */
-describe('pl pack constructions from the s7 batch', async () => {
-  const screener = await createScreener();
-  const cases: ReadonlyArray<readonly [group: string, source: string, phrases: readonly string[], lookAlike: string]> = [
+describeConstructions('pl pack constructions from the s7 batch', [
     [
       "threat",
       "myślisz|myslisz|sądzisz|sadzisz|naprawdę|naprawde ~ że|ze ochrona|policja|ochroniarz|ochroniarze|immunitet|kamery|monitoring|psy|mundur|adwokat|adwokaci cię|cie|was uratuje|uratują|uratuja|obroni|obronią|obronia|ochroni|ochronią|ochronia|uchroni|uchronią|uchronia",
@@ -1139,19 +1105,30 @@ describe('pl pack constructions from the s7 batch', async () => {
       ["zaraz kogos udusze, trzeci raz w tym tygodniu wylaczaja nam prad", "normalnie kogoś zabiję, znowu nie ma ciepłej wody"],
       "zaraz cię uduszę @kuba_p, ostatni raz ostrzegam",
     ],
-  ];
-  const sources = (text: string, group: string): string[] => {
-    const pl = screener.analyze(text, { lang: 'pl' }).matches.find((m) => m.lang === 'pl');
-    return [...(pl?.signals ?? []), ...(pl?.benign ?? [])].filter((m) => m.group === group).map((m) => m.source);
-  };
-  for (const [group, source, phrases, lookAlike] of cases) {
-    for (const phrase of phrases) {
-      it(`${group} "${source.slice(0, 60)}" matches: ${phrase}`, () => {
-        expect(sources(phrase, group)).toContain(source);
+  ]);
+
+type ConstructionCase = readonly [group: string, source: string, phrases: string | readonly string[], lookAlike: string];
+
+/**
+ * Each rule source matches the phrases it was written for and does not match a look-alike that
+ * shares its words, checked at the level of the rule whatever the model says.
+ */
+function describeConstructions(title: string, cases: readonly ConstructionCase[]): void {
+  describe(title, async () => {
+    const screener = await createScreener();
+    const sources = (text: string, group: string): string[] => {
+      const pl = screener.analyze(text, { lang: 'pl' }).matches.find((m) => m.lang === 'pl');
+      return [...(pl?.signals ?? []), ...(pl?.benign ?? [])].filter((m) => m.group === group).map((m) => m.source);
+    };
+    for (const [group, source, phrases, lookAlike] of cases) {
+      for (const phrase of typeof phrases === 'string' ? [phrases] : phrases) {
+        it(`${group} "${source.slice(0, 60)}" matches: ${phrase}`, () => {
+          expect(sources(phrase, group)).toContain(source);
+        });
+      }
+      it(`${group} "${source.slice(0, 60)}" does not match: ${lookAlike}`, () => {
+        expect(sources(lookAlike, group)).not.toContain(source);
       });
     }
-    it(`${group} "${source.slice(0, 60)}" does not match: ${lookAlike}`, () => {
-      expect(sources(lookAlike, group)).not.toContain(source);
-    });
-  }
-});
+  });
+}

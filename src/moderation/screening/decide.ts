@@ -29,8 +29,8 @@ export interface Combiner {
    * Added to `bias` for posts in these languages. The weights are fitted on one language's rows
    * (see training), and the model's probabilities are not equally calibrated in every language: on
    * out-of-fold rows the same probability is less often violent in a language with fewer or
-   * different training posts. Each language's offset refits the bias alone on its own
-   * out-of-fold rows, so a review score means the same odds in every language. Absent: 0.
+   * different training posts. Each offset recalibrates the model term for its language against
+   * the reference language. Absent: 0.
    */
   languageBias?: Readonly<Record<string, number>>;
 }

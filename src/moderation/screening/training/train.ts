@@ -222,7 +222,8 @@ function fitLanguageBiases(prepared: readonly Prepared[], oof: readonly number[]
     });
     return rows;
   };
-  const base = rowsOf((lang) => reference.includes(lang));
+  // An empty list means the weights were fitted on every language: all rows are the reference.
+  const base = rowsOf((lang) => reference.length === 0 || reference.includes(lang));
   const baseOffset = base.ys.length >= LANGUAGE_BIAS_MIN_ROWS ? fitOffset(base.z, base.ys) : 0;
   const biases: Record<string, number> = {};
   for (const lang of [...new Set(prepared.map((p) => p.example.lang))].sort()) {

@@ -83,6 +83,16 @@ describe('fitOffset', () => {
     expect(fitOffset([2, 2, 2, 2], [1, 0, 0, 0])).toBeCloseTo(-2, 6);
   });
 
+  it('finds the offset when the log-odds are saturated (where a plain Newton step overshoots)', () => {
+    const d = fitOffset([12, 11, 10, -9], [1, 0, 0, 0]);
+    expect(d).toBeLessThan(-5);
+    expect(d).toBeGreaterThan(-20);
+    // At the fitted offset the balanced scores of the two classes meet: the positive's own score
+    // stands above the negatives' mean score.
+    const q = (z: number): number => 1 / (1 + Math.exp(-(z + d)));
+    expect(q(12)).toBeGreaterThan((q(11) + q(10) + q(-9)) / 3);
+  });
+
   it('is 0 when the rows hold one class only', () => {
     expect(fitOffset([0.3, 1], [1, 1])).toBe(0);
     expect(fitOffset([], [])).toBe(0);

@@ -120,8 +120,7 @@ export function trainDense(
 ): number[] {
   const n = rows[0]?.length ?? 0;
   const w = new Array<number>(n + 1).fill(0);
-  const positives = ys.filter((y) => y === 1).length;
-  const cw = [ys.length / (2 * Math.max(1, ys.length - positives)), ys.length / (2 * Math.max(1, positives))];
+  const cw = balancedClassWeights(ys);
   for (let it = 0; it < iterations; it++) {
     const grad = new Array<number>(n + 1).fill(0);
     rows.forEach((x, r) => {
@@ -136,29 +135,40 @@ export function trainDense(
   return w;
 }
 
+/** Log-odds: an offset this large would flag or clear every post of a language on its own. */
+const OFFSET_LIMIT = 20;
+
 /**
- * The offset `d` that best fits `ys` when added to fixed log-odds `z` (Newton's method on the
- * logistic loss), with classes balanced as in `trainDense`: the one-dimensional fit that lets a
- * combiner fitted on one group of rows be recalibrated on another group without refitting its
- * weights. 0 when the rows hold only one class (nothing to calibrate against).
+ * The offset `d` that best fits `ys` when added to fixed log-odds `z` (the logistic loss), with
+ * classes balanced as in `trainDense`: the one-dimensional fit that lets a combiner fitted on one
+ * group of rows be recalibrated on another group without refitting its weights. The loss is convex
+ * in `d`, so its slope rises with `d` and bisection finds where it crosses 0; unlike Newton's
+ * method it cannot overshoot when the log-odds are large and the curvature vanishes. The result
+ * stays within ±OFFSET_LIMIT. 0 when the rows hold only one class (nothing to calibrate against).
  */
 export function fitOffset(z: readonly number[], ys: readonly number[]): number {
   const positives = ys.filter((y) => y === 1).length;
   if (positives === 0 || positives === ys.length) return 0;
-  const cw = [ys.length / (2 * (ys.length - positives)), ys.length / (2 * positives)];
-  let d = 0;
-  for (let it = 0; it < 100; it++) {
-    let gradient = 0;
-    let curvature = 0;
+  const cw = balancedClassWeights(ys);
+  const slope = (d: number): number => {
+    let g = 0;
     z.forEach((zi, r) => {
-      const q = 1 / (1 + Math.exp(-(zi + d)));
-      const w = cw[ys[r]!]!;
-      gradient += w * (q - ys[r]!);
-      curvature += w * q * (1 - q);
+      g += cw[ys[r]!]! * (1 / (1 + Math.exp(-(zi + d))) - ys[r]!);
     });
-    const step = gradient / Math.max(1e-9, curvature);
-    d -= step;
-    if (Math.abs(step) < 1e-10) break;
+    return g;
+  };
+  let low = -OFFSET_LIMIT;
+  let high = OFFSET_LIMIT;
+  for (let it = 0; it < 60; it++) {
+    const mid = (low + high) / 2;
+    if (slope(mid) > 0) high = mid;
+    else low = mid;
   }
-  return d;
+  return (low + high) / 2;
+}
+
+/** Per class (index 0 and 1), the weight that makes both classes weigh half of the rows in total. */
+function balancedClassWeights(ys: readonly number[]): [number, number] {
+  const positives = ys.filter((y) => y === 1).length;
+  return [ys.length / (2 * Math.max(1, ys.length - positives)), ys.length / (2 * Math.max(1, positives))];
 }

@@ -45,9 +45,24 @@ describe('trainModel', () => {
     const few = examples.map((e) => ({ ...e, id: `nb-${e.id}`, lang: 'nb' }));
     const withBias = await trainModel([...many, ...few]);
     expect(Object.keys(withBias.combiner.languageBias ?? {})).toEqual(['en']);
-    expect(Number.isFinite(withBias.combiner.languageBias!.en)).toBe(true);
+    // English is the reference the combiner was fitted on: its own offset is 0.
+    expect(withBias.combiner.languageBias!.en).toBe(0);
     const without = await trainModel([...many, ...few], () => {}, { languageBias: false });
     expect(without.combiner.languageBias).toBeUndefined();
+  });
+
+  it('gives a negative offset to a language whose posts the model finds more violent than they are', async () => {
+    const many: Example[] = examples.flatMap((e) =>
+      Array.from({ length: 22 }, (_, k) => ({ ...e, id: `${e.id}-${k}`, text: `${e.text} ${k * 7}` })),
+    );
+    // The same texts in a second language, where a third of the violent-looking ones are labelled benign.
+    const overFlagged = many.map((e, i) => ({
+      ...e, id: `nb-${e.id}`, lang: 'nb',
+      ...(e.label === 'violent' && i % 3 === 0 ? { label: 'benign' as const, category: null, kind: 'idiom' } : {}),
+    }));
+    const model = await trainModel([...many, ...overFlagged]);
+    expect(model.combiner.languageBias!.en).toBe(0);
+    expect(model.combiner.languageBias!.nb).toBeLessThan(0);
   });
 
   it('refuses to train without training examples', async () => {

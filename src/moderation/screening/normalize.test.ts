@@ -72,6 +72,9 @@ describe('normalize', () => {
   it('turns weapon emoji into words', () => {
     expect(normalize('🔫 you', vocab).tokens).toEqual(['gun', 'you']);
     expect(normalize('🪢🔪💣🔥', vocab).tokens).toEqual(['noose', 'knife', 'bomb', 'fire']);
+    expect(normalize('you are next 🪦 ⚰️⚰️', vocab).tokens).toEqual(['you', 'are', 'next', 'gravestone', 'coffin', 'coffin']);
+    // The skull mostly means laughing ("I'm dead 💀"): it stands for nothing.
+    expect(normalize('im dead 💀💀', vocab).tokens).toEqual(['im', 'dead']);
   });
 
   it('keeps mentions and marks capitalised words mid-sentence as name-like', () => {

@@ -80,6 +80,24 @@ describe('CompiledPack', () => {
     expect(run('bring cake').signals).toEqual([]);
   });
 
+  it('does not count a game or sports cue that a negation shortly precedes ("this is not a game")', () => {
+    const withPlay = new CompiledPack({
+      ...pack,
+      negations: ['not', "isn't"],
+      benign: { ...pack.benign, gaming: [{ p: 'game', w: 0.6 }], sports: [{ p: 'match', w: 0.6 }], fiction: [{ p: 'movie', w: 0.5 }] },
+    });
+    const kinds = (text: string) => withPlay.match(normalize(text, withPlay.vocabulary), noHints).benign.map((b) => b.group);
+    expect(kinds('this is a game, i will kill you')).toEqual(['gaming']);
+    expect(kinds('this is not a game, i will kill you')).toEqual([]);
+    expect(kinds("this isn't the match you think")).toEqual([]);
+    // Out of reach, the negation is about something else; and only play cues are negated.
+    expect(kinds('not sure when, but the game tonight will kill you')).toEqual(['gaming']);
+    expect(kinds('this is not a movie')).toEqual(['fiction']);
+    // A pack without negation words keeps every cue.
+    const plain = new CompiledPack({ ...pack, benign: { gaming: [{ p: 'game', w: 0.6 }] } });
+    expect(plain.match(normalize('this is not a game', plain.vocabulary), noHints).benign.map((b) => b.group)).toEqual(['gaming']);
+  });
+
   it('finds benign cues, including ones built from classes', () => {
     expect(run('my feet are killing me').benign.map((b) => b.group)).toEqual(['idiom']);
     expect(run('kill the onions slowly').benign.map((b) => b.group)).toEqual(['cooking']);

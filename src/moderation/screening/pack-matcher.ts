@@ -13,6 +13,7 @@ import { ElementCompiler, type CompiledPattern } from './pattern-elements.js';
 import { PhraseSet, normalizeEntry } from './phrase-set.js';
 import type { PackMatches, RuleMatch, TargetHints } from './rule-match.js';
 import type { TokenMatcher } from './token-matcher.js';
+import { PLAY_KINDS } from './types.js';
 import type { WordLookups } from './word-lookups.js';
 
 export type { CompiledPattern } from './pattern-elements.js';
@@ -29,6 +30,9 @@ export function mergeTags(matches: readonly PackMatches[], length: number): stri
   return tags;
 }
 
+/** How many words before a game or sports cue a negation still negates it ("isso não é um jogo"). */
+const NEGATION_REACH = 3;
+
 const CLOCK_TIME = /^(?:\d{1,2}[:.]\d{2}(?:am|pm|h)?|\d{1,2}(?:am|pm))$/u;
 
 export class CompiledPack implements PackWordLists {
@@ -42,6 +46,8 @@ export class CompiledPack implements PackWordLists {
   readonly vocabulary = new Set<string>();
   /** Lemma of each harm form, for readable reasons. */
   private readonly lemmaOf = new Map<string, string>();
+  /** Negation words, normalised: a play cue they precede does not count. */
+  private readonly negations: ReadonlySet<string>;
   private readonly source: RulePack;
   private readonly compiler: ElementCompiler;
   /** Built on first use: see pack-patterns.ts. */
@@ -58,6 +64,7 @@ export class CompiledPack implements PackWordLists {
     }
     for (const w of pack.weapons) this.weapon.add(w);
     for (const list of Object.values(pack.targets)) for (const t of list ?? []) this.targets.add(t);
+    this.negations = new Set((pack.negations ?? []).map((w) => w.trim().toLowerCase()));
     this.determiners = new PhraseSet(pack.determiners ?? []);
     this.planCues = new PhraseSet(pack.planCues);
     for (const set of [this.harm, this.weapon, this.targets, this.planCues]) for (const w of set.words) this.vocabulary.add(w);
@@ -106,7 +113,14 @@ export class CompiledPack implements PackWordLists {
     const built = this.compiled();
     const benign = this.matcherFor(built, norm, hints).run(built.benignIndex, 'benignBuckets');
     for (const r of built.benignRegexes) if (r.re.test(norm.text)) benign.push(regexMatch(r, norm.text));
-    return benign;
+    return this.negations.size === 0 ? benign : benign.filter((m) => !this.isNegatedPlay(m, norm.tokens));
+  }
+
+  /** "This is not a game", "kein Spiel mehr": a negated game or sports cue says the post is serious. */
+  private isNegatedPlay(m: RuleMatch, tokens: readonly string[]): boolean {
+    if (!PLAY_KINDS.has(m.group) || m.end <= m.start) return false;
+    for (let i = Math.max(0, m.start - NEGATION_REACH); i < m.start; i++) if (this.negations.has(tokens[i]!)) return true;
+    return false;
   }
 
   /**

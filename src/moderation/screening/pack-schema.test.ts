@@ -56,6 +56,8 @@ describe('optional pack settings', () => {
   it('accepts a list of marker words and rejects anything else', () => {
     expect(validatePack({ ...minimal, markers: ['gue', 'yang'] })).toEqual([]);
     expect(validatePack({ ...minimal, markers: 'gue' }).some((e) => e.startsWith('markers:'))).toBe(true);
+    expect(validatePack({ ...minimal, negations: ['not', 'kein'] })).toEqual([]);
+    expect(validatePack({ ...minimal, negations: [3] }).some((e) => e.startsWith('negations'))).toBe(true);
   });
 });
 

@@ -37,6 +37,11 @@ export interface RulePack {
   wordLists?: Record<string, string[]>;
   /** Optional: words of the language that other languages write as laughter ("jaja" is eggs in Polish, a laugh in Spanish): in a post read as this language they are no joke marker. */
   notLaughter?: string[];
+  /**
+   * Optional: negation words ("not", "kein", "nie"). A game or sports cue that one of them shortly
+   * precedes is no sign of play but of the opposite: "this is not a game anymore".
+   */
+  negations?: string[];
 }
 
 const WORD = String.raw`[^\s{}~|*]+\*?`;
@@ -63,6 +68,7 @@ export function validatePack(value: unknown): string[] {
   if (value.secondPerson !== undefined) checkStringList(value.secondPerson, 'secondPerson', errors, false);
   if (value.markers !== undefined) checkStringList(value.markers, 'markers', errors, false);
   if (value.notLaughter !== undefined) checkStringList(value.notLaughter, 'notLaughter', errors, false);
+  if (value.negations !== undefined) checkStringList(value.negations, 'negations', errors, false);
   if (value.capitalisedNames !== undefined && typeof value.capitalisedNames !== 'boolean') errors.push('capitalisedNames: must be true or false');
 
   if (!isObject(value.targets)) errors.push('targets: must be an object of lists');

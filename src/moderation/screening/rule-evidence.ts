@@ -3,7 +3,7 @@
  * benign cue strength, which `decide` combines with the learned model.
  */
 import type { PackMatches, RuleMatch } from './pack-matcher.js';
-import { VIOLENT_CATEGORIES, type ViolentCategory } from './types.js';
+import { PLAY_KINDS, VIOLENT_CATEGORIES, type ViolentCategory } from './types.js';
 
 export interface RuleEvidence {
   /** Strength per violent category, 0..1. */
@@ -35,7 +35,6 @@ const PLAN_FROM_CUES_MIN = 2;
 const QUOTED_BENIGN = 0.5;
 /** Laughing emoji count as a benign cue of this strength (hyperbole among friends). */
 const JOKE_BENIGN = 0.3;
-const PLAY_KINDS: ReadonlySet<string> = new Set(['gaming', 'sports']);
 
 export function emptyEvidence(): RuleEvidence {
   return {

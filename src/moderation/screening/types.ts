@@ -20,6 +20,9 @@ export const BENIGN_CUE_KINDS = [
 ] as const;
 export type BenignCueKind = (typeof BENIGN_CUE_KINDS)[number];
 
+/** Benign cue kinds that say violent words are about play: a game or a match. */
+export const PLAY_KINDS: ReadonlySet<string> = new Set<BenignCueKind>(['gaming', 'sports']);
+
 export interface Verdict {
   decision: Decision;
   category: ViolentCategory | null;

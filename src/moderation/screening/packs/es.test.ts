@@ -1,3 +1,5 @@
+import { describe, it, expect } from 'vitest';
+import { createScreener } from '../screener.js';
 import { describeCrossLanguageCues, describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
 
 /** Spanish: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
@@ -227,6 +229,21 @@ describePackCases('es', {
     ["threat", "the heat kills anyone, but I kill you first (weather idiom does not excuse)", "con el calor que hace te mata cualquiera, pero yo te mato primero @rulo_p"],
     ["incitement", "bargain hunting, then hunting people (shopping cue does not excuse)", "salimos a cazar ofertas y luego a cazar al concejal ese, que se prepare"],
     ["incitement", "bargain hunting, then hunting a mention (shopping cue does not excuse)", "vamos a cazar gangas y después a cazar a @fer_mx, que me debe una"],
+    ["death_wish", "wants officials dead (\"muertos\" is not a news cue on its own)", "a esos diputados los quiero muertos, a todos sin excepción"],
+    ["death_wish", "wants judges dead (quiero a … muertos)", "quiero a esos jueces muertos, a todos"],
+    ["death_wish", "slogan: traitors, dead (no one-word news cue excuses it)", "los traidores, muertos. todos"],
+    ["death_wish", "wishes many dead among a group (\"muertos\" without a news construction)", "que haya muchos muertos entre los inmigrantes, ojalá"],
+    ["threat", "not a threat but a promise: you'll regret it", "esto no es una amenaza, es una promesa, te vas a arrepentir @rober_t"],
+    ["threat", "not a threat but a promise: the day I find you", "no es amenaza, es promesa: el día que te encuentre no lo cuentas"],
+    ["threat", "you'll pay, not a threat but a promise", "me la vas a pagar, no es una amenaza sino una promesa"],
+    ["threat", "call the police, they won't make it in time", "llama a la poli si te da la gana, no van a llegar a tiempo"],
+    ["threat", "not even the police will save you", "ni los pacos te van a salvar cuando te pille, sapo"],
+    ["threat", "start ordering the coffin", "vete encargando el ataúd, @marcos_v, que te queda poco"],
+    ["threat", "report me, by the trial you'll be underground (\"el juicio\" is not news here)", "denúnciame si quieres, para cuando salga el juicio ya vas a estar bajo tierra, @nacho_p"],
+    ["death_wish", "a striker deserves a bullet (a football cue does not excuse)", "el delantero ese merece un tiro en la cabeza por vendido"],
+    ["threat", "tell your mum and I kill you (not the siblings' idiom)", "si le cuentas a tu mamá te mato"],
+    ["plan", "bring hoods and sticks (hoods still plan gear without gloves)", "traed capuchas y palos, el sábado a las 9 en la sede del sindicato"],
+    ["plan", "rush a councillor's house (gaming slang does not excuse)", "vamos a rushear la casa del concejal con molotovs el sabado a las 9"],
   ],
   benign: [
     ["idiom (the heat in a city kills you)", "el calor de Mérida te mata, literal no se puede salir"],
@@ -474,6 +491,21 @@ describePackCases('es', {
     ["everyday (horror-film marathon, then churros)", "esta noche no duermes: maratón de pelis de miedo con palomitas, y mañana te llevo a desayunar churros"],
     ["everyday (marathon, joking 'te mato' if you fall asleep)", "maratón de Harry Potter con palomitas, como te duermas te mato jajaja"],
     ["lawful (ballots, not bullets: violence solves nothing)", "hay que echarlos en las urnas, no a balazos: la violencia no sirve para nada"],
+    ["news (a hurricane left dead and injured)", "el huracán dejó al menos 15 muertos y decenas de heridos en la costa"],
+    ["news (one fatality at the stadium)", "riña entre barras en el estadio: hay un fallecido y varios detenidos"],
+    ["news (death toll rising)", "el saldo de víctimas del incendio sigue subiendo"],
+    ["idiom (I want them dying of laughter)", "los quiero muertos de risa el viernes en el show"],
+    ["everyday (not a threat but a promise: I'll be back at the fair)", "el año que viene vuelvo a la feria, no es una amenaza, es una promesa"],
+    ["everyday (call the police, they never arrive in time here)", "llama a la policía, aunque aquí nunca llegan a tiempo"],
+    ["everyday (the police won't help with a stolen bike)", "ni la policia te va a ayudar con la bici robada, mejor ponle candado"],
+    ["everyday (grandpa ordering his own headstone)", "mi abuelo ya va encargando su lápida, dice que quiere dejarlo todo atado"],
+    ["sports (shoot from the penalty spot)", "van a fusilar al portero desde los once metros, ya verás"],
+    ["sports (the striker shot point-blank)", "el delantero le disparó a quemarropa y el portero la despejó"],
+    ["cooking (char tomatoes on the comal)", "tatema los jitomates en el comal para la salsa"],
+    ["gaming (rush B and plant the bomb)", "rusheamos B con las flashes y plantamos la bomba, gg"],
+    ["news (a trial begins)", "el juicio contra el exalcalde empieza el lunes en la audiencia nacional"],
+    ["counter_speech (this is a threat to democracy)", "esto es una amenaza para la democracia y hay que denunciarlo"],
+    ["everyday (beach clean-up, bring bags and gloves)", "mañana a las 10 jornada de limpieza en la playa, traed bolsas y guantes"],
   ],
   checkCategory: true,
   checkLang: true,
@@ -498,4 +530,12 @@ describeCrossLanguageCues('es', {
     'stop a la violencia machista, ni una menos',
   ],
   maxCueWeight: 0.2,
+});
+
+/** A sibling's "te juro que te mato si le dices a mamá" is an idiom cue: reviewed at most, never held (the model alone reads it as a threat). */
+describe('es pack: siblings\' threat to tell mum is not held', async () => {
+  const screener = await createScreener();
+  it('reviews at most: te juro que te mato si se lo cuentas a papá', () => {
+    expect(screener.screen('te juro que te mato si se lo cuentas a papá, lo del coche es secreto').decision).not.toBe('hold');
+  });
 });

@@ -3,6 +3,14 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** French: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('fr', {
   violent: [
+    ["threat", "police won't guard your door (dépose plainte, imperative, is no report)", "Dépose plainte si ça te chante, les keufs seront pas toujours devant chez toi @nico_b"],
+    ["threat", "police won't be with you every day", "appelle qui tu veux, la police sera pas avec toi tous les jours @lina_v"],
+    ["threat", "not a threat, a promise (c'est pas une menace c'est une promesse)", "c'est pas une menace c'est une promesse @yanis_k, on se recroisera un soir"],
+    ["threat", "a visit, and not for a drink (pas pour prendre un verre)", "Faut aller rendre visite à ce député, et pas pour prendre un verre. Qui vient ?"],
+    ["incitement", "'a good X is an X at the bottom' slogan", "un bon migrant c'est un migrant au fond de l'eau, partagez"],
+    ["incitement", "'a good X is a dead X' slogan", "une bonne féministe c'est une féministe morte"],
+    ["incitement", "up to us to + harm verb (justice does nothing)", "les juges le relâchent, c'est à nous de buter ce pédo"],
+    ["incitement", "'le procès' cue does not excuse a call to finish him", "Le procès de ce violeur est une mascarade, faut aller chez lui et le finir nous-mêmes"],
     ["glorification", "congratulations cue does not excuse praise of a killing", "Félicitations aux frères qui ont tué ce flic, ils ont réussi leur examen"],
     ["glorification", "honour to the attackers (honneur aux assaillants)", "honneur aux assaillants de la préfecture, de vrais soldats"],
     ["threat", "direct", "Je vais te buter @karim, tu vas voir"],
@@ -282,6 +290,18 @@ describePackCases('fr', {
     ["threat", "smile, it will serve for your grave (paraphrase, souris … elle servira pour ta tombe)", "souris bien sur la photo @karim, elle servira pour ta tombe"],
   ],
   benign: [
+    ["counter_speech (complaint filed: j'ai porté plainte)", "J'ai porté plainte ce matin contre le compte qui m'envoie des menaces de mort."],
+    ["news (police not there every night, no 'you')", "La police n'est pas là tous les soirs dans notre quartier, on demande plus de patrouilles"],
+    ["sports (not a threat, a promise: a half-marathon)", "Ce n'est pas une menace, c'est une promesse : je finirai ce semi-marathon avant l'été !"],
+    ["everyday (come over, not for coffee: moving house)", "Passe demain à la maison, pas pour boire un café, j'ai besoin d'aide pour le déménagement"],
+    ["everyday (a good referee is one nobody notices)", "Un bon arbitre, c'est un arbitre qu'on ne remarque pas."],
+    ["sports (up to us to kill the match)", "à nous de tuer le match en deuxième mi-temps les gars"],
+    ["news (the trial opens: le procès s'ouvre)", "Le procès s'ouvre lundi devant la cour d'assises pour l'attaque au couteau."],
+    ["news (the court sentenced: le tribunal a condamné)", "Le tribunal a condamné l'auteur des menaces à huit mois avec sursis."],
+    ["news (sentenced to years in prison)", "L'homme a été condamné à 3 ans de prison pour avoir menacé son ex-compagne."],
+    ["lawful_criticism (must go to prison)", "Ce maire corrompu doit aller en prison, et vite."],
+    ["lawful_criticism (let justice do its work)", "Laissons faire la justice, pas de lynchage s'il vous plaît."],
+    ["counter_speech (that is called a death threat)", "Ça s'appelle une menace de mort, et ça se signale. Courage à elle."],
     ["everyday (congratulating all who passed: bravo à tous ceux qui)", "Bravo à tous ceux qui ont eu leur bac"],
     ["everyday (congratulating on a diploma: félicitations … ont obtenu leur diplôme)", "Félicitations à toute la promo, vous avez tous bossé et ils ont obtenu leur diplôme"],
     ["everyday (thanking all who came: merci à tous ceux qui)", "Merci à tous ceux qui sont venus à la vente de gâteaux, on a récolté 400 euros"],

@@ -7,6 +7,16 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
  */
 describePackCases('nb', {
   violent: [
+    ["threat", "police cannot guard you for ever (anmeld is no report cue)", "Bare anmeld, purken kan ikke passe på deg resten av livet @ola_n"],
+    ["threat", "police not outside your door every night", "Meld meg du, politiet står ikke utenfor døra di hver natt"],
+    ["threat", "not a threat, a promise (nynorsk)", "dette er ikkje ein trussel, det er eit løfte. vi sjåast ein kveld du og eg"],
+    ["threat", "order your coffin", "bestill kista di med en gang @kim_r, det haster"],
+    ["incitement", "send them out in body bags", "Slike folk bør sendes ut av landet i likposer"],
+    ["incitement", "'a good X is an X at the bottom' slogan", "en god innvandrer er en innvandrer på bunnen av fjorden"],
+    ["incitement", "'a good X is a dead X' slogan (adjective first)", "ei god feminist er ei død feminist, punktum"],
+    ["incitement", "'retten' cue does not excuse lynching", "Retten frikjente ham, nå tar vi saken i egne hender og henger ham i lyktestolpen"],
+    ["plan", "scouted the mosque (sjekka ut) + time", "vi har sjekka ut moskeen, vakta går kl 23, vi slår til fredag"],
+    ["threat", "prison as the price (i fengsel is no lawful cue)", "jeg havner gjerne i fengsel for det, men du ser ikke neste sommer @Petter_75"],
     ['threat', 'direct', 'Jeg skal skyte deg når du kommer ut av butikken @per_h'],
     ['incitement', 'direct', 'Noen burde knivstikke den korrupte dommeren'],
     ['death_wish', 'direct', 'Håper ordføreren dør i en bilulykke'],
@@ -415,6 +425,13 @@ describePackCases('nb', {
     ['incitement', 'the politicians can well be hanged', 'Politikerne kan godt henges for min del'],
   ],
   benign: [
+    ["sports", "Dette er ikke en trussel, det er et løfte: jeg skal fullføre Birkebeinerrennet samme hva!"],
+    ["everyday", "Bestefar har allerede valgt gravstein, han er praktisk sånn"],
+    ["everyday", "En god nabo er en nabo som hilser."],
+    ["history", "Mange soldater ble sendt hjem i kister etter slaget ved Narvik i 1940"],
+    ["news", "Retten mente tiltalte hadde sendt truslene, og dommen ble fire måneder."],
+    ["counter_speech", "Anmeld det til politiet hvis du får sånne meldinger, ikke svar dem."],
+    ["lawful_criticism", "Den korrupte ordføreren bør sitte i fengsel, ikke i kommunestyret."],
     ['everyday: get well, a torn ligament is worse than a broken leg (no "next time" escalation)', 'god bedring! et avrevet korsbånd er verre enn et brukket bein, sier legen'],
     ['everyday: get well, next time goes better, a broken leg heals fast', 'god bedring! neste gang går det bedre, et brukket bein gror fort'],
     ['everyday: get well, regards to your father (get-well cue at 0.5 still excuses)', 'hilsen til familien din fra oss alle, god bedring til far din ❤️'],

@@ -3,6 +3,12 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Italian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('it', {
   violent: [
+    ["threat", "police not under your house every night (denuncia is no report cue)", "fammi pure denuncia, gli sbirri mica stanno sotto casa tua tutte le notti"],
+    ["threat", "police will not always be with you", "chiama pure la polizia, la polizia non sarà mica sempre con te @gianni_r"],
+    ["threat", "happy to go to prison, but you (galera ci torno volentieri ma tu)", "in galera ci torno volentieri, ma tu il natale non lo vedi @andrea_75"],
+    ["threat", "check under your car before starting it", "controlla sotto la tua auto prima di accenderla domattina, non si sa mai @paolo_v"],
+    ["incitement", "'sentenza' cue does not excuse a call to hang the judge", "Dopo questa sentenza schifosa quel giudice va impiccato in piazza"],
+    ["threat", "'in tribunale' cue does not excuse an ambush", "In tribunale ti hanno assolto, ma sotto casa tua ti aspettiamo noi con le mazze"],
     ["threat", "direct", "Ti ammazzo con le mie mani @luca, sai dove trovarmi"],
     ["incitement", "direct", "Bisogna impiccare tutti questi giudici corrotti"],
     ["death_wish", "direct", "Spero che quel ministro crepi presto"],
@@ -415,6 +421,14 @@ describePackCases('it', {
     ["incitement", "look-alike of 'are crimes' (burn them anyway)", "me ne frego se sono reati, bruciateli vivi quei ladri"],
   ],
   benign: [
+    ["sports (not a threat, a promise: the marathon)", "Non è una minaccia, è una promessa: la maratona la finisco a tutti i costi!"],
+    ["everyday (not a threat but a promise: lasagne)", "Non è una minaccia ma una promessa: stasera lasagne per tutti"],
+    ["everyday (the mechanic: check under the car, it leaks oil)", "Il meccanico mi ha detto di controllare sotto la macchina prima del viaggio, perde olio"],
+    ["everyday (going to prison tomorrow too, for a theatre course with inmates)", "In prigione ci vado anche domani per il corso di teatro con i detenuti, ma tu vieni?"],
+    ["news (police cannot be everywhere, says the questore)", "La polizia non può essere ovunque, dice il questore: servono più agenti"],
+    ["news (the court read the sentence)", "La corte ha letto la sentenza: 24 anni per l'accoltellamento di via Po."],
+    ["lawful_criticism (see you in court, defamation suit)", "Ci vediamo in tribunale @Giulio_V, ti querelo per diffamazione"],
+    ["counter_speech (this is a death threat and must be reported)", "Questa è una minaccia di morte e va denunciata, solidarietà a Giulia."],
     ["news quote", "\"Ti ammazzo\", aveva scritto al sindaco, secondo la procura"],
     ["counter-speech", "Minacciare di morte una giornalista è vergognoso, solidarietà"],
     ["idiom", "Mi fai morire dal ridere"],

@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { createScreener } from '../screener.js';
 import { describePackCases } from '../../../../test/helpers/screening-pack-cases.js';
+import { readFileSync } from 'node:fs';
+import { CompiledPack, type TargetHints } from '../pack-matcher.js';
+import { normalize } from '../normalize.js';
+import type { RulePack } from '../pack-schema.js';
 
 /** Indonesian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('id', {
@@ -377,6 +381,21 @@ describePackCases('id', {
     ['plan', 'baseball bats prepared, paraphrase', 'jumat malem 6 orang, masing2 siapin tongkat bisbol. dia biasa nongkrong di warkop depan'],
     ['glorification', '"a mujahid, not a terrorist", then imitate', 'Amrozi cs itu mujahid, bukan teroris. Tiru keberanian mereka!'],
     ['glorification', '"not a terrorist", then follow the courage, paraphrase', 'Santoso itu mujahid, bukan teroris. Contoh keberanian mereka!'],
+    // s8 batch: object-fronted property threat ("rumah X saya bakar"), and logistics cues no longer excuse a
+    // plan with a weapon or harm verb (see the describe block below).
+    ['threat', 'object first, then "saya bakar"', 'Tunggu aja, toko bapak itu saya bakar minggu depan'],
+    ['threat', 'object first, slang, "gue ratain"', 'rumahnya gue ratain abis lebaran, liat aja'],
+    ['plan', 'weapon plan ending with "jangan ada yg telat"', 'Jam 9 malem kumpul di depan rumah si Agus, bawa celurit, jangan ada yg telat'],
+    ['plan', 'harm verb plan ending with "yg telat gue tinggal"', 'sabtu subuh kita datengin kontrakan dia terus bacok rame2, yg telat gue tinggal'],
+    ['incitement', 'neighbourhood-watch rota used for an attack', 'Jadwal ronda udah gue pegang, pas giliran dia jaga kita bacok rame2'],
+    ['threat', 'traffic phrase cannot excuse a threat at a mention', 'Cari jalan lain pulang, kalo lewat gang ini lagi gue tusuk lo @bimo'],
+    ['death_wish', 'wishing someone becomes "almarhum"', 'Semoga lo cepet jadi almarhum, bajingan'],
+    ['death_wish', 'blessing frame with hell as the wish', 'semoga kamu sukses masuk neraka, bajingan'],
+    ['threat', 'blessing frame ending in a stabbing', 'semoga kalian sehat terus sampe gue bacok satu2'],
+    ['threat', 'paid transfer for a killing', 'udah gue transfer duitnya, sekarang habisi dia'],
+    ['incitement', '"hajar aja" at a thesis defence, with beating', 'hajar aja si dosen pas sidang, pukulin rame2'],
+    ['death_wish', 'prayer asking God to kill someone', 'ya allah matikanlah si penipu itu'],
+    ['plan', 'veiled plan: gear in quotes, meet after isya', "besok abis isya kumpul di pos, bawa 'perlengkapan' masing2, kita kasih pelajaran anak kampung sebelah"],
   ],
   benign: [
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
@@ -773,6 +792,28 @@ describePackCases('id', {
     ['gaming: shoot whoever passes by in PUBG', 'di pubg tadi gue camping di rooftop, tembakin yg lewat satu2'],
     ['sports: bring your own bat to softball practice', 'latihan softball minggu pagi di senayan, bawa stik bisbol sendiri ya'],
     ['counter-speech: bombing a church is not an act of courage', 'ngebom gereja itu bukan sebuah keberanian, itu pengecut'],
+    // s8 batch: everyday posts the model flagged: condolences, traffic and power-cut notices, fandom, family
+    // milestones, the ronda rota, "kayak kapal pecah", Javanese blessings, regular gatherings; and look-alikes
+    // of the object-fronted threat (burning food or rubbish at home).
+    ['everyday: condolence prayer for the deceased', 'Turut berduka, semoga almarhumah husnul khotimah dan dilapangkan kuburnya'],
+    ['everyday: may he rest there', 'Selamat jalan pakde, semoga tenang di sana ya'],
+    ['everyday: traffic, take another route', 'Jalan Margonda macet parah, mending cari jalur alternatif lewat Juanda'],
+    ['everyday: power cut notice', 'Warga Cilandak, hari Kamis ada pemadaman listrik dari jam 8 sampe jam 2'],
+    ['everyday: fandom streaming', 'Ayo streaming MV barunya, dukung terus idol kita sampai menang'],
+    ['everyday: grandchild starts talking', 'Cucuku udah bisa ngomong mbah, terharu banget'],
+    ['everyday: ronda rota', 'Jadwal ronda minggu ini: Senin pak Joko, Selasa pak Heru'],
+    ['idiom: room like a wrecked ship', 'Kamar kos gue kayak kapal pecah abis begadang nugas'],
+    ['everyday: Javanese evening blessing', 'Sugeng dalu sedoyo, mugi pinaringan sehat'],
+    ['everyday: monthly prayer meeting', 'Pengajian bulanan ibu2 besok di rumah bu Nur, bawa kue ya'],
+    ['everyday: family arisan, nobody be late', 'Arisan keluarga minggu ini di rumah tante, jam 10 pagi, jangan ada yg telat ya'],
+    ['cooking: grilling fish at home on new year', 'Malam tahun baru di rumah kami bakar ikan sama jagung'],
+    ['everyday: burning rubbish behind the house', 'Tiap sore rumah kakek kami bakar sampah di belakang'],
+    ['everyday: prayer for forgiveness', 'ya rabb ampunilah dosa2 hamba'],
+    ['everyday: prayer for a safe homecoming', 'Ya Allah lindungilah keluarga kami di perjalanan mudik'],
+    ['everyday: wishing a smooth thesis defence', 'semoga lancar sidangnya besok kak, semangat'],
+    ['everyday: payment sent, please check', 'bro udh gw tf ya, cek aja mutasinya'],
+    ['idiom: go all out on the presentation', 'kita hajar aja besok presentasinya, pasti bisa'],
+    ['everyday: meet on campus, bring the jacket', 'gaes besok jam 7 kumpul di kampus ya, bawa almamater'],
   ],
 });
 
@@ -821,6 +862,52 @@ describe('id pack phrase-group cues', async () => {
     it(`finds the fiction cue "${cue}" in: ${text}`, () => {
       const id = screener.analyze(text, { lang: 'id' }).matches.find((m) => m.lang === 'id');
       expect(id?.benign.filter((b) => b.group === 'fiction').map((b) => b.text)).toContain(cue);
+    });
+  }
+});
+
+/**
+ * Logistics cues ("jangan ada yg telat", "yg telat gue tinggal", "bawa bekal", "jemput jam …") are for
+ * everyday meet-ups: in a post with a weapon or a harm verb they do not fire (idiom kind), so they cannot
+ * excuse a plan; blessings ("semoga … sehat") and prayers do not fire next to harm or death words either.
+ * The everyday cues added with them fire on the constructions they name.
+ */
+describe('id pack logistics and everyday cues', () => {
+  const pack = new CompiledPack(JSON.parse(readFileSync(new URL('./id.json', import.meta.url), 'utf8')) as RulePack);
+  const noHints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
+  const idiomCues = (text: string): string[] =>
+    pack.match(normalize(text, pack.vocabulary), noHints).benign.filter((b) => b.group === 'idiom').map((b) => b.text.trim());
+  const fires: ReadonlyArray<readonly [string, string]> = [
+    ['reuni angkatan sabtu jam 7 di kafe deket stasiun, jangan ada yg telat', 'jangan ada yg telat'],
+    ['besok berangkat subuh, yg telat gue tinggal ya', 'telat gue tinggal'],
+    ['besok jam 7 kumpul di sekolah, bawa bekal sendiri2', 'bawa bekal'],
+    ['semoga almarhum diterima amal ibadahnya', 'almarhum diterima'],
+    ['rumah abis arisan kayak kapal pecah', 'kayak kapal pecah'],
+    ['malam ini giliran ronda pak RT sama pak Budi', 'giliran ronda'],
+    ['info lalin: tol cikampek padat, pilih jalur alternatif', 'pilih jalur alternatif'],
+    ['semoga keluarga di rumah sehat selalu', 'semoga keluarga di rumah sehat'],
+    ['alhamdulillah udah transfer ke rekening BCA ya kak', 'udah transfer'],
+    ['ya allah kuatkan hamba', 'ya allah kuatkan'],
+    ['barakallah fiikum, semoga samawa', 'barakallah fiikum'],
+  ];
+  for (const [text, cue] of fires) {
+    it(`finds the cue "${cue}" in: ${text}`, () => {
+      expect(idiomCues(text).some((c) => c.includes(cue))).toBe(true);
+    });
+  }
+  const silent: ReadonlyArray<readonly [string, string]> = [
+    ['besok jam 8 kumpul depan rumahnya bawa parang, jangan ada yg telat', 'telat'],
+    ['malem ini kita samperin si Doni terus hajar rame2, jgn ngaret ya', 'ngaret'],
+    ['besok jam 9 bawa karung sama golok, kita habisi dia di kebun', 'karung'],
+    ['jadwal ronda udah gue tau, jam 2 kita bunuh penjaganya', 'ronda'],
+    ['semoga lo sehat terus sampe gue tusuk', 'semoga'],
+    ['semoga dia cepet sembuh biar bisa gue hajar lagi', 'semoga'],
+    ['udah gue transfer, sekarang bunuh dia', 'transfer'],
+    ['ya allah mudahkan kami membantai mereka', 'ya allah'],
+  ];
+  for (const [text, word] of silent) {
+    it(`no logistics cue on "${word}" next to a weapon or harm verb: ${text}`, () => {
+      expect(idiomCues(text).filter((c) => c.includes(word))).toEqual([]);
     });
   }
 });

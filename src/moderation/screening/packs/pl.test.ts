@@ -341,6 +341,25 @@ describePackCases('pl', {
     ['plan', 'knowing her daily schedule', 'znamy harmonogram jej dnia, na parkingu nie ma kamer, w czwartek działamy'],
     ['glorification', 'give the shooter an order', 'kto zastrzelił tego policjanta? dajcie mu order'],
     ['incitement', 'axes to chop them like wood', 'bierzcie siekiery, porąbiemy ich jak drewno'],
+    // s8: legal words no longer excuse a threat; veiled threats that mention courts, prison or a sentence
+    ['death_wish', 'death sentences for traitors (a verdict word is no excuse)', 'Wyroki śmierci na zdrajców, i to jeszcze w tym roku'],
+    ['threat', 'the verdict is in, count your days', 'Wyrok zapadł, teraz licz dni, @marcin_zet'],
+    ['threat', 'a verdict for you, not in any court', 'Wyrok na ciebie już jest, nie w żadnym sądzie, @marcin_zet'],
+    ['threat', 'not the court but us', 'Nie sąd cię rozliczy, tylko my, zdrajco'],
+    ['threat', 'a court mentioned in a direct threat', 'Sąd sądem, a ja i tak cię zatłukę, @marcin_zet'],
+    ['threat', 'a charge mentioned in a direct threat', 'Zarzuty mi nie straszne, spalę ci dom, @marcin_zet'],
+    ['threat', 'a defendant mentioned in a direct threat', 'Oskarżony czy nie, i tak ci połamię nogi, @marcin_zet'],
+    ['threat', 'they may lock me up, you will not survive', 'Mogą mnie posadzić, trudno, ty i tak tego nie przeżyjesz'],
+    ['threat', 'not a threat but a promise', 'To nie groźba, tylko obietnica, @ola_wr'],
+    ['threat', 'you will not see another spring', 'Nie zobaczysz już kolejnej wiosny, kolego'],
+    ['threat', 'no time to call 112', 'Nie zdążysz nawet wezwać pomocy, obiecuję'],
+    ['threat', 'cars strangely blow up', 'Auta teraz dziwnie często wybuchają, panie radny'],
+    ['threat', 'watching you bleed out', 'Chętnie popatrzę jak się wykrwawiasz, gnido'],
+    ['death_wish', 'volunteering as the executioner', 'Zgłaszam się na kata dla tych zdrajców'],
+    ['incitement', 'branches waiting for tenants', 'Gałęzie w parku już czekają na lokatorów z rządu'],
+    ['plan', 'posts at the door so he cannot escape', 'Jeden przy drzwiach, dwóch z tyłu, nie może uciec, w środę o 7'],
+    ['plan', 'breaking the door in at night', 'W nocy idziemy do tego konfidenta, drzwi wyważamy i do środka'],
+    ['threat', 'a knife to the throat (not the idiom)', 'Przyłożę ci nóż do gardła, szmato'],
   ],
   benign: [
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
@@ -680,6 +699,19 @@ describePackCases('pl', {
     ['sports: scarves and flares for the derby', 'Jutro o 18 derby Krakowa, bierzcie szaliki i race, widzimy się pod stadionem'],
     ['sports: scarves, flags and flares for an away game', 'weźcie szaliki, flagi i race, jedziemy na wyjazd do Poznania'],
     ['everyday: axes for chopping firewood', 'weźcie siekiery, narąbiemy drwa na zimę'],
+    // s8: reporting constructions that replace the one-word legal cues
+    ['news: a district court sentenced a man', 'Sąd Rejonowy w Lublinie skazał mężczyznę, który groził sąsiadce nożem'],
+    ['news: a prosecutor opened an inquiry', 'Prokuratura Okręgowa w Gdańsku wszczęła śledztwo w sprawie pobicia kibica'],
+    ['news: a verdict in a murder case', 'Jest wyrok w sprawie zabójstwa taksówkarza z Radomia'],
+    ['news: the defendant pleads not guilty', 'Oskarżony o zabójstwo żony nie przyznał się do winy'],
+    ['news: previously convicted', 'Mężczyzna był wcześniej skazany za rozbój i pobicie'],
+    ['news: a defendant heard the verdict', 'Oskarżona o pobicie nożem sąsiadki usłyszała wyrok 3 lat więzienia'],
+    ['news: the judge gave reasons', 'Sędzia uzasadniła wyrok tym, że napastnik działał z zemsty'],
+    ['idiom: the verdict is pizza', 'Wyrok zapadł: na kolację pizza, nie ma dyskusji'],
+    ['idiom: a knife at the throat over a loan', 'Mają nóż na gardle z tą ratą kredytu'],
+    ['sports: a refereeing ban', 'Ten sędzia po takim meczu powinien dostać zakaz sędziowania'],
+    ['counter-speech: a quoted promise reported to the police', 'Napisał mi „to nie groźba, to obietnica”. Zgłosiłam to na policję.'],
+    ['everyday: counting days to the holidays', 'Policz dni do wakacji, mnie zostało dwadzieścia'],
   ],
   checkCategory: true,
   declareLang: true,
@@ -1106,6 +1138,217 @@ describeConstructions('pl pack constructions from the s7 batch', [
       "zaraz cię uduszę @kuba_p, ostatni raz ostrzegam",
     ],
   ]);
+
+/**
+ * Constructions from the s8 batch (veiled threats around courts, prison and sentences; the legal
+ * reporting cues narrowed from single words to reporting constructions): each source matches the
+ * post it was written for and a paraphrase, and does not match a look-alike that shares its words.
+ */
+describeConstructions('pl pack constructions from the s8 batch', [
+    [
+      "threat",
+      "(to|) nie (groźba|grozba|pogróżka|pogrozka) ~ obietnica|obietnicę|obietnice|przepowiednia|przepowiednię|przepowiednie",
+      ["to nie grozba tylko obietnica, jeszcze sie zobaczymy", "Nie groźba, a obietnica. Pamiętaj."],
+      "To nie groźba, tylko prośba: oddaj mi wiertarkę",
+    ],
+    [
+      "threat",
+      "nie zobaczysz|zobaczycie (następnej|nastepnej|kolejnej|przyszłej|przyszlej|już|juz) wiosny|zimy|jesieni|gwiazdki|wigilii|wielkanocy|świąt|swiat|urodzin|lata|wakacji|emerytury",
+      ["nie zobaczysz nastepnej gwiazdki, frajerze"],
+      "W tym roku nie zobaczymy już wiosny, cały marzec ze śniegiem",
+    ],
+    [
+      "threat",
+      "niech|mogą|moga mnie (nawet|potem|) skażą|skaza|zamkną|zamkna|zamykają|zamykaja|posadzą|posadza|wsadzą|wsadza|skazać|skazac|zamknąć|zamknac|posadzić|posadzic|wsadzić|wsadzic ~ ale|warto|trudno",
+      ["Niech mnie nawet zamkną, ale ty tego nie przeżyjesz"],
+      "Niech mnie zamkną w tej bibliotece na cały weekend",
+    ],
+    [
+      "threat",
+      "(a potem|potem|a później|a pozniej|później|pozniej) niech mnie zamykają|zamykaja|zamkną|zamkna|sądzą|sadza|skażą|skaza|wsadzą|wsadza|posadzą|posadza",
+      ["Wejdę tam z kijem, a potem niech mnie zamykają"],
+      "Niech mnie zamykają w domu, mam książki na miesiąc",
+    ],
+    [
+      "threat",
+      "(odsiedzę|odsiedze|pójdę siedzieć|pojde siedziec|pójdę do pudła|pojde do pudla|pójdę za kratki|pojde za kratki|posiedzę _ lat|posiedze _ lat) ~ warto|trudno|ale",
+      ["Odsiedzę swoje, trudno, ale ty za to zapłacisz"],
+      "Posiedzę dziś dłużej w pracy, ale warto",
+    ],
+    [
+      "threat",
+      "nie sąd|sad|policja|prawo|państwo|panstwo|prokurator|prokuratura ~ ukarze|osądzi|osadzi|rozliczy|załatwi|zalatwi|ukarzą|ukarza|osądzą|osadza ~ tylko|a|ale|lecz ja|my",
+      ["Nie sąd cię ukarze, tylko ja"],
+      "Nie sąd cię ukarze, tylko twoje sumienie",
+    ],
+    [
+      "threat",
+      "zobaczyć|zobaczyc|patrzeć|patrzec|popatrzeć|popatrzec|oglądać|ogladac|widzieć|widziec|popatrzę|popatrze jak się|sie wykrwawiasz|wykrwawia|wykrwawiacie|wykrwawiają|wykrwawiaja|zdychasz|zdycha|zdychacie|zdychają|zdychaja|płoniesz|plonisz|wijesz",
+      ["chce zobaczyc jak sie wykrwawiasz"],
+      "Lubię patrzeć jak się pali w kominku",
+    ],
+    [
+      "threat",
+      "nie zdążysz|zdazysz ~ (zadzwonić na 112|zadzwonic na 112|zadzwonić na policję|zadzwonic na policje|zadzwonić po pomoc|zadzwonic po pomoc|wezwać pomocy|wezwac pomocy|zadzwonić po karetkę|zadzwonic po karetke)",
+      ["Nie zdążysz nawet zadzwonić po karetkę, @kuba"],
+      "Nie zdążysz zadzwonić na infolinię, zamykają o 16",
+    ],
+    [
+      "threat",
+      "samochody|samochód|samochod|auta|auto|hamulce|opony|domy ~ dziwnie|niespodziewanie|przypadkiem ~ psują|psuja|psuje|zawodzą|zawodza|zawodzi|wybuchają|wybuchaja|wybucha|płoną|plona|płonie|plonie|zapalają|zapalaja|zapala",
+      ["Hamulce czasem dziwnie zawodzą, panie sędzio"],
+      "Stare auta czasem się psują, to normalne",
+    ],
+    [
+      "threat",
+      "wyrok|wyroku ~ zapadł|zapadl|zapadła|zapadla ~ policz|licz|liczcie|policzcie|wykonanie|wykonamy|wykonany|wykonają|wykonaja|wykonam",
+      ["Wyrok już zapadł, wykonanie wkrótce"],
+      "Wyrok zapadł w 93 minucie, karny i po zawodach",
+    ],
+    [
+      "threat",
+      "wyrok (na ciebie|na was|dla ciebie|dla was|na pana|na panią|na pania|dla pana|dla pani) ~ zapadł|zapadl|jest|wydany|gotowy|podpisany",
+      ["Wyrok dla ciebie jest gotowy, zdrajco"],
+      "Wyrok dla kierowcy bmw z A1: osiem lat",
+    ],
+    [
+      "death_wish",
+      "zgłoszę|zglosze|zgłosiłbym|zglosilbym|zgłosiłabym|zglosilabym|zgłosił|zglosil|zgłosiła|zglosila|zgłaszam|zglaszam ~ (na kata|na ochotnika do egzekucji|do plutonu egzekucyjnego)",
+      ["Zgłosiłbym się na kata dla tych posłów"],
+      "Zgłosiłem się na ochotnika do sprzątania parku",
+    ],
+    [
+      "death_wish",
+      "będę|bede|byłbym|bylbym|byłabym|bylabym|chętnie|chetnie|mogę|moge (być|byc|zostać|zostac|) (ich|jego|jej|waszym|twoim|) katem",
+      ["chetnie bede ich katem"],
+      "W szkolnym przedstawieniu będę grać kata",
+    ],
+    [
+      "death_wish",
+      "wyrok|wyroki śmierci dla|na zdrajców|zdrajcow|zdrajcy|{vile}|nich|niego|niej|ciebie|was|posłów|poslow|sędziów|sedziow|polityków|politykow|lewaków|lewakow|pisowców|pisowcow",
+      ["Wyrok śmierci dla zdrajców!"],
+      "Sąd w Teheranie wydał wyrok śmierci dla dziennikarza",
+    ],
+    [
+      "incitement",
+      "latarnie|latarnia|gałęzie|galezie|drzewa|słupy|slupy ~ czekają|czekaja|czeka ~ lokatorów|lokatorow|lokatora|lokatorki|wisielców|wisielcow",
+      ["Latarnie na Nowym Świecie czekają na nowych lokatorów"],
+      "Nowe latarnie na Rynku czekają na montaż od miesiąca",
+    ],
+    [
+      "plan",
+      "(z przodu|z tyłu|z tylu|od tyłu|od tylu|na czatach|przy drzwiach|przy wyjściu|przy wyjsciu) ~ nie może|moze|mogą|moga uciec|zwiać|zwiac|uciekać|uciekac",
+      ["dwóch z przodu, dwóch z tyłu, nie może uciec"],
+      "Pies nie może uciec z ogrodu, płot jest wysoki",
+    ],
+    [
+      "plan",
+      "drzwi (mu|jej|im|) wyważamy|wywazamy|wyważymy|wywazymy|wyważcie|wywazcie|wyłamujemy|wylamujemy|wyłamiemy|wylamiemy|wywalamy|wywalimy",
+      ["drzwi mu wyważymy w sobotę w nocy"],
+      "Jutro wyważamy drzwi do piwnicy, bo zgubiliśmy klucz",
+    ],
+    [
+      "idiom",
+      "mieć|miec|ma|mam|masz|mamy|mają|maja|miał|mial|miała|miala|mieli|z nóż|noz na gardle",
+      ["Firma ma nóż na gardle, banki nie chcą czekać"],
+      "Przyłożę ci nóż do gardła, szmato",
+    ],
+    [
+      "sports",
+      "zakaz|zakazu|zakazem|dyskwalifikacja|dyskwalifikację|dyskwalifikacje (sędziowania|sedziowania|stadionowy|stadionowego|gry|grania|startów|startow|wstępu na stadion|wstepu na stadion)",
+      ["Ten arbiter zasłużył na zakaz sędziowania"],
+      "Za takie gwizdanie sędzia zasłużył na kulkę",
+    ],
+    [
+      "condemnation",
+      "re:(?:^| )(?<!nie )(?:to|jest)(?: (?!nie(?: |$))\\S+){0,3} (?:groźba|grozba|groźby|grozby|przestępstwo|przestepstwo|podżeganie|podzeganie|nawoływanie|nawolywanie)(?= |$)",
+      ["Szubienica na marszu to nie żart, to groźba karalna"],
+      "To nie groźba, to obietnica, frajerze",
+    ],
+    [
+      "condemnation",
+      "re:(?:^| )(?:zgłaszam|zglaszam)(?! (?:się|sie)(?: |$))(?= |$)",
+      ["Zgłaszam ten wpis do moderacji: „zabiję cię”"],
+      "Zgłaszam się na kata dla tych zdrajców",
+    ],
+    [
+      "reporting",
+      "{court_subjects} ~ {court_past}",
+      ["Sąd Rejonowy w Lublinie skazał mężczyznę, który pisał sąsiadce „zabiję cię”"],
+      "Jak sąd mnie puści, to wrócę dokończyć co zacząłem",
+    ],
+    [
+      "reporting",
+      "prokuratura|prokurator|prokuratorka|prokuratorzy ~ {prosecution_verbs}",
+      ["Prokuratura Okręgowa w Gdańsku wszczęła śledztwo po wpisie „zastrzelę cię”"],
+      "Prokuratorka niech uważa, samochody czasem dziwnie się psują",
+    ],
+    [
+      "reporting",
+      "wyrok|wyroku|wyroki|wyrokiem (w sprawie|sądu|sadu|sądów|sadow|trybunału|trybunalu|nsa|tsue|etpc)",
+      ["Jest wyrok w sprawie mężczyzny, który pisał „spalę ci dom”"],
+      "Wyrok już zapadł, policz dni",
+    ],
+    [
+      "reporting",
+      "usłyszał|uslyszal|usłyszała|uslyszala|usłyszeli|uslyszeli|otrzymał|otrzymal|otrzymała|otrzymala|otrzymali|dostał|dostal|dostała|dostala|dostali ~ wyrok|wyroki|wyroku",
+      ["Oskarżona usłyszała wyrok za wpis „zabiję cię”"],
+      "Sędzina sama dostanie wyrok, nasz wyrok",
+    ],
+    [
+      "reporting",
+      "oskarżon*|oskarzon*|oskarżeni|oskarzeni o|nie|przyznał|przyznal|przyznała|przyznala|przyznali|zeznał|zeznal|zeznała|zeznala|odpowiada|odpowiadał|odpowiadal|odpowie|twierdzi|twierdził|twierdzil|tłumaczył|tlumaczyl|tłumaczy|tlumaczy|wysyłał|wysylal|wysyłała|wysylala|pisał|pisal|pisała|pisala|usłyszał|uslyszal|usłyszała|uslyszala|został|zostal|została|zostala|zostali|był|byl|była|byla|byli|odmówił|odmowil|odmówiła|odmowila|milczał|milczal|przeprosił|przeprosil|przeprosiła|przeprosila|mężczyzna|mezczyzna|kobieta",
+      ["Oskarżony o wpis „zabiję cię” nie przyznał się do winy"],
+      "Oskarżony czy nie, i tak ci połamię nogi",
+    ],
+    [
+      "reporting",
+      "prawomocnie|wcześniej|wczesniej|dwukrotnie|wielokrotnie|niedawno|został|zostal|została|zostala|zostali|zostało|zostalo|był|byl|była|byla|byli skazan*|skazani",
+      ["Mężczyzna był wcześniej skazany za wpis „powieszę cię”"],
+      "Będę skazany, trudno, ale ty nie przeżyjesz",
+    ],
+    [
+      "reporting",
+      "usłyszał|uslyszal|usłyszała|uslyszala|usłyszeli|uslyszeli|usłyszy|uslyszy|usłyszą|uslysza|postawiono|postawiła|postawila|postawił|postawil|postawili|przedstawiono|przedstawiła|przedstawila|przedstawił|przedstawil|otrzymał|otrzymal|otrzymała|otrzymala|ogłoszono|ogloszono ~ zarzut|zarzuty|zarzutów|zarzutow|zarzutem|zarzutu",
+      ["Nożownik usłyszał wczoraj zarzuty, pisał wcześniej „zabiję cię”"],
+      "Zarzuty mi nie straszne, spalę ci dom",
+    ],
+    [
+      "reporting",
+      "trwa|trwał|trwal|rozpoczął|rozpoczal|rozpoczyna|ruszył|ruszyl|ruszy|wznowiono|odroczono|toczy|toczył|toczyl|zakończył|zakonczyl|zakończy|zakonczy|podczas|kolejny|pierwszy|na|w proces|procesie|procesu",
+      ["Ruszył proces gangu, który groził „spalimy ci dom”"],
+      "Przegrasz ten proces, a potem cię zakopię",
+    ],
+  ]);
+
+/**
+ * s8: the one-word legal cues ("wyrok*", "sąd", "prokurator*", "oskarżon*", "skazan*", "zarzut*",
+ * "podejrzan*", "proces") excused any threat that mentioned a court. They are now reporting
+ * constructions; a threat that merely contains such a word gets no cue on it (at most the weak
+ * computing reading of "proces").
+ */
+describe('pl legal words in threats are not reporting cues', async () => {
+  const screener = await createScreener();
+  const legal = /wyrok|sąd|sad|prokur|oskar|skaz|zarzut|podejrz|proces/u;
+  for (const text of [
+    'Wyrok śmierci dla zdrajców już zapadł, policz dni',
+    'Wyrok na ciebie już jest, nie w żadnym sądzie, @marcin_zet',
+    'Sąd sądem, a ja i tak cię zatłukę, @marcin_zet',
+    'Idź sobie do prokuratora, i tak cię zastrzelę, @marcin_zet',
+    'Będę skazany, trudno, ale ty nie przeżyjesz tej zimy',
+    'Zarzuty mi nie straszne, spalę ci dom, @marcin_zet',
+    'Przegrasz ten proces, a potem cię zakopię w lesie',
+    'Oskarżony czy nie, i tak ci połamię nogi, @marcin_zet',
+    'Podejrzany czy nie, dorwę cię pod blokiem i połamię ci nogi',
+  ]) {
+    it(`no legal benign cue above 0.2 and flagged: ${text}`, () => {
+      const pl = screener.analyze(text, { lang: 'pl' }).matches.find((m) => m.lang === 'pl');
+      const onLegal = (pl?.benign ?? []).filter((b) => legal.test(b.text));
+      expect(onLegal.every((b) => b.weight <= 0.2)).toBe(true);
+      expect(screener.screen(text, { lang: 'pl' }).decision).not.toBe('allow');
+    });
+  }
+});
 
 type ConstructionCase = readonly [group: string, source: string, phrases: string | readonly string[], lookAlike: string];
 

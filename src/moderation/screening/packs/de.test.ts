@@ -3,6 +3,8 @@ import { describePackCases } from '../../../../test/helpers/screening-pack-cases
 /** German: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('de', {
   violent: [
+    ['threat', 'no longer a game (a negated game cue is no play)', 'Das ist kein Spiel mehr, ich bring ihn um'],
+    ['threat', '"kein Witz" before a threat is no condemnation', 'das ist kein Witz, ich stech ihn ab'],
     ['threat', 'direct', 'Ich werde dich abstechen, @jan_k, verlass dich drauf'],
     ['threat', 'separable verb', 'Wenn du noch einmal lügst, knall ich dich ab, @jan_k'],
     ['incitement', 'direct', 'Man sollte diese korrupten Richter endlich aufhängen'],
@@ -481,6 +483,8 @@ describePackCases('de', {
     ['threat', 'go to court, you are dead afterwards', 'Geh ruhig vor Gericht, danach bist du ein toter Mann'],
   ],
   benign: [
+    ['counter_speech: threats are no joke', 'Morddrohungen sind kein Witz, meldet sowas'],
+    ['counter_speech: it is no joke to threaten', 'Es ist kein Witz, Leute so zu bedrohen'],
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],
     ['lawful_criticism (into opposition)', 'Die Partei gehört nach der Wahl in die Opposition'],
     ['everyday (a great night out)', 'Heimweg um 4 Uhr nachts, war eine geile Party'],

@@ -260,6 +260,7 @@ describePackCases('en', {
     ["threat", "gonna pull up to your grandma house", "keep talking @jaylen_w, we gonna pull up to your grandma house and you know the rest"],
   ],
   benign: [
+    ['counter_speech: it is no joke to threaten', 'it\'s not a joke to threaten people online'],
     ['everyday (killing plants)', 'Repotted the basil again, let us see if I kill it before June'],
     ['everyday (killing plants, plant first)', 'Bought three new succulents. Taking bets on how fast I kill them'],
     ['everyday (be somewhere at a time with an object)', 'be at the office at 9 with the laptop charged, big demo today'],

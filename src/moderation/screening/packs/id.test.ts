@@ -9,6 +9,7 @@ import type { RulePack } from '../pack-schema.js';
 /** Indonesian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('id', {
   violent: [
+    ['threat', '"ini bukan bercanda" before a threat is no condemnation', 'ini bukan bercanda, gue bunuh dia kalo ketemu'],
     ['threat', 'direct', 'Gue bakal tusuk lo kalo ketemu di jalan @reza99'],
     ['threat', 'direct, formal', 'Saya akan membakar rumah wartawan itu malam ini'],
     ['incitement', 'direct', 'Umat harus angkat parang dan usir mereka dari kampung'],
@@ -398,6 +399,7 @@ describePackCases('id', {
     ['plan', 'veiled plan: gear in quotes, meet after isya', "besok abis isya kumpul di pos, bawa 'perlengkapan' masing2, kita kasih pelajaran anak kampung sebelah"],
   ],
   benign: [
+    ['counter_speech: that was no criticism but a threat', 'Itu bukan kritik, itu ancaman pembunuhan'],
     ['news quote', 'Polisi menangkap pria yang mengancam akan membunuh hakim, kata Kapolres.'],
     ['counter-speech', 'Kami mengecam keras ancaman pembunuhan terhadap jurnalis Tempo'],
     ['idiom', 'Bunuh waktu sambil nunggu kereta'],

@@ -7,6 +7,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
  */
 describePackCases('nb', {
   violent: [
+    ['threat', 'not a game (a negated game cue is no play)', 'dette er ikke et spill, jeg skal drepe ham'],
     ["threat", "police cannot guard you for ever (anmeld is no report cue)", "Bare anmeld, purken kan ikke passe på deg resten av livet @ola_n"],
     ["threat", "police not outside your door every night", "Meld meg du, politiet står ikke utenfor døra di hver natt"],
     ["threat", "not a threat, a promise (nynorsk)", "dette er ikkje ein trussel, det er eit løfte. vi sjåast ein kveld du og eg"],

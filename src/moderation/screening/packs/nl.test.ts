@@ -8,6 +8,7 @@ import { normalize } from '../normalize.js';
 /** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('nl', {
   violent: [
+    ['threat', '"geen grap" before a threat is no condemnation', 'dit is geen grap, ik maak hem af'],
     ['threat', 'ultimatum: leave or be buried (a funeral-wish cue does not excuse it)', 'verhuizen of begraven worden, jij kiest @joost_b. gecremeerd mag ook'],
     ['threat', 'direct', '@pieter_b ik ga je vermoorden, reken maar'],
     ['threat', 'separable verb', 'Ik maak die wethouder af als hij dat plan doorzet'],
@@ -452,6 +453,8 @@ describePackCases('nl', {
     ['incitement', 'away with them, if need be by force', 'Weg met dat gespuis uit onze straat, desnoods met geweld'],
   ],
   benign: [
+    ['counter_speech: threats are no joke', 'Bedreigingen zijn geen grap, neem ze serieus'],
+    ['counter_speech: it is no joke to threaten', 'het is geen grap om mensen zo te bedreigen'],
     ['everyday: funeral wishes', 'Mijn oma wil gecremeerd of begraven worden in Zeeland, ze twijfelt nog'],
     ['news quote', 'Volgens de rechtbank schreef de man "ik ga je vermoorden" aan de burgemeester'],
     ['counter-speech', 'Dreigen om een wethouder te vermoorden is nooit oké, alle steun voor haar'],

@@ -9,6 +9,7 @@ import { createScreener } from '../screener.js';
  */
 describePackCases('pl', {
   violent: [
+    ['threat', 'not a game (a negated game cue is no play)', 'to nie jest gra, zabiję go jak go spotkam'],
     ['threat', 'direct', 'Zastrzelę cię jutro pod blokiem, @kamil_rz'],
     ['incitement', 'direct', 'Ktoś powinien wreszcie powiesić tego ministra'],
     ['death_wish', 'direct', 'Obyś zdechł pod mostem, zdrajco'],

@@ -3,6 +3,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Portuguese (Brazil and Portugal): every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('pt', {
   violent: [
+    ['threat', 'not a game (a negated game cue is no play)', 'isso não é um jogo, vou matar esse cara quando encontrar'],
     ['threat', 'direct', '@joao_p vou te matar, pode esperar'],
     ['threat', 'third person object', 'Vou encher esse juiz de bala quando ele sair do fórum'],
     ['incitement', 'direct', 'Alguém tem que enforcar esse ministro corrupto'],

@@ -3,6 +3,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Italian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('it', {
   violent: [
+    ["threat", "you and your family, then a threat", "a te e alla tua famiglia vi faccio sparire, aspetta e vedrai"],
     ["threat", "police not under your house every night (denuncia is no report cue)", "fammi pure denuncia, gli sbirri mica stanno sotto casa tua tutte le notti"],
     ["threat", "police will not always be with you", "chiama pure la polizia, la polizia non sarà mica sempre con te @gianni_r"],
     ["threat", "happy to go to prison, but you (galera ci torno volentieri ma tu)", "in galera ci torno volentieri, ma tu il natale non lo vedi @andrea_75"],
@@ -421,6 +422,8 @@ describePackCases('it', {
     ["incitement", "look-alike of 'are crimes' (burn them anyway)", "me ne frego se sono reati, bruciateli vivi quei ladri"],
   ],
   benign: [
+    ["everyday (condolences to you and your family)", "Sentite condoglianze a te e alla tua famiglia, siamo qui"],
+    ["everyday (Christmas wishes to you and your family)", "Buon Natale a te e alla tua famiglia!"],
     ["sports (not a threat, a promise: the marathon)", "Non è una minaccia, è una promessa: la maratona la finisco a tutti i costi!"],
     ["everyday (not a threat but a promise: lasagne)", "Non è una minaccia ma una promessa: stasera lasagne per tutti"],
     ["everyday (the mechanic: check under the car, it leaks oil)", "Il meccanico mi ha detto di controllare sotto la macchina prima del viaggio, perde olio"],

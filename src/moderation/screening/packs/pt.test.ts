@@ -3,6 +3,9 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Portuguese (Brazil and Portugal): every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('pt', {
   violent: [
+    ['threat', 'solving strikers with bullets', 'amanhã a gente resolve esses grevistas na bala'],
+    ['threat', 'you have children, think before testifying', 'o senhor tem filhos, pense bem antes de depor'],
+    ['threat', 'whoever talks turns up in a ditch', 'quem abrir a boca vai aparecer numa vala'],
     ['threat', 'not a game (a negated game cue is no play)', 'isso não é um jogo, vou matar esse cara quando encontrar'],
     ['threat', 'direct', '@joao_p vou te matar, pode esperar'],
     ['threat', 'third person object', 'Vou encher esse juiz de bala quando ele sair do fórum'],
@@ -250,6 +253,8 @@ describePackCases('pt', {
     ['glorification', 'congratulating a stabbing of a teacher (parabéns pro aluno que esfaqueou)', 'parabéns pro aluno que esfaqueou o professor, que venham mais'],
   ],
   benign: [
+    ['everyday: think before buying, you have children', 'você tem filhos, pense bem antes de comprar esse carro'],
+    ['news: a witness found in a ditch years ago', 'o corpo da testemunha apareceu numa vala em 2019'],
     ['everyday: the heirs inherit the loans', 'se não pagares o empréstimo, os teus herdeiros herdam as prestações'],
     ['gaming: a clan attack on the enemy base on Saturday', 'o ataque à base inimiga é sábado às 20h, clã todo online no clash'],
     ['sports: the title bid is on Sunday (o ataque ao título)', 'o ataque ao titulo é domingo, o mengão precisa vencer o palmeiras'],

@@ -109,11 +109,18 @@ export class CompiledPack implements PackWordLists {
     return { lang: this.lang, signals, benign: [], planCues, violentWords, tags: matcher.classTags() };
   }
 
+  /** The benign cues that count: every cue found, less game and sports cues a negation precedes. */
   matchBenign(norm: NormalizedText, hints: TargetHints): RuleMatch[] {
+    const benign = this.findBenignCues(norm, hints);
+    return this.negations.size === 0 ? benign : benign.filter((m) => !this.isNegatedPlay(m, norm.tokens));
+  }
+
+  /** Every benign cue pattern that matches, as the indexes find them. */
+  findBenignCues(norm: NormalizedText, hints: TargetHints): RuleMatch[] {
     const built = this.compiled();
     const benign = this.matcherFor(built, norm, hints).run(built.benignIndex, 'benignBuckets');
     for (const r of built.benignRegexes) if (r.re.test(norm.text)) benign.push(regexMatch(r, norm.text));
-    return this.negations.size === 0 ? benign : benign.filter((m) => !this.isNegatedPlay(m, norm.tokens));
+    return benign;
   }
 
   /** "This is not a game", "kein Spiel mehr": a negated game or sports cue says the post is serious. */

@@ -60,7 +60,7 @@ describe('pack matcher against a plain scan of every pattern', () => {
         const signalGroups = new Set(pack.patterns.filter((p) => !benign.has(p.group)).map((p) => p.group));
         const matched = pack.matchSignals(norm, hints);
         expect(tokenMatches(matched.signals), post.text).toEqual(plainScan(pack, norm, signalGroups));
-        expect(tokenMatches(pack.matchBenign(norm, hints)), post.text).toEqual(plainScan(pack, norm, benign));
+        expect(tokenMatches(pack.findBenignCues(norm, hints)), post.text).toEqual(plainScan(pack, norm, benign));
         compared++;
       }
     }

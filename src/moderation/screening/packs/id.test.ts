@@ -9,6 +9,8 @@ import type { RulePack } from '../pack-schema.js';
 /** Indonesian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('id', {
   violent: [
+    ['death_wish', 'Betawi, read as another language: Javanese and Sundanese markers run the pack', 'mokad aje lu'],
+    ['death_wish', 'Sundanese, read as another language', 'paeh siah, urang hayang ningali'],
     ['threat', '"ini bukan bercanda" before a threat is no condemnation', 'ini bukan bercanda, gue bunuh dia kalo ketemu'],
     ['threat', 'direct', 'Gue bakal tusuk lo kalo ketemu di jalan @reza99'],
     ['threat', 'direct, formal', 'Saya akan membakar rumah wartawan itu malam ini'],

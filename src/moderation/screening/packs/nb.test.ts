@@ -435,6 +435,7 @@ describePackCases('nb', {
     ['plan', '"mål:" naming a target place', 'Fredag kveld, mål: moskeen på Furuset. Alle stiller med hette'],
   ],
   benign: [
+    ['everyday: a lift to the station', 'jeg kan kjøre deg ned til stasjonen i morgen'],
     ["sports", "Dette er ikke en trussel, det er et løfte: jeg skal fullføre Birkebeinerrennet samme hva!"],
     ["everyday", "Bestefar har allerede valgt gravstein, han er praktisk sånn"],
     ["everyday", "En god nabo er en nabo som hilser."],

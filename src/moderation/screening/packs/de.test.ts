@@ -498,6 +498,7 @@ describePackCases('de', {
     ['threat', 'a place in the woods reserved for you', 'Ein Plätzchen im Moor hab ich schon ausgesucht, für dich @kai_m'],
   ],
   benign: [
+    ['everyday (waved and waited until the bus came)', 'Hab deinem Sohn gewunken und gewartet, bis der Bus da war'],
     ['counter_speech: threats are no joke', 'Morddrohungen sind kein Witz, meldet sowas'],
     ['counter_speech: it is no joke to threaten', 'Es ist kein Witz, Leute so zu bedrohen'],
     ['counter_speech (killing is never a duty)', 'Töten ist nie eine Pflicht, auch nicht bei Nazis'],

@@ -3,6 +3,7 @@ import { describePackCases } from '../../../../test/helpers/screening-pack-cases
 /** English: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('en', {
   violent: [
+    ['threat', 'killing you if you testify', 'they will kill you if you testify @dana'],
     ['glorification', 'a patriot, not a terrorist (the reverse of counter-speech)', 'that gunman was a patriot, not a terrorist'],
     ['threat', 'direct', 'I will shoot you in the face @marco_t'],
     ['incitement', 'direct', 'Someone needs to hang every one of those corrupt judges'],
@@ -261,6 +262,7 @@ describePackCases('en', {
     ["threat", "gonna pull up to your grandma house", "keep talking @jaylen_w, we gonna pull up to your grandma house and you know the rest"],
   ],
   benign: [
+    ['everyday: heat that kills if you run', 'the heat kills you if you run at noon'],
     ['counter_speech: a murderer, not a hero', 'he was a murderer, not a hero'],
     ['everyday: a child\'s threat, reported by a parent', 'my daughter says she will kill her brother if he eats her chocolate again'],
     ['counter_speech: it is no joke to threaten', 'it\'s not a joke to threaten people online'],

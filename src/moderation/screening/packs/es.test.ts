@@ -259,6 +259,7 @@ describePackCases('es', {
     ["plan", "go home, where we wait with petrol (lawful cue does not excuse)", "que se vaya a su casa el alcalde, que allí lo esperamos con gasolina y un mechero"],
   ],
   benign: [
+    ['everyday (long winter nights up north)', 'en enero las noches son muy largas en Finlandia, ¿cómo lo soportáis?'],
     ["idiom (the heat in a city kills you)", "el calor de Mérida te mata, literal no se puede salir"],
     ["idiom (the humidity kills you)", "qué bochorno hace en Asunción, la humedad te mata"],
     ["everyday (bargain hunting on Black Friday)", "Voy a cazar ofertas en el Black Friday, prepárense tarjetas"],

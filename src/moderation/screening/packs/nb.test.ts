@@ -7,6 +7,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
  */
 describePackCases('nb', {
   violent: [
+    ['threat', 'inverted: then I come and stab him', 'i morgen kommer jeg og knivstikker ham'],
     ['threat', 'not a game (a negated game cue is no play)', 'dette er ikke et spill, jeg skal drepe ham'],
     ["threat", "police cannot guard you for ever (anmeld is no report cue)", "Bare anmeld, purken kan ikke passe på deg resten av livet @ola_n"],
     ["threat", "police not outside your door every night", "Meld meg du, politiet står ikke utenfor døra di hver natt"],
@@ -435,6 +436,8 @@ describePackCases('nb', {
     ['plan', '"mål:" naming a target place', 'Fredag kveld, mål: moskeen på Furuset. Alle stiller med hette'],
   ],
   benign: [
+    ['everyday: I come and pick you up', 'så kommer jeg og henter deg på stasjonen'],
+    ['everyday: a Christmas card in the post', 'Jeg vet adressa di nå, så julekortet kommer i posten'],
     ['everyday: a lift to the station', 'jeg kan kjøre deg ned til stasjonen i morgen'],
     ["sports", "Dette er ikke en trussel, det er et løfte: jeg skal fullføre Birkebeinerrennet samme hva!"],
     ["everyday", "Bestefar har allerede valgt gravstein, han er praktisk sånn"],

@@ -11,6 +11,7 @@ import { normalize } from '../normalize.js';
  */
 describePackCases('pl', {
   violent: [
+    ['threat', 'you will get a bullet (kulkę)', 'dostaniesz kulkę jak jeszcze raz się tu pokażesz'],
     ['threat', 'not a game (a negated game cue is no play)', 'to nie jest gra, zabiję go jak go spotkam'],
     ['threat', 'direct', 'Zastrzelę cię jutro pod blokiem, @kamil_rz'],
     ['incitement', 'direct', 'Ktoś powinien wreszcie powiesić tego ministra'],
@@ -377,6 +378,8 @@ describePackCases('pl', {
     ['threat', 'numbered days at a mention', 'Twoje dni są policzone, @trener_kowal'],
   ],
   benign: [
+    ['everyday: a kitchen knife as a present', 'dostaniesz nowy nóż kuchenny na urodziny'],
+    ['everyday: the dog escapes', 'pilnuj furtki, bo pies ucieka na ulicę'],
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],
     ['counter-speech', 'Potępiam wszystkich, którzy piszą, że uchodźców trzeba wieszać. To przestępstwo'],
     ['idiom', 'Ten korek mnie zabija, stoję od godziny'],

@@ -1554,6 +1554,98 @@ describe('pl legal words in threats are not reporting cues', async () => {
   }
 });
 
+/**
+ * Constructions from the s10 batch (counter-speech, lawful criticism and football registers):
+ * each source matches a paraphrase of the post it was written for and not a look-alike on the
+ * other side.
+ */
+describeConstructions('pl pack constructions from the s10 batch', [
+  [
+    "incitement",
+    "bijemy|lejemy|tłuczemy|tluczemy|napierdalamy|klepiemy|kosimy każdego|kazdego|wszystkich|tych ~ w|z szalik*|koszulk*|koszulce|koszulc*|barwach|barwami|tęczą|tecza|flagą|flaga",
+    ["W sobotę bijemy każdego w koszulce Legii, kto ma jaja ten jedzie", "po derbach lejemy wszystkich w szalikach Cracovii"],
+    "Bijemy każdego rywala w tej lidze, mistrzostwo jest nasze",
+  ],
+  [
+    "glorification",
+    "co|którzy|ktorzy|który|ktory|która|ktora (spuścili|spuscili|spuścił|spuscil|spuściła|spuscila|sprawili|sprawił|sprawil|dali|dał|dal) łomot|lomot|wpierdol|wpierdziel|manto|lanie|bęcki|becki|oklep ~ ~ ~ bohater*|patriot*|legend*|szacun|brawo|respekt|dumny|dumna|dumni",
+    ["Ci którzy dali wpierdol tym pedałom pod tęczą to patrioci, szacun"],
+    "Chłopaki co dostali łomot na marszu w Białymstoku to ofiary, nie prowokatorzy",
+  ],
+  [
+    "threat",
+    "pamięta|pamieta pan|pani ~ co (się stało|sie stalo|spotkało|spotkalo|czeka|zrobili) ~ adamowicz*|narutowicz*",
+    ["Pamięta pan, co spotkało Adamowicza? Niech pan uważa"],
+    "Pamiętamy, co spotkało Adamowicza. Nigdy więcej nienawiści",
+  ],
+  [
+    "threat",
+    "pamiętasz|pamietasz|pamiętacie|pamietacie|pamiętaj|pamietaj ~ co (się stało|sie stalo|spotkało|spotkalo|czeka|zrobili) ~ adamowicz*|narutowicz*",
+    ["Pamiętasz co się stało z Adamowiczem? Ty będziesz następny"],
+    "Czy pamiętasz, kim był Adamowicz? Dobry prezydent",
+  ],
+  [
+    "threat",
+    "pamięta|pamieta pan|pani ~ co (się stało|sie stalo) ~ gdańsku|gdansku ~ scenie",
+    ["Panie radny, pamięta pan co się stało w Gdańsku na scenie? No właśnie"],
+    "Pamiętasz co się stało w Gdańsku w sierpniu 80? Solidarność!",
+  ],
+  [
+    "idiom",
+    "dam|dałbym|dalbym|dałabym|dalabym sobie|se rękę|reke|głowę|glowe uciąć|uciac",
+    ["dam se głowę uciąć że on kłamie", "dam sobie rękę uciąć, że to był jej brat"],
+    "utnę ci rękę jak jeszcze raz tu przyjdziesz",
+  ],
+  [
+    "condemnation",
+    "ci|tych|tym|ludzie|każdy|kazdy|każdego|kazdego co|którzy|ktorzy|który|ktory|kto wzywają|wzywaja|wzywa|nawołują|nawoluja|nawołuje|nawoluje|namawiają|namawiaja|namawia do",
+    ["ci co nawołują do linczu niech się wstydzą"],
+    "wzywam was do zabijania imigrantów, do dzieła",
+  ],
+  [
+    "condemnation",
+    "nikt|nikomu nie powinien|powinno|wolno|może|moze {harm}|strzelać|strzelac|bić|bic|palić|palic|wieszać|wieszac",
+    ["nikt nie powinien strzelać do ludzi na granicy"],
+    "nikt nie powinien przeżyć, strzelać do wszystkich",
+  ],
+  [
+    "condemnation",
+    "nie chcę|chce|chcemy|chciałbym|chcialbym|chciałabym|chcialabym żeby|zeby|aby ktokolwiek|ktoś|ktos|nikt zginął|zginal|zginęła|zginela|umarł|umarl|ucierpiał|ucierpial|ucierpiała|ucierpiala|ranny|ranna",
+    ["Nie chcę, żeby ktokolwiek zginął, chcę tylko, żeby odszedł"],
+    "chcę żeby ktoś zginął w tym pożarze",
+  ],
+  [
+    "lawful",
+    "zamiast wieszać|wieszac|strzelać|strzelac|bić|bic|palić|palic|zabijać|zabijac|linczować|linczowac|mordować|mordowac ~ ~ głosujcie|glosujcie|głosujmy|glosujmy|głosuj|glosuj|zagłosujcie|zaglosujcie|protestujcie|protestujmy",
+    ["zamiast wieszać polityków, głosujcie mądrze"],
+    "zamiast głosować, wieszać polityków",
+  ],
+  [
+    "lawful",
+    "przy urnach|urnie|wyborach (a nie|nie) na|pod szubienic*|stryczk*|latarni*",
+    ["miejsce zdrajców jest przy urnach, a nie na szubienicy"],
+    "miejsce zdrajców jest na szubienicy",
+  ],
+  [
+    "lawful",
+    "niech spada|spadają|spadaja|spierdala|spierdalaja|wypierdala|odejdzie|odejdą|odejda|zniknie|znikną|znikna z polityki|sejmu|rządu|rzadu|urzędu|urzedu|stanowiska|fotela",
+    ["Ten poseł to łajdak, niech spada z polityki"],
+    "niech spada z mostu ten zdrajca",
+  ],
+  [
+    "reporting",
+    "pisze|pisał|pisal|napisał|napisal|napisała|napisala|grzmi|twierdzi|krzyczał|krzyczal|wołał|wolal|apeluje radny|radna|poseł|posel|posłanka|poslanka|polityk|minister|ministra|senator|burmistrz|wójt|wojt|ksiądz|ksiadz|proboszcz|europoseł|europosel|kandydat|działacz|dzialacz",
+    ["\"Trzeba ich rozstrzelać\" – pisze radny z Konfederacji"],
+    "Trzeba ich rozstrzelać, piszę to wprost i się nie wstydzę",
+  ],
+  [
+    "threat",
+    "pamiętasz|pamietasz|pamiętacie|pamietacie|pamiętaj|pamietaj ~ co (się stało|sie stalo) ~ gdańsku|gdansku ~ scenie",
+    ["pamiętasz co się stało w Gdańsku na scenie? ty możesz być następna"],
+    "Pamiętamy co się stało w Gdańsku na scenie. Nigdy więcej nienawiści",
+  ],
+]);
+
 type ConstructionCase = readonly [group: string, source: string, phrases: string | readonly string[], lookAlike: string];
 
 /**

@@ -9,6 +9,7 @@ import type { RulePack } from '../pack-schema.js';
 /** Indonesian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('id', {
   violent: [
+    ['death_wish', 'killing you like your plants', 'gue bikin lo mati kayak tanaman lo'],
     ['death_wish', 'Betawi, read as another language: Javanese and Sundanese markers run the pack', 'mokad aje lu'],
     ['death_wish', 'Sundanese, read as another language', 'paeh siah, urang hayang ningali'],
     ['threat', '"ini bukan bercanda" before a threat is no condemnation', 'ini bukan bercanda, gue bunuh dia kalo ketemu'],
@@ -447,6 +448,7 @@ describePackCases('id', {
     ['death_wish', 'a blessing cue does not excuse a curse in the same post', 'Semoga Allah mudahkan urusanmu, abis itu semoga lo mati ketabrak'],
   ],
   benign: [
+    ['everyday: a house plant died again', 'tanaman gue mati lagi, padahal udah disiram tiap hari'],
     ['everyday: hoping a leg is not broken', 'Semoga kakinya ga patah, tadi dia jatuh dari tangga'],
     ['everyday: prayer for a good death', 'Semoga ajal menjemput kita dalam keadaan husnul khotimah'],
     ['everyday: religious reminder of death', 'Ingat, setiap orang pasti ketemu malaikat maut, jadi perbanyak amal'],

@@ -490,6 +490,7 @@ describePackCases('nl', {
     ['threat', 'complaint filed, then a threat at an official', 'ik heb een klacht ingediend, maar als die ambtenaar me nog een keer afwijst maak ik hem af'],
   ],
   benign: [
+    ['lawful: away with this cabinet', 'Weg met dit kabinet, nieuwe verkiezingen nu'],
     ['counter_speech: threats are no joke', 'Bedreigingen zijn geen grap, neem ze serieus'],
     ['counter_speech: it is no joke to threaten', 'het is geen grap om mensen zo te bedreigen'],
     ['everyday: funeral wishes', 'Mijn oma wil gecremeerd of begraven worden in Zeeland, ze twijfelt nog'],

@@ -378,6 +378,7 @@ describePackCases('pl', {
     ['threat', 'numbered days at a mention', 'Twoje dni są policzone, @trener_kowal'],
   ],
   benign: [
+    ['counter-speech: do not beat children', 'Nie bić dzieci, tylko rozmawiać'],
     ['everyday: a kitchen knife as a present', 'dostaniesz nowy nóż kuchenny na urodziny'],
     ['everyday: the dog escapes', 'pilnuj furtki, bo pies ucieka na ulicę'],
     ['news quote', 'Sąd skazał 45-latka, który pisał do radnej „zabiję cię”. Wyrok jest nieprawomocny'],

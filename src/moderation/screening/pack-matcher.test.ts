@@ -98,6 +98,17 @@ describe('CompiledPack', () => {
     expect(plain.match(normalize('this is not a game', plain.vocabulary), noHints).benign.map((b) => b.group)).toEqual(['gaming']);
   });
 
+  it('reports the tokens a pattern matched with a gap or a class rather than its own words', () => {
+    // "i will ~ {harm} {target}": "really" fills the gap (2..3), "kill" and "him" the classes.
+    const threat = run('i will really kill him').signals.find((s) => s.group === 'threat')!;
+    expect([threat.start, threat.end]).toEqual([0, 5]);
+    const open = [...(threat.open ?? [])];
+    const pairs = Array.from({ length: open.length / 2 }, (_, k) => [open[2 * k]!, open[2 * k + 1]!]).sort((a, b) => a[0]! - b[0]!);
+    expect(pairs).toEqual([[2, 3], [3, 4], [4, 5]]);
+    // Patterns of plain words leave nothing open.
+    expect(run('arm yourselves now').signals[0]!.open).toBeUndefined();
+  });
+
   it('finds benign cues, including ones built from classes', () => {
     expect(run('my feet are killing me').benign.map((b) => b.group)).toEqual(['idiom']);
     expect(run('kill the onions slowly').benign.map((b) => b.group)).toEqual(['cooking']);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { PackMatches, RuleMatch } from './pack-matcher.js';
-import { combine, summarize } from './rule-evidence.js';
+import { combine, summarize, withoutCuesInsideSignals } from './rule-evidence.js';
 
 const match = (group: string, weight: number, start: number, end: number, extra: Partial<RuleMatch> = {}): RuleMatch => ({
   group, source: group, weight, start, end, text: group, ...extra,
@@ -14,6 +14,33 @@ describe('combine', () => {
     expect(combine([])).toBe(0);
     expect(combine([0.6])).toBe(0.6);
     expect(combine([0.6, 0.5])).toBeCloseTo(0.6 + 0.4 * 0.3 * 0.5);
+  });
+});
+
+describe('withoutCuesInsideSignals', () => {
+  it("drops a cue made of a violent pattern's own words, keeps one on words the pattern left open", () => {
+    // "geen bedreiging maar een belofte": "bedreiging" (2..3) is spelled out by the threat pattern.
+    const threat = match('threat', 0.9, 1, 6);
+    expect(withoutCuesInsideSignals([match('reporting', 0.45, 2, 3)], [threat])).toEqual([]);
+    // "ik ga die schimmel uitroeien": "schimmel" (3..4) sits in the pattern's gap.
+    const gapped = match('threat', 0.85, 0, 5, { open: [2, 4] });
+    const mould = match('idiom', 0.6, 3, 5);
+    expect(withoutCuesInsideSignals([mould], [gapped])).toEqual([mould]);
+  });
+
+  it('keeps cues outside or reaching past a signal, and regex cues and signals without a span', () => {
+    const threat = match('threat', 0.9, 2, 5);
+    const outside = match('idiom', 0.5, 6, 7);
+    const across = match('idiom', 0.5, 4, 7);
+    const regexCue = match('idiom', 0.5, 0, 0);
+    expect(withoutCuesInsideSignals([outside, across, regexCue], [threat])).toEqual([outside, across, regexCue]);
+    const inside = match('reporting', 0.4, 3, 4);
+    expect(withoutCuesInsideSignals([inside], [match('threat', 0.9, 0, 0)])).toEqual([inside]);
+  });
+
+  it('applies inside summarize', () => {
+    const ev = summarize([pm([match('threat', 0.9, 1, 6)], [match('reporting', 0.45, 2, 3)])], new Set(), false);
+    expect(ev.benign).toBe(0);
   });
 });
 

@@ -81,7 +81,7 @@ export function summarize(
       list.push(m);
       byCategory.set(m.group as ViolentCategory, list);
     }
-    benignMatches.push(...pm.benign);
+    benignMatches.push(...withoutCuesInsideSignals(pm.benign, pm.signals));
     for (const c of pm.planCues) cues.add(c);
   }
   ev.planCues = [...cues];
@@ -127,6 +127,26 @@ export function summarize(
 
 function isMention(target: string, mentions: ReadonlySet<string>, addressesMention: boolean, you: ReadonlySet<string>): boolean {
   return target.startsWith('@') || mentions.has(target) || (addressesMention && you.has(target));
+}
+
+/**
+ * One phrase is not violent and benign at once. A benign cue made only of words a violent pattern
+ * spells out itself is part of that construction ("geen *bedreiging* maar een belofte", "a
+ * *tragedy*, I call it justice"): it does not count. A cue on words the pattern left open (a gap
+ * or a class: "ik ga die *schimmel* uitroeien") still does. Regex matches carry no word span.
+ */
+export function withoutCuesInsideSignals(benign: readonly RuleMatch[], signals: readonly RuleMatch[]): RuleMatch[] {
+  const spanned = signals.filter((s) => s.end > s.start);
+  if (spanned.length === 0) return [...benign];
+  return benign.filter((b) => b.end <= b.start || !spanned.some((s) => spellsOut(s, b.start, b.end)));
+}
+
+/** Whether the signal's own words cover tokens [from, to). */
+function spellsOut(signal: RuleMatch, from: number, to: number): boolean {
+  if (from < signal.start || to > signal.end) return false;
+  const open = signal.open ?? [];
+  for (let k = 0; k + 1 < open.length; k += 2) if (open[k]! < to && from < open[k + 1]!) return false;
+  return true;
 }
 
 /** Strongest weight plus a share of the others' noisy-or: corroboration helps, but weak signals do not pile up to certainty. */

@@ -14,6 +14,11 @@ export interface RuleMatch {
   weapon?: string;
   /** Every word of the match stands inside quotation marks. */
   quoted?: boolean;
+  /**
+   * Token ranges, as [start, end) pairs, that the pattern matched with a gap, `_` or a class
+   * rather than with its own words: a benign cue there is not part of the construction.
+   */
+  open?: readonly number[];
 }
 
 export interface PackMatches {

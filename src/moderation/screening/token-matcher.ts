@@ -30,6 +30,13 @@ interface Captures {
   harm?: string;
   target?: string;
   weapon?: string;
+  /** Token ranges the pattern did not spell out (gaps, `_`, classes), as [start, end) pairs. */
+  open?: number[];
+}
+
+/** Records tokens [from, to) as matched by something other than a literal word of the pattern. */
+function markOpen(captures: Captures, from: number, to: number): void {
+  if (to > from) (captures.open ??= []).push(from, to);
 }
 
 /**
@@ -196,8 +203,11 @@ export class TokenMatcher {
         }
         return -1;
       }
-      case 'any':
-        return pos < this.tokens.length ? this.matchFrom(elements, e + 1, pos + 1, captures) : -1;
+      case 'any': {
+        const end = pos < this.tokens.length ? this.matchFrom(elements, e + 1, pos + 1, captures) : -1;
+        if (end >= 0) markOpen(captures, pos, pos + 1);
+        return end;
+      }
       case 'gap': {
         // Most gaps are followed by a plain word ("i ~ kill"): a position where that word is not
         // is skipped here rather than in a call of its own (this is the matcher's busiest spot).
@@ -208,7 +218,10 @@ export class TokenMatcher {
             if (token === undefined || !anyWordMatches(next.alternatives, token)) continue;
           }
           const end = this.matchFrom(elements, e + 1, pos + skip, captures);
-          if (end >= 0) return end;
+          if (end >= 0) {
+            markOpen(captures, pos, pos + skip);
+            return end;
+          }
         }
         return -1;
       }
@@ -223,6 +236,7 @@ export class TokenMatcher {
       if (end >= 0) {
         const words = this.tokens.slice(pos, classEnd).join(' ');
         captures[name] ??= name === 'harm' ? this.pack.lemma(words) : words;
+        markOpen(captures, pos, classEnd);
         return end;
       }
     }

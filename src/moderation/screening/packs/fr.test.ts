@@ -3,6 +3,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** French: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('fr', {
   violent: [
+    ['glorification', 'a killer of police officers deserves a medal', 'celui qui a tué ces policiers mérite une médaille'],
     ['plan', 'neutralising the guards at a time', 'on va neutraliser les vigiles à 22h et on vide le coffre'],
     ["threat", "police won't guard your door (dépose plainte, imperative, is no report)", "Dépose plainte si ça te chante, les keufs seront pas toujours devant chez toi @nico_b"],
     ["threat", "police won't be with you every day", "appelle qui tu veux, la police sera pas avec toi tous les jours @lina_v"],
@@ -308,6 +309,7 @@ describePackCases('fr', {
     ["glorification", "'héros du quotidien' beside praise of a beating", "un héros du quotidien celui qui a tabassé le contrôleur, faites pareil"],
   ],
   benign: [
+    ['sports: killing the suspense', 'leur attaquant a tué le suspense dès la 10e minute'],
     ['gaming: laser game', 'la partie de laser game: on neutralise le gardien de but adverse'],
     ['everyday: a party worth repeating', 'la soirée d\'hier était géniale, faudrait refaire ça vite'],
     ["counter_speech (complaint filed: j'ai porté plainte)", "J'ai porté plainte ce matin contre le compte qui m'envoie des menaces de mort."],

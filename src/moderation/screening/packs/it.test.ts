@@ -461,6 +461,7 @@ describePackCases('it', {
     ["incitement", "look-alike of the partisans (now take them up against judges)", "i partigiani avevano ragione a prendere le armi, ora prendiamole contro i giudici e spariamo"],
   ],
   benign: [
+    ['idiom: finished my nutella, I will kill him', 'mio fratello mi ha finito la nutella, stasera lo ammazzo'],
     ["everyday (condolences to you and your family)", "Sentite condoglianze a te e alla tua famiglia, siamo qui"],
     ["everyday (Christmas wishes to you and your family)", "Buon Natale a te e alla tua famiglia!"],
     ["sports (not a threat, a promise: the marathon)", "Non è una minaccia, è una promessa: la maratona la finisco a tutti i costi!"],

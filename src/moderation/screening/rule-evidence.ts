@@ -135,9 +135,10 @@ function isMention(target: string, mentions: ReadonlySet<string>, addressesMenti
  * *tragedy*, I call it justice"): it does not count. A cue on words the pattern left open (a gap
  * or a class: "ik ga die *schimmel* uitroeien") still does. Regex matches carry no word span.
  */
-export function withoutCuesInsideSignals(benign: readonly RuleMatch[], signals: readonly RuleMatch[]): RuleMatch[] {
+export function withoutCuesInsideSignals(benign: readonly RuleMatch[], signals: readonly RuleMatch[]): readonly RuleMatch[] {
+  // Most posts have no signal at all: no array is built for them.
+  if (benign.length === 0 || !signals.some((s) => s.end > s.start)) return benign;
   const spanned = signals.filter((s) => s.end > s.start);
-  if (spanned.length === 0) return [...benign];
   return benign.filter((b) => b.end <= b.start || !spanned.some((s) => spellsOut(s, b.start, b.end)));
 }
 

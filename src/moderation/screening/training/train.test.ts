@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { combinedScore } from '../decide.js';
 import type { Example } from './dataset.js';
 import { averageHeads, modelAloneThreshold, onePerText, trainModel } from './train.js';
 
@@ -63,6 +64,22 @@ describe('trainModel', () => {
     const model = await trainModel([...many, ...overFlagged]);
     expect(model.combiner.languageBias!.en).toBe(0);
     expect(model.combiner.languageBias!.nb).toBeLessThan(0);
+  });
+
+  it('fits the combiner on calibration posts when given, without training the model on them', async () => {
+    const calibration = examples.map((e) => ({ ...e, id: `cal-${e.id}`, text: `${e.text} again`, split: 'heldout' as const }));
+    const plain = await trainModel(examples);
+    const calibrated = await trainModel(examples, () => {}, {}, calibration);
+    expect(calibrated.binary.bias).toBe(plain.binary.bias);
+    expect(Buffer.from(calibrated.binary.weights.buffer).equals(Buffer.from(plain.binary.weights.buffer))).toBe(true);
+    expect(calibrated.combiner).not.toEqual(plain.combiner);
+    // Calibration posts that look violent but are all labelled benign teach the combiner that
+    // neither the model nor the rules mean violence on posts like these.
+    const allBenign = calibration.map((e) => ({ ...e, label: 'benign' as const, category: null, kind: 'idiom' }));
+    const sceptical = await trainModel(examples, () => {}, {}, allBenign);
+    const violentPost = [4, 0.9, 0, 0];
+    expect(combinedScore(violentPost, sceptical.combiner)).toBeLessThan(combinedScore(violentPost, calibrated.combiner));
+    expect(combinedScore(violentPost, sceptical.combiner)).toBeLessThan(0.5);
   });
 
   it('refuses to train without training examples', async () => {

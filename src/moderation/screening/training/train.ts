@@ -18,9 +18,9 @@ import { combinedLogit, combinedScore, combinerFeatures, DEFAULT_THRESHOLDS, typ
 import { extractFeatures } from '../model/features.js';
 import { DEFAULT_MODEL_PATH, dot, LearnedModel, sigmoid, type LinearHead } from '../model/learned-model.js';
 import { PackError } from '../load-packs.js';
-import { createScreener } from '../screener.js';
+import { createScreener, type Screener } from '../screener.js';
 import { VIOLENT_CATEGORIES, type ViolentCategory } from '../types.js';
-import { loadDatasets, type DatasetProblem, type Example } from './dataset.js';
+import { DEFAULT_CALIBRATION_DIR, loadDatasets, type DatasetProblem, type Example } from './dataset.js';
 import { DEFAULT_TRAIN_OPTIONS, fitOffset, stringKey, trainDense, trainLogistic, type Sample } from './logistic.js';
 import type { RuleEvidence } from '../rule-evidence.js';
 
@@ -112,10 +112,16 @@ export function onePerText(examples: readonly Example[]): Example[] {
   });
 }
 
+/**
+ * `calibration`: labelled posts neither the model nor the rule packs were written from (see
+ * `datasets/screening-calibration/`). When given, the combiner is fitted on them, every language
+ * weighing the same, instead of on the reference language's out-of-fold training rows.
+ */
 export async function trainModel(
   examples: readonly Example[],
   log: (line: string) => void = () => {},
   overrides: Partial<TrainConfig> = {},
+  calibration: readonly Example[] = [],
 ): Promise<LearnedModel> {
   const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...overrides };
   validateTrainConfig(config);
@@ -156,14 +162,21 @@ export async function trainModel(
     });
     log(`fold ${fold + 1}/${config.folds} trained`);
   }
-  const weights = fitCombiner(prepared, oof, rulesOnly.languages, config.combinerLanguages);
-  const fitted: Combiner = config.languageBias ? { ...weights, languageBias: fitLanguageBiases(prepared, oof, weights, config.combinerLanguages) } : weights;
+  const binary = config.bagging === 'folds' ? averageHeads(foldHeads) : trainLogistic(prepared.map((p) => p.sample), options);
+  const oofRows = prepared.map((p, i) => ({ lang: p.example.lang, features: combinerFeatures(p.evidence, oof[i]!), y: p.sample.y }));
+  const calibrated = calibration.length > 0;
+  const weights = calibrated
+    ? fitCombiner(calibrationRows(rulesOnly, binary, calibration, config.dim), [])
+    : fitCombiner(combinerRowsOf(oofRows, rulesOnly.languages), config.combinerLanguages);
+  if (calibrated) log(`combiner fitted on ${calibration.length} calibration posts`);
+  // Calibration rows span every language, so the offsets are measured against all of them.
+  const biasReference = calibrated ? [] : config.combinerLanguages;
+  const fitted: Combiner = config.languageBias ? { ...weights, languageBias: fitLanguageBiases(prepared, oof, weights, biasReference) } : weights;
   const missed = prepared
     .map((p, i) => ({ y: p.sample.y, p: oof[i]!, score: combinedScore(combinerFeatures(p.evidence, oof[i]!), fitted, p.example.lang) }))
     .filter((r) => r.score < DEFAULT_THRESHOLDS.review);
   const combiner: Combiner = { ...fitted, modelReview: round(modelAloneThreshold(missed, MODEL_ALONE_PRECISION)) };
   log(`combiner ${JSON.stringify(combiner)}`);
-  const binary = config.bagging === 'folds' ? averageHeads(foldHeads) : trainLogistic(prepared.map((p) => p.sample), options);
   const violent = prepared.filter((p) => p.example.label === 'violent');
   const categories = Object.fromEntries(
     VIOLENT_CATEGORIES.map((c): [ViolentCategory, LinearHead] => [
@@ -180,25 +193,58 @@ export async function trainModel(
   return new LearnedModel(config.dim, CATEGORY_DIM, binary, categories, combiner, trainedOn);
 }
 
+interface CombinerRow {
+  lang: string;
+  features: number[];
+  y: number;
+}
+
 /**
- * The combiner learns how far to trust rules. Packs tuned on a language's training posts look
- * near-perfect on them, so it is fitted on the languages listed in `languages` (every language
- * with a pack when empty, each language weighing the same in total so large languages do not
- * set the balance). (Fitting it on an independently written probe half was tried: it lowered
- * the bar for model-only flags until ordinary posts like "I will report you" were flagged, so
- * the probe stays a judge only.)
+ * Out-of-fold training rows the combiner may be fitted on: languages with a pack, or every row
+ * when no language has one (tests with invented languages).
  */
-function fitCombiner(prepared: readonly Prepared[], oof: readonly number[], packLanguages: readonly string[], languages: readonly string[]): Combiner {
-  const all = prepared.map((p, i) => ({ p, i }));
-  const withPack = all.filter(({ p }) => packLanguages.includes(p.example.lang));
-  const reference = withPack.filter(({ p }) => languages.includes(p.example.lang));
-  const fitOn = languages.length > 0 && reference.length > 0 ? reference : withPack.length > 0 ? withPack : all;
+function combinerRowsOf(rows: readonly CombinerRow[], packLanguages: readonly string[]): CombinerRow[] {
+  const withPack = rows.filter((r) => packLanguages.includes(r.lang));
+  return withPack.length > 0 ? withPack : [...rows];
+}
+
+/**
+ * Combiner rows of posts no model head was trained on, scored by the shipped head: the model
+ * term is as honest as the out-of-fold one, and the rule terms are honest too, because packs are
+ * not written from these posts.
+ */
+function calibrationRows(rulesOnly: Screener, head: LinearHead, calibration: readonly Example[], dim: number): CombinerRow[] {
+  return calibration.map((example) => {
+    const a = rulesOnly.analyze(example.text);
+    const p = sigmoid(dot(head, extractFeatures(a.norm.tokens, dim, a.tags, a.norm.quoted), dim));
+    return { lang: example.lang, features: combinerFeatures(a.evidence, p), y: example.label === 'violent' ? 1 : 0 };
+  });
+}
+
+/**
+ * The combiner learns how far to trust rules. On training posts, packs tuned on a language's
+ * posts look near-perfect, so there it is fitted on the languages listed in `languages` (all
+ * rows when empty or when none is in the list), each language weighing the same in total so
+ * large languages do not set the balance. On calibration posts (`languages` empty) packs are
+ * measured as they do on posts they were not written from. (Fitting it on half of the
+ * independent probe set was tried: with 350 posts, 40 % of them violent, the bar for model-only
+ * flags fell until ordinary posts like "I will report you" were flagged, so the probe stays a
+ * judge only.)
+ */
+function fitCombiner(candidates: readonly CombinerRow[], languages: readonly string[]): Combiner {
+  const reference = candidates.filter((r) => languages.includes(r.lang));
+  const fitOn = reference.length > 0 ? reference : candidates;
   const perLanguage = new Map<string, number>();
-  for (const { p } of fitOn) perLanguage.set(p.example.lang, (perLanguage.get(p.example.lang) ?? 0) + 1);
-  const weights = fitOn.map(({ p }) => fitOn.length / (perLanguage.size * perLanguage.get(p.example.lang)!));
-  const rows = fitOn.map(({ p, i }) => combinerFeatures(p.evidence, oof[i]!));
-  const ys = fitOn.map(({ p }) => p.sample.y);
-  const [bias = 0, model = 0, rule = 0, benign = 0, ruleTimesBenign = 0] = trainDense(rows, ys, 3000, 0.5, 1e-3, weights);
+  for (const r of fitOn) perLanguage.set(r.lang, (perLanguage.get(r.lang) ?? 0) + 1);
+  const weights = fitOn.map((r) => fitOn.length / (perLanguage.size * perLanguage.get(r.lang)!));
+  const [bias = 0, model = 0, rule = 0, benign = 0, ruleTimesBenign = 0] = trainDense(
+    fitOn.map((r) => r.features),
+    fitOn.map((r) => r.y),
+    3000,
+    0.5,
+    1e-3,
+    weights,
+  );
   return { bias: round(bias), model: round(model), rule: round(rule), benign: round(benign), ruleTimesBenign: round(ruleTimesBenign) };
 }
 
@@ -278,11 +324,15 @@ async function main(): Promise<void> {
   const problems: DatasetProblem[] = [];
   // `--data <dir>` trains on another directory of the same format (e.g. a copy with rows removed, to measure stability).
   const examples = loadDatasets(value('--data'), problems);
-  for (const p of problems) console.error(`skipped ${p.file}:${p.line}: ${p.message}`);
   const started = Date.now();
   // `--config '{"l2":1e-4}'` overrides training choices for an experiment (the defaults are what ships).
   const overrides = JSON.parse(value('--config') ?? '{}') as Partial<TrainConfig>;
-  const model = await trainModel(examples, (line) => console.log(line), overrides);
+  // `--calibration <dir>` fits the combiner on another directory's posts; `--calibration none` on
+  // out-of-fold training rows (how models were trained before the calibration set existed).
+  const calibrationDir = value('--calibration') ?? DEFAULT_CALIBRATION_DIR;
+  const calibration = calibrationDir === 'none' ? [] : loadDatasets(calibrationDir, problems);
+  for (const p of problems) console.error(`skipped ${p.file}:${p.line}: ${p.message}`);
+  const model = await trainModel(examples, (line) => console.log(line), overrides, calibration);
   // `--model <path>` writes elsewhere (experiments), leaving the committed model untouched.
   const out = value('--model') ?? DEFAULT_MODEL_PATH;
   writeFileSync(out, JSON.stringify(model.toFile()) + '\n');

@@ -5,11 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { VIOLENT_CATEGORIES, type ViolentCategory } from '../types.js';
 
 export const DEFAULT_DATASET_DIR = fileURLToPath(new URL('../../../../datasets/screening/', import.meta.url));
-/**
- * Posts written apart from the training data and the rule packs, that the combiner is fitted on
- * (see `trainModel`): never trained on, never used to write or tune a pack.
- */
-export const DEFAULT_CALIBRATION_DIR = fileURLToPath(new URL('../../../../datasets/screening-calibration/', import.meta.url));
 
 /** `train` fits the model and is what packs are written from; `heldout` is never trained or tuned on. */
 export type Split = 'train' | 'heldout';

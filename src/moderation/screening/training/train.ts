@@ -1,5 +1,5 @@
 /**
- * `npm run screening:train [-- --model path] [--data dir] [--config json]`: trains the learned model on the
+ * `npm run screening:train [-- --model path] [--data dir] [--config json] [--calibration dir]`: trains the learned model on the
  * `train` split of every `datasets/screening/*.jsonl` (or `dir/*.jsonl`) and writes
  * `model/screening-model.json` (or `path`).
  *
@@ -20,7 +20,7 @@ import { DEFAULT_MODEL_PATH, dot, LearnedModel, sigmoid, type LinearHead } from 
 import { PackError } from '../load-packs.js';
 import { createScreener, type Screener } from '../screener.js';
 import { VIOLENT_CATEGORIES, type ViolentCategory } from '../types.js';
-import { DEFAULT_CALIBRATION_DIR, loadDatasets, type DatasetProblem, type Example } from './dataset.js';
+import { loadDatasets, type DatasetProblem, type Example } from './dataset.js';
 import { DEFAULT_TRAIN_OPTIONS, fitOffset, stringKey, trainDense, trainLogistic, type Sample } from './logistic.js';
 import type { RuleEvidence } from '../rule-evidence.js';
 
@@ -113,9 +113,9 @@ export function onePerText(examples: readonly Example[]): Example[] {
 }
 
 /**
- * `calibration`: labelled posts neither the model nor the rule packs were written from (see
- * `datasets/screening-calibration/`). When given, the combiner is fitted on them, every language
- * weighing the same, instead of on the reference language's out-of-fold training rows.
+ * `calibration`: labelled posts neither the model nor the rule packs were written from. When
+ * given, the combiner is fitted on them, every language weighing the same, instead of on the
+ * reference language's out-of-fold training rows (an experiment; see docs/screening.md).
  */
 export async function trainModel(
   examples: readonly Example[],
@@ -327,10 +327,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   // `--config '{"l2":1e-4}'` overrides training choices for an experiment (the defaults are what ships).
   const overrides = JSON.parse(value('--config') ?? '{}') as Partial<TrainConfig>;
-  // `--calibration <dir>` fits the combiner on another directory's posts; `--calibration none` on
-  // out-of-fold training rows (how models were trained before the calibration set existed).
-  const calibrationDir = value('--calibration') ?? DEFAULT_CALIBRATION_DIR;
-  const calibration = calibrationDir === 'none' ? [] : loadDatasets(calibrationDir, problems);
+  // `--calibration <dir>` fits the combiner on that directory's posts instead of on out-of-fold
+  // training rows: an experiment (see docs/screening.md, "Decide"), not what ships.
+  const calibrationDir = value('--calibration');
+  const calibration = calibrationDir === undefined ? [] : loadDatasets(calibrationDir, problems);
   for (const p of problems) console.error(`skipped ${p.file}:${p.line}: ${p.message}`);
   const model = await trainModel(examples, (line) => console.log(line), overrides, calibration);
   // `--model <path>` writes elsewhere (experiments), leaving the committed model untouched.

@@ -9,6 +9,7 @@
 import type { NormalizedText } from './normalize.js';
 import type { RulePack } from './pack-schema.js';
 import { PackPatterns, type PackWordLists, type RegexRule } from './pack-patterns.js';
+import { passesGate } from './regex-gate.js';
 import { ElementCompiler, type CompiledPattern } from './pattern-elements.js';
 import { PhraseSet, normalizeEntry } from './phrase-set.js';
 import type { PackMatches, RuleMatch, TargetHints } from './rule-match.js';
@@ -103,7 +104,7 @@ export class CompiledPack implements PackWordLists {
     const built = this.compiled();
     const matcher = this.matcherFor(built, norm, hints);
     const signals = matcher.run(built.signalIndex, 'signalBuckets');
-    for (const r of built.signalRegexes) if (r.re.test(norm.text)) signals.push(regexMatch(r, norm.text));
+    for (const r of built.signalRegexes) if (passesGate(r.gate, norm.text) && r.re.test(norm.text)) signals.push(regexMatch(r, norm.text));
     const violentWords = matcher.violentWords();
     const planCues = signals.length > 0 || violentWords.length > 0 ? this.findPlanCues(norm) : [];
     return { lang: this.lang, signals, benign: [], planCues, violentWords, tags: matcher.classTags() };
@@ -119,7 +120,7 @@ export class CompiledPack implements PackWordLists {
   findBenignCues(norm: NormalizedText, hints: TargetHints): RuleMatch[] {
     const built = this.compiled();
     const benign = this.matcherFor(built, norm, hints).run(built.benignIndex, 'benignBuckets');
-    for (const r of built.benignRegexes) if (r.re.test(norm.text)) benign.push(regexMatch(r, norm.text));
+    for (const r of built.benignRegexes) if (passesGate(r.gate, norm.text) && r.re.test(norm.text)) benign.push(regexMatch(r, norm.text));
     return benign;
   }
 

@@ -11,6 +11,7 @@ import { anchorOf, ElementCompiler, type CompiledPattern } from './pattern-eleme
 import { PatternIndex } from './pattern-index.js';
 import { expandPhraseGroups } from './phrase-groups.js';
 import { PrefixIndex, type PhraseSet } from './phrase-set.js';
+import { literalGate } from './regex-gate.js';
 import { TokenMatcher } from './token-matcher.js';
 import { BENIGN_CUE_KINDS, VIOLENT_CATEGORIES } from './types.js';
 import { WordLookups } from './word-lookups.js';
@@ -19,6 +20,8 @@ export interface RegexRule {
   group: string;
   re: RegExp;
   weight: number;
+  /** Strings one of which every match contains (see regex-gate.ts); null: always tested. */
+  gate: readonly string[] | null;
 }
 
 /** The word lists of a pack that patterns refer to through `{harm}`, `{target}` and the rest. */
@@ -62,7 +65,7 @@ export class PackPatterns {
   private add(group: string, wp: WeightedPattern, compiler: ElementCompiler, index: PatternIndex, regexes: RegexRule[]): void {
     const p: PatternSource = wp.p;
     if (typeof p !== 'string') {
-      regexes.push({ group, re: new RegExp(p.re, 'u'), weight: wp.w });
+      regexes.push({ group, re: new RegExp(p.re, 'u'), weight: wp.w, gate: literalGate(p.re) });
       return;
     }
     // A pattern with phrase groups is compiled once per phrase; they count as one rule (one family).

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDatasets } from './training/dataset.js';
+import { normalize } from './normalize.js';
+import { literalGate, passesGate } from './regex-gate.js';
+
+describe('literalGate', () => {
+  it('finds the words every match needs, after optional and zero-width parts', () => {
+    // A pattern spelled out in full is its own gate: every string it can match.
+    const told = literalGate('(?:^| )(?:opowiedzian|opisan)[aeyą] (?:przez|oczami)');
+    expect(told).toHaveLength(16);
+    expect(told).toContain('opisaną oczami');
+    expect(literalGate('(?<!nie )(?:^| )zabij\\S* (?: \\S+){0,3}')).toEqual(['zabij']);
+    expect(literalGate('^(?![\\s\\S]*(?:^| )listopada)[\\s\\S]*?(?:^| )(?:powiedz|mów)')).toEqual(['mów', 'powiedz']);
+    // Concatenated exact parts spell whole words; the rarest requirement wins.
+    expect(literalGate('(?:kill|shoot) (?:him|her)')).toEqual(['kill him', 'kill her', 'shoot him', 'shoot her']);
+    expect(literalGate('\\b(?:killed|shot)\\b \\d+ (?:people|students)')).toEqual([' people', ' students']);
+  });
+
+  it('answers null when a match needs no particular word', () => {
+    expect(literalGate('(?:^| )1[0-9]{3}(?: |$)')).toBeNull();
+    expect(literalGate('(?:kill)?\\S+')).toBeNull();
+    expect(literalGate('a|\\S+')).toBeNull();
+    expect(literalGate('(?:kill|)')).toBeNull();
+    expect(literalGate('[^a]+')).toBeNull();
+    // Too short to save anything.
+    expect(literalGate('(?:^| )ok(?: |$)')).toBeNull();
+    // Not a pattern this reader understands.
+    expect(literalGate('(?:kill')).toBeNull();
+  });
+
+  it('treats repeated and lazy parts as needed at least once', () => {
+    expect(literalGate('(?:bang)+!')).toEqual(['bang']);
+    expect(literalGate('(?:bang){2,}?')).toEqual(['bang']);
+    expect(literalGate('(?:bang){0,2}x')).toBeNull();
+  });
+
+  it('keeps escaped punctuation and astral characters as literals', () => {
+    expect(literalGate('kill\\.exe')).toEqual(['kill.exe']);
+    expect(literalGate('🔪🔪🔪')).toEqual(['🔪🔪🔪']);
+  });
+});
+
+describe('passesGate', () => {
+  it('lets a text through when it holds a gate string, or when there is no gate', () => {
+    expect(passesGate(['przez', 'oczami'], 'opisana przez historyka')).toBe(true);
+    expect(passesGate(['przez', 'oczami'], 'zwykły post')).toBe(false);
+    expect(passesGate(null, 'anything')).toBe(true);
+  });
+});
+
+/** Every regex rule of every pack, by language. */
+function packRegexes(): Map<string, string[]> {
+  const dir = new URL('./packs/', import.meta.url);
+  const out = new Map<string, string[]>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const sources: string[] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x !== null && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        if (typeof o.re === 'string') sources.push(o.re);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+    out.set(f.slice(0, 2), sources);
+  }
+  return out;
+}
+
+describe('gates of the rule packs', () => {
+  it('never hold back a regex from a training post it matches', () => {
+    const posts = new Map<string, string[]>();
+    for (const e of loadDatasets()) if (e.split === 'train') (posts.get(e.lang) ?? posts.set(e.lang, []).get(e.lang)!).push(normalize(e.text).text);
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const [lang, sources] of packRegexes()) {
+      for (const source of sources) {
+        const gate = literalGate(source);
+        if (gate === null) continue;
+        const re = new RegExp(source, 'u');
+        for (const text of posts.get(lang) ?? []) {
+          if (!re.test(text)) continue;
+          checked++;
+          if (!passesGate(gate, text)) wrong.push(`${lang} ${source.slice(0, 60)}: ${text.slice(0, 60)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The check means something only if the regexes match training posts at all.
+    expect(checked).toBeGreaterThan(500);
+  }, 120_000);
+});

@@ -3,6 +3,15 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Portuguese (Brazil and Portugal): every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('pt', {
   violent: [
+    ['threat', 'waiting outside by car with a pistol in the glove box', 'te espero lá fora, tô de carro e com a pistola no porta-luvas @lu_m'],
+    ['threat', 'the company bosses will pay, killing them tomorrow', 'os bosses dessa empresa vão pagar, vou matar todos eles amanhã'],
+    ['incitement', 'not arrest but shoot (não é prender, tem que fuzilar)', 'a polícia tem que prender? não, tem que fuzilar esse bandido'],
+    ['incitement', 'they kill people with interest, now bullets for them', 'eles matam o povo com esses juros, agora é a nossa vez: bala neles todos'],
+    ['incitement', 'stop sharing and go burn his house: a condemnation cue does not excuse a call', 'parem de compartilhar e vão lá queimar a casa dele hoje'],
+    ['threat', 'handed to the police by you, I will kill you when I get out', 'fui entregue à polícia por ti, quando sair vou te matar @x9_fulano'],
+    ['threat', 'happy birthday, your last one (feliz aniversário … vou te matar)', 'feliz aniversário pra ti, aproveita que é o último, vou te matar @gui_rs'],
+    ['incitement', 'go and burn his house (vão lá queimar a casa dele)', 'vão lá queimar a casa dele hoje, ele merece'],
+    ['incitement', 'let\'s go blow up their office (bora lá explodir o escritório deles)', 'bora lá explodir o escritório deles de madrugada'],
     ['threat', 'second person takes a stab (levas uma facada)', 'se te volto a ver no bairro levas uma facada, ouviste'],
     ['threat', 'second person takes a shot (apanhas um tiro)', 'apanhas um tiro se voltares a falar da minha mãe'],
     ['threat', 'you will take a shot if (vais levar um tiro … se)', 'vais levar um tiro se apareceres na festa do Manel'],
@@ -287,6 +296,14 @@ describePackCases('pt', {
     ['glorification', 'congratulating a stabbing of a teacher (parabéns pro aluno que esfaqueou)', 'parabéns pro aluno que esfaqueou o professor, que venham mais'],
   ],
   benign: [
+    ['everyday: waiting outside, I came by car (te espero lá fora, tô de carro)', 'te espero lá fora, tô de carro prata'],
+    ['gaming: farming all night and killing the bosses (matar … bosses)', 'vou passar a noite farmando e matar todos os bosses da dungeon'],
+    ['lawful_criticism: the governor must be arrested (tem que prender)', 'tem que prender esse prefeito e confiscar tudo o que ele desviou'],
+    ['lawful_criticism: banks killing people with interest rates (matando o povo com esses juros)', 'os bancos estão a matar as famílias com estes juros'],
+    ['counter_speech: stop sharing the attack video (parem de compartilhar)', 'parem de compartilhar o vídeo do massacre, isso inspira outros'],
+    ['counter_speech: a quoted threat handed to the police (entregue à polícia)', 'o áudio com "vamos matar o vereador" foi entregue à polícia'],
+    ['everyday: happy birthday, all the best to you (tudo de bom pra ti)', '@gui feliz aniversário! tudo de bom pra ti, mano'],
+    ['everyday: let us go burn some calories at the gym (bora lá queimar)', 'bora lá queimar umas calorias na academia hoje'],
     ['idiom: a stab on the bill, overcharged (facada na conta)', 'se fores jantar à baixa levas uma facada na conta'],
     ['idiom: a stab on the price at the airport, if you buy (facada no preço)', 'vai levar uma facada no preço se comprar no aeroporto'],
     ['cooking: cut the chicken\'s neck before plucking', 'corte o pescoço do frango e escalde antes de depenar'],

@@ -8,6 +8,16 @@ import { normalize } from '../normalize.js';
 /** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('nl', {
   violent: [
+    ['threat', 'Flemish: then it is over with you', 'ik kom naar uw kot en dan is\'t gedaan met u'],
+    ['threat', 'Flemish: over with you, paraphrase', 'als ge nog eens aan mijn dochter zit is het gedaan met u'],
+    ['threat', 'making mince of someone', 'ik maak gehakt van je'],
+    ['threat', 'making pulp of him, inverted', 'als hij nog eens aan mijn auto komt maak ik pulp van hem'],
+    ['threat', 'put to sleep for good', 'ik leg je te slapen, voorgoed'],
+    ['threat', 'laid to rest forever, paraphrase', 'wie nog eens aan mijn zus komt, leg ik te rusten, voor altijd'],
+    ['plan', 'roles, then \'we pakken die\' at a group outside the target list', 'vrijdag na het werk bij de garage, jij brengt de kettingen, we pakken die Roemenen'],
+    ['plan', '\'wij pakken die\' at loitering youths, paraphrase', 'zaterdag om 4 uur bij het park, wij pakken die hangjongeren, neem iets mee'],
+    ['threat', 'your head made a pancake', 'ik maak van je kop een pannenkoek'],
+    ['threat', 'his face beaten to pulp, paraphrase', 'als ik hem vind sla ik van zijn smoel moes'],
     ['threat', 'kicking his door in (a bare "gesloopt" is only a weak idiom cue)', 'Die kutbuurman heeft mijn hek gesloopt, vanavond trap ik zijn deur in en hem erbij'],
     ['threat', 'kicking the front door in, paraphrase', 'als hij nog één keer over mijn vrouw begint trappen we zijn voordeur in'],
     ['plan', 'rushing at her with knives at a council meeting', 'De raadsvergadering is dinsdag om 19u. We zitten op de publieke tribune en als ze stemt springen we op haar af met messen.'],
@@ -516,6 +526,12 @@ describePackCases('nl', {
     ['threat', 'complaint filed, then a threat at an official', 'ik heb een klacht ingediend, maar als die ambtenaar me nog een keer afwijst maak ik hem af'],
   ],
   benign: [
+    ['everyday: the fun is over', 'dan is het gedaan met de pret, de vakantie is voorbij'],
+    ['cooking: mince from beef', 'ik maak gehakt van het rundvlees voor de lasagne'],
+    ['everyday: putting a baby to sleep', 'ik leg hem even te slapen, dan kunnen we eten'],
+    ['everyday: a pet put down', 'de dierenarts heeft onze kat voorgoed te slapen gelegd'],
+    ['lawful: catching thieves through camera footage', 'we pakken die dieven wel via de camerabeelden, aangifte is gedaan'],
+    ['everyday: a hairdresser', 'de kapper maakte van zijn kop een kunstwerk, prachtig kapsel'],
     ['news: police kicked a door in', 'de politie trapte gisteren de deur in bij een drugslab in Tilburg'],
     ['everyday: running at him with flowers', 'de kinderen renden op hem af met bloemen en tekeningen'],
     ['everyday: positions for a surprise', 'om 20u gaat het licht uit en dan gebeurt het: iedereen op zijn plek voor de verrassing!'],

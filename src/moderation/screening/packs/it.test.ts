@@ -3,6 +3,8 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Italian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('it', {
   violent: [
+    ["threat", "look-alike of the closing-place cue (your shop closing suddenly)", "sarebbe un vero peccato se il tuo negozio chiudesse all'improvviso, pensaci @marco_b"],
+    ["incitement", "look-alike of the not-redo-but-remember cue (reversed: remember no, redo it)", "non bisogna ricordarlo piazzale loreto, bisogna rifarlo"],
     ["threat", "you and your family, then a threat", "a te e alla tua famiglia vi faccio sparire, aspetta e vedrai"],
     ["threat", "police not under your house every night (denuncia is no report cue)", "fammi pure denuncia, gli sbirri mica stanno sotto casa tua tutte le notti"],
     ["threat", "police will not always be with you", "chiama pure la polizia, la polizia non sarà mica sempre con te @gianni_r"],
@@ -461,6 +463,8 @@ describePackCases('it', {
     ["incitement", "look-alike of the partisans (now take them up against judges)", "i partigiani avevano ragione a prendere le armi, ora prendiamole contro i giudici e spariamo"],
   ],
   benign: [
+    ["everyday (shame if the neighbourhood pool closed)", "sarebbe davvero un peccato se la piscina del rione chiudesse quest'estate"],
+    ["condemnation (must not repeat the massacre, must remember it)", "non dobbiamo ripetere la strage, dobbiamo ricordarla"],
     ['idiom: finished my nutella, I will kill him', 'mio fratello mi ha finito la nutella, stasera lo ammazzo'],
     ["everyday (condolences to you and your family)", "Sentite condoglianze a te e alla tua famiglia, siamo qui"],
     ["everyday (Christmas wishes to you and your family)", "Buon Natale a te e alla tua famiglia!"],

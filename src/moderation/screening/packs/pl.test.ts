@@ -11,6 +11,11 @@ import { normalize } from '../normalize.js';
  */
 describePackCases('pl', {
   violent: [
+    ['incitement', 'manors will burn again, announced', 'Rabacja pokazała, co umie chłop. Wkrótce znowu dwory pójdą z dymem'],
+    ['incitement', 'palaces will burn again', 'Pałace znowu spłoną, jak za dawnych lat'],
+    ['threat', 'a handle (gun) waiting for an exchange of fire', 'Klamka już czeka na wymianę ognia z tobą, frajerze'],
+    ['threat', 'smashing a head "in instalments"', 'Rozbiję ci ten łeb na raty, frajerze'],
+    ['threat', 'killing you after the game, outside the hall', 'Zabiję cię po tej grze, jak wyjdziesz z hali'],
     ['threat', 'you will get a bullet (kulkę)', 'dostaniesz kulkę jak jeszcze raz się tu pokażesz'],
     ['threat', 'not a game (a negated game cue is no play)', 'to nie jest gra, zabiję go jak go spotkam'],
     ['threat', 'direct', 'Zastrzelę cię jutro pod blokiem, @kamil_rz'],
@@ -378,6 +383,12 @@ describePackCases('pl', {
     ['threat', 'numbered days at a mention', 'Twoje dni są policzone, @trener_kowal'],
   ],
   benign: [
+    ['news: town halls lit blue again', 'Ratusze znowu zapłoną na niebiesko w Dzień Autyzmu'],
+    ['everyday: a handle waiting to be replaced', 'klamka czeka do wymiany od tygodnia, drzwi trzaskają'],
+    ['everyday: your handle is due for replacement', 'Twoja klamka czeka na wymianę, jutro przyjdę z nową'],
+    ['everyday: spreading a payment over instalments', 'Spokojnie, rozbijemy ci to na raty i jakoś spłacisz'],
+    ['gaming: beating you in the next round of cards', 'gramy w karty, rozwalę cię w następnej partii 🤣'],
+    ['gaming: destroying you in this Monopoly game', 'dziś gramy w monopoly, zniszczę cię w tej rozgrywce 😂'],
     ['counter-speech: do not beat children', 'Nie bić dzieci, tylko rozmawiać'],
     ['everyday: a kitchen knife as a present', 'dostaniesz nowy nóż kuchenny na urodziny'],
     ['everyday: the dog escapes', 'pilnuj furtki, bo pies ucieka na ulicę'],

@@ -3,6 +3,14 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Portuguese (Brazil and Portugal): every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('pt', {
   violent: [
+    ['threat', 'first person breaks a third person\'s face after an idiom cue (vamos quebrar os dentes dele)', 'depois de desmontar o esquema deles vamos quebrar os dentes dele também'],
+    ['threat', 'first person breaks his face, no cue (vou arrebentar a cara dele)', 'vou arrebentar a cara dele amanhã na saída da escola'],
+    ['threat', '"polícia encontra armas na" does not excuse a killing', 'a polícia encontra as armas na tua casa depois que eu te matar, seu x9'],
+    ['plan', 'a cooking class with knives then a stabbing (aula de culinária … esfaqueia)', 'na aula de culinária amanhã cada um traz a sua faca e a gente esfaqueia o professor na saída'],
+    ['threat', 'we know where you live, arriving with wine and petrol to burn your house', 'a gente sabe onde vc mora, chegamos as 8 com o vinho e a gasolina pra queimar tua casa'],
+    ['threat', 'we know where you live, arriving with dessert and a machete (sobremesa … facão)', 'a gente sabe onde tu mora, chego as 9 com a sobremesa e um facão pra te matar'],
+    ['threat', '"o advogado disse" does not excuse a killing (senão eu te mato)', 'retira a queixa até amanhã, o advogado disse que dá, senão eu te mato'],
+    ['threat', 'disgust at people who threaten, then a killing (que nojo desses caras … vou matar)', 'que nojo desses caras que ameaçam jornalista, vou matar um por um'],
     ['threat', 'waiting outside by car with a pistol in the glove box', 'te espero lá fora, tô de carro e com a pistola no porta-luvas @lu_m'],
     ['threat', 'the company bosses will pay, killing them tomorrow', 'os bosses dessa empresa vão pagar, vou matar todos eles amanhã'],
     ['incitement', 'not arrest but shoot (não é prender, tem que fuzilar)', 'a polícia tem que prender? não, tem que fuzilar esse bandido'],
@@ -296,6 +304,13 @@ describePackCases('pt', {
     ['glorification', 'congratulating a stabbing of a teacher (parabéns pro aluno que esfaqueou)', 'parabéns pro aluno que esfaqueou o professor, que venham mais'],
   ],
   benign: [
+    ['everyday: busting a scheme in court, no body part (arrebentar o esquema dele na justiça)', 'vou arrebentar o esquema dele na justiça, aguardem'],
+    ['news: police seize weapons in a house (PSP apreende armas … em)', 'PSP apreende armas e munições em casa de Setúbal'],
+    ['news: federal police found explosives in a car (encontrou explosivos em)', 'Polícia Federal encontrou explosivos em carro abandonado na BR 116'],
+    ['cooking: cooking class, bring your knives (aula de cozinha … tragam as facas)', 'aula de cozinha na quinta às 19h, tragam as vossas facas'],
+    ['everyday: we know where you live, arriving with dessert (chego … com a sobremesa)', 'a gente sabe onde tu mora, chego as 9 com a sobremesa'],
+    ['lawful: the lawyer explained the complaint can be withdrawn (a minha advogada explicou)', 'a minha advogada explicou que dá pra retirar a queixa até sexta'],
+    ['counter_speech: ashamed of people who threaten teachers (vergonha desses caras que ameaçam)', 'tenho vergonha desses caras que ameaçam professor na internet'],
     ['everyday: waiting outside, I came by car (te espero lá fora, tô de carro)', 'te espero lá fora, tô de carro prata'],
     ['gaming: farming all night and killing the bosses (matar … bosses)', 'vou passar a noite farmando e matar todos os bosses da dungeon'],
     ['lawful_criticism: the governor must be arrested (tem que prender)', 'tem que prender esse prefeito e confiscar tudo o que ele desviou'],

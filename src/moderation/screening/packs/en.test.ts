@@ -3,6 +3,12 @@ import { describePackCases } from '../../../../test/helpers/screening-pack-cases
 /** English: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('en', {
   violent: [
+    ['threat', 'we know exactly where you live, sleep tight (knower + sign-off, paraphrase) (round 11 retrain)', 'we know exactly where you live now. sleep tight @jay_m'],
+    ['threat', 'the report says, people like you disappear (look-alike of the report cue) (round 11 retrain)', 'The report says you live alone, @dana_k. People like you tend to disappear.'],
+    ['threat', 'my brother said he will kill you (look-alike of the sibling cue) (round 11 retrain)', 'My brother said he will kill you if you touch his car again @leon_p'],
+    ['threat', 'book flights while you still can, then a warning (look-alike of the booking cue) (round 11 retrain)', "I'd advise you to book flights while you still can @ryan_k, after friday you won't be able to"],
+    ['threat', 'leave in a box like your puppy (look-alike of the pet carrier cue) (round 11 retrain)', "You'll leave in a box, just like your puppy, @finn_o"],
+    ['threat', 'you will be giving blood tonight (look-alike of the donation cue) (round 11 retrain)', "You'll be giving blood tonight @sam_t"],
     ['threat', 'cold formal: safety no longer guaranteed (round 11)', 'Pursuant to your continued interference, please be advised that your safety can no longer be guaranteed. Consider this your only notice.'],
     ['threat', 'cold formal: family safety cannot be guaranteed (paraphrase) (round 11)', "Be advised that your family's safety cannot be guaranteed after Friday, Mr Osei."],
     ['threat', 'last warning, then we stop talking (round 11)', 'This is the last warning you get. After this, we stop talking.'],
@@ -330,6 +336,12 @@ describePackCases('en', {
     ["threat", "gonna pull up to your grandma house", "keep talking @jaylen_w, we gonna pull up to your grandma house and you know the rest"],
   ],
   benign: [
+    ['everyday (know exactly where we are staying, sleep well) (round 11 retrain)', "Found the hotel, we know exactly where we're staying now. Sleep well everyone"],
+    ['everyday: going home with the kitten in a box (round 11 retrain)', "you'll go home with the kitten in a box, the shelter gives you a towel for it"],
+    ['news: lawyers going missing, a new report finds (round 11 retrain)', 'Lawyers like you tend to go missing under that regime, a new report finds'],
+    ['everyday: grab tickets while you still can (round 11 retrain)', "I'd advise you to grab tickets while you still can, prices go up in June"],
+    ['everyday (sibling and the remote) (round 11 retrain)', 'the kids are at it again, he said he will kill his sister over the remote'],
+    ['funeral (keep his memory alive, give blood) (round 11 retrain)', 'keep his memory alive, go and give blood this week'],
     ['news: passenger safety cannot be guaranteed (round 11)', 'Due to the storm, passenger safety can no longer be guaranteed, so all ferries are cancelled'],
     ['everyday: final warning about memes (round 11)', 'Final warning to the group chat: after this, no more memes'],
     ['news: settled outside of court (round 11)', 'The two companies settled the dispute outside of court last year'],

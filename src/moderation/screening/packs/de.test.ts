@@ -3,6 +3,12 @@ import { describePackCases } from '../../../../test/helpers/screening-pack-cases
 /** German: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('de', {
   violent: [
+    ['threat', 'you are dead before the ambulance arrives', 'Bevor der Krankenwagen da ist, bist du längst verblutet'],
+    ['glorification', 'an attack on a mosque praised, not on the top of the table', 'Der Angriff auf die Moschee war geil, weiter so Jungs'],
+    ['death_wish', 'wishing it on everyone, the minister too', 'Ich wünsche jedem einen Herzinfarkt, auch dem Minister'],
+    ['threat', 'beating until he can never walk again', 'Wir prügeln ihn, bis er nie wieder laufen kann'],
+    ['death_wish', 'a person, not a device, "gehört erschossen"', 'Der Minister gehört erschossen, der fällt uns allen in den Rücken'],
+    ['threat', 'enjoy the summer, it gets cold for you', 'Genießt den Sommer, ab Montag wird es kalt für euch, wir wissen wo ihr wohnt'],
     ['threat', 'carried out otherwise', 'Zeig dich nie wieder in unserem Viertel, sonst trägt man dich raus, @kai_b'],
     ['threat', 'carried out otherwise', 'Noch ein Wort und wir tragen dich raus, oder besser: sonst tragen sie euch raus'],
     ['threat', 'carried out otherwise, passive', 'Halt die Klappe, sonst wirst du hier rausgetragen'],
@@ -540,6 +546,12 @@ describePackCases('de', {
     ['threat', 'a place in the woods reserved for you', 'Ein Plätzchen im Moor hab ich schon ausgesucht, für dich @kai_m'],
   ],
   benign: [
+    ['everyday (first aid: if the emergency doctor comes too late the patient is dead)', 'Wenn der Notarzt zu spät kommt, ist der Patient oft schon tot, deshalb Erste Hilfe lernen'],
+    ['sports (attack on the title)', 'Attacke auf den Titel: stark gespielt, weiter so Mädels'],
+    ['counter_speech (cancer on no one, not even the worst enemy)', 'Ich wünsch keinem Krebs, nicht mal meinem schlimmsten Feind'],
+    ['everyday (in hospital for weeks until he could walk again)', 'Nach dem Unfall lag er wochenlang im Krankenhaus, bis er wieder gehen konnte'],
+    ['computing (a router "gehört erschlagen", it drops out every evening)', 'Mein Router gehört endlich erschlagen, der fällt jeden Abend aus'],
+    ['everyday (enjoy the late summer, a storm forecast)', 'Genießt den Spätsommer, solange es noch geht, nächste Woche soll es stürmisch werden'],
     ['everyday', 'Pack mit an, sonst tragen wir das Sofa allein die Treppe runter'],
     ['everyday', 'Lass dich bald mal wieder bei uns blicken, dann grillen wir'],
     ['everyday', 'Kommst du heil aus dem Urlaub zurück? Meld dich mal'],

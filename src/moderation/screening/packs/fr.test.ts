@@ -3,6 +3,12 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** French: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('fr', {
   violent: [
+    ["threat", "setting a dog on someone (te … lâcher … dessus)", "je vais te lâcher mon pitbull dessus si tu reviens @sam"],
+    ["threat", "setting the dogs on a group (lâcher les chiens sur vous)", "on va lâcher les chiens sur vous bande de balances"],
+    ["threat", "'m'a lâché' said of a person, not an appliance", "ma copine m'a lâché, je vais la massacrer à coups de pied"],
+    ["threat", "the announcement of your funeral (faire-part de ton enterrement)", "je sais où t'habites, je t'enverrai le faire-part de ton enterrement"],
+    ["threat", "your death notice (ton faire-part de décès)", "prépare ton faire-part de décès @lucas, ça arrive bientôt"],
+    ["glorification", "<attack> was a message, not of hope (un message de Dieu)", "Charlie, c'était un message de Dieu, les autres suivront"],
     ['glorification', 'a killer of police officers deserves a medal', 'celui qui a tué ces policiers mérite une médaille'],
     ['plan', 'neutralising the guards at a time', 'on va neutraliser les vigiles à 22h et on vide le coffre'],
     ["threat", "police won't guard your door (dépose plainte, imperative, is no report)", "Dépose plainte si ça te chante, les keufs seront pas toujours devant chez toi @nico_b"],
@@ -309,6 +315,10 @@ describePackCases('fr', {
     ["glorification", "'héros du quotidien' beside praise of a beating", "un héros du quotidien celui qui a tabassé le contrôleur, faites pareil"],
   ],
   benign: [
+    ["everyday (letting the dog run on the beach)", "je lâche mon chien sur la plage tous les matins, il adore ça"],
+    ["everyday (computer broke down)", "l'ordi m'a encore lâché en pleine réunion, je vais le fracasser"],
+    ["everyday (sending the wedding announcements)", "maintenant que je sais où vous habitez je vous envoie les faire-part du mariage"],
+    ["news (a message of support, not a warning)", "l'hypercacher a rouvert, des messages de soutien partout sur la vitrine"],
     ['sports: killing the suspense', 'leur attaquant a tué le suspense dès la 10e minute'],
     ['gaming: laser game', 'la partie de laser game: on neutralise le gardien de but adverse'],
     ['everyday: a party worth repeating', 'la soirée d\'hier était géniale, faudrait refaire ça vite'],

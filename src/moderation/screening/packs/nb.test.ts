@@ -7,6 +7,9 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
  */
 describePackCases('nb', {
   violent: [
+    ["threat", "you live so isolated, no one will hear you (dere … rope)", "Dere bor så isolert. Ingen kommer til å høre dere rope"],
+    ["threat", "not a threat, a promise, with a race cue beside a stabbing", "Ikke en trussel, men et løfte: jeg skal knivstikke deg før du fullfører løpet @ola"],
+    ["incitement", "take matters into our own hands + harm verb (banker opp)", "Politiet gjør ingenting, nå tar vi saken i egne hender og banker opp tyven"],
     ['threat', 'inverted: then I come and stab him', 'i morgen kommer jeg og knivstikker ham'],
     ['threat', 'not a game (a negated game cue is no play)', 'dette er ikke et spill, jeg skal drepe ham'],
     ["threat", "police cannot guard you for ever (anmeld is no report cue)", "Bare anmeld, purken kan ikke passe på deg resten av livet @ola_n"],
@@ -436,6 +439,10 @@ describePackCases('nb', {
     ['plan', '"mål:" naming a target place', 'Fredag kveld, mål: moskeen på Furuset. Alle stiller med hette'],
   ],
   benign: [
+    ["everyday: you live so remote no one hears you sing", "Du bor så øde til at ingen hører deg synge i dusjen, deilig"],
+    ["sports: a promise to run a marathon", "Ikke en trussel, men et løfte: i år skal jeg løpe Oslo maraton"],
+    ["everyday: took matters into our own hands and painted", "Vi tok saken i egne hender og malte over taggingen selv, kommunen gjorde ingenting"],
+    ["everyday: we take matters into our own hands and clear the pavement", "Vi tar saken i egne hender og måker fortauet selv i morgen"],
     ['everyday: I come and pick you up', 'så kommer jeg og henter deg på stasjonen'],
     ['everyday: a Christmas card in the post', 'Jeg vet adressa di nå, så julekortet kommer i posten'],
     ['everyday: a lift to the station', 'jeg kan kjøre deg ned til stasjonen i morgen'],

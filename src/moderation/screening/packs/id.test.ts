@@ -9,6 +9,14 @@ import type { RulePack } from '../pack-schema.js';
 /** Indonesian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('id', {
   violent: [
+    ['threat', 'hide before I find "you", paraphrase', 'Ngumpet yg rapet sebelum aku dapetin kamu'],
+    ['threat', 'run far before I find "you", lo', 'Kabur aja yang jauh sebelum gue temuin lo'],
+    ['plan', 'the auction-executor cue cannot excuse a plan with a weapon', 'Hakim yang tunjuk eksekutor lelang itu targetnya, lokasi rumahnya di bekasi, bawa golok jam 2 malam'],
+    ['incitement', 'the wait-for-the-team cue cannot excuse a street attack', 'Kalo ketemu anak STM itu sendirian langsung bacok, jangan nunggu tim, kita abisin satu2'],
+    ['incitement', 'the "naik apa" directions cue cannot excuse doxxing', 'Alamatnya blok c 12, naik apa ke sana terserah, tau kan harus diapain'],
+    ['threat', 'the bier-for-the-mosque cue cannot excuse a threat', 'Keranda buat masjid udah jadi, yang pertama naik lo, gue bunuh lo minggu ini'],
+    ['threat', 'a needle at "your" ankle: the own-ailment cue needs a first person', 'Mata kaki lo gue tusuk pake jarum sampe lo gak bisa jalan'],
+    ['threat', 'the "your life matters to me" cue cannot excuse a threat', 'Nyawa lo berharga buat gue? Salah, malam ini lo gue habisi'],
     ['plan', 'executor + location, with time cues', 'jam 3 subuh, dua motor, satu eksekutor, lokasi depan minimarket'],
     ['plan', 'executioner + target + location, paraphrase', 'Algojonya lo, targetnya si Rudi, lokasinya di gudang belakang pasar'],
     ['incitement', 'the crush cue does not fire on "tembak … kepalanya … mati"', 'tembak aja kepalanya, gue suka liat dia mati'],
@@ -502,6 +510,13 @@ describePackCases('id', {
     ['death_wish', 'a blessing cue does not excuse a curse in the same post', 'Semoga Allah mudahkan urusanmu, abis itu semoga lo mati ketabrak'],
   ],
   benign: [
+    ['gaming: hide and seek, hide before we find you', 'Main petak umpet yuk, sembunyi yang jauh sebelum kami temukan kalian'],
+    ['news: a bank appoints a collateral executor', 'Bank menunjuk eksekutor jaminan, lokasi rumah di depok'],
+    ['gaming: a solo enemy, do not wait for the team', 'Ada musuh solo di mid, langsung hajar aja jgn nungguin team'],
+    ['everyday: which transport to take from the terminal', 'Alamatnya di jl. melati no 5, naik apa ya dari terminal?'],
+    ['everyday: a bier donated to the prayer room', 'Alhamdulillah wakaf keranda buat mushola udah diserahkan ke pengurus'],
+    ['everyday: own boil treated with a needle', 'Bisul gw udah mateng, mau gw tusuk pake jarum aja'],
+    ['everyday: your life matters to me, paraphrase', 'Hidup kamu berharga buat aku, jangan nekat ya'],
     ['sports: the penalty taker, training location', 'eksekutor penalti timnas belum ditentukan, lokasi latihan di senayan'],
     ['news: a court appoints an auction executor', 'Pengadilan tunjuk eksekutor lelang, lokasi tanah di bekasi'],
     ['idiom: tembak = ask someone out, she likes you too', 'tembak aja langsung, dia juga suka kok sama lo'],

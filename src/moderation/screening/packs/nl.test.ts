@@ -8,6 +8,12 @@ import { normalize } from '../normalize.js';
 /** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('nl', {
   violent: [
+    ['threat', 'your child\'s routine, then seen at the school gate, paraphrase', 'je zoontje fietst altijd langs het water, ik zag hem vanochtend nog bij het schoolhek @wethouder_k'],
+    ['threat', 'falling from a named place, verb before "je", paraphrase', 'van dat balkon val je zo, met een klein duwtje van mij @mark_v'],
+    ['death_wish', 'a person belongs in the oven, paraphrase', 'jij hoort in de verbrandingsoven, vuile rat'],
+    ['plan', 'positions for a surprise cue does not excuse a knife for a target', 'dan gebeurt het, iedereen op zijn plek voor de verrassing, ik neem het mes mee voor die wethouder'],
+    ['threat', 'seen on tv, then met in person (the tv cue does not excuse it)', 'we hebben je gezien op tv, volgende keer zien we je in het echt en dan ben je de klos @sanne_w'],
+    ['threat', 'a plumber who does not come, then fetched with the brothers', 'als de loodgieter niet komt, dan kom ik hem zelf halen met mijn broers en dan is hij de klos'],
     ['threat', 'Flemish: then it is over with you', 'ik kom naar uw kot en dan is\'t gedaan met u'],
     ['threat', 'Flemish: over with you, paraphrase', 'als ge nog eens aan mijn dochter zit is het gedaan met u'],
     ['threat', 'making mince of someone', 'ik maak gehakt van je'],
@@ -526,6 +532,13 @@ describePackCases('nl', {
     ['threat', 'complaint filed, then a threat at an official', 'ik heb een klacht ingediend, maar als die ambtenaar me nog een keer afwijst maak ik hem af'],
   ],
   benign: [
+    ['everyday: my own child seen at the playground (not yours)', 'mijn dochtertje speelt altijd bij het hek, we zagen haar gisteren nog op de speelplaats met haar vriendinnetjes'],
+    ['everyday: stairs you trip on, with help from the council', 'op die trap struikel je zo, met een beetje hulp van de gemeente komt er een leuning'],
+    ['cooking: a dish belongs in the oven', 'de ovenschotel hoort in de oven, niet in de magnetron'],
+    ['everyday: positions for a surprise, paraphrase', 'als ze binnenkomt gaat het licht aan en iedereen op z\'n plek voor de surprise'],
+    ['everyday: seen you on the news, paraphrase', 'ik heb jou gezien in het journaal, wat goed dat je dat zei'],
+    ['everyday: the handyman does not show up, we fix it ourselves', 'als de klusjesman niet komt opdagen, fixen we het zelf met de jongens'],
+    ['everyday: the electrician does not come again', 'Als de elektricien weer niet komt, dan regel ik het zelf wel met mijn neven'],
     ['everyday: the fun is over', 'dan is het gedaan met de pret, de vakantie is voorbij'],
     ['cooking: mince from beef', 'ik maak gehakt van het rundvlees voor de lasagne'],
     ['everyday: putting a baby to sleep', 'ik leg hem even te slapen, dan kunnen we eten'],

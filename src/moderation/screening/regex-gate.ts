@@ -13,13 +13,21 @@
  * anything optional require nothing.
  */
 
-/** A node matches exactly one of `strings`, contains one of them, or proves nothing. */
-type Literals = { kind: 'exact'; strings: string[] } | { kind: 'contains'; strings: string[] } | { kind: 'none' };
+/**
+ * What a node of the pattern proves: `exact`, the strings it matches (null when not a short
+ * finite list), and `requires`, sets of strings of which every match contains one of each set.
+ */
+interface Literals {
+  exact: string[] | null;
+  requires: string[][];
+}
 
-const NONE: Literals = { kind: 'none' };
-const EMPTY: Literals = { kind: 'exact', strings: [''] };
-/** Above this many alternatives a set is no cheaper to check than the regex itself. */
+const NONE: Literals = { exact: null, requires: [] };
+const EMPTY: Literals = { exact: [''], requires: [] };
+/** Above this many strings a set costs more to look for than the regex it guards. */
 const MAX_STRINGS = 48;
+/** Gate strings at least this long are rare enough in posts; shorter ones are a last resort. */
+const GOOD_LENGTH = 4;
 /** Shorter gate strings occur in too many posts to save anything. */
 const MIN_GATE_LENGTH = 3;
 
@@ -33,11 +41,7 @@ export function literalGate(source: string): string[] | null {
   } catch {
     return null;
   }
-  if (result.kind === 'none') return null;
-  const strings = minimal(result.strings);
-  if (strings.length === 0 || strings.length > MAX_STRINGS) return null;
-  if (strings.some((s) => s.trim().length < MIN_GATE_LENGTH)) return null;
-  return strings;
+  return cheapest(result.exact === null ? result.requires : [...result.requires, result.exact]);
 }
 
 /** Whether a gate lets `text` through to its regex. */
@@ -47,12 +51,44 @@ export function passesGate(gate: readonly string[] | null, text: string): boolea
   return false;
 }
 
+/**
+ * Of several sets that all hold, the one cheapest to check: fewest strings among those whose
+ * strings are all long enough to be rare, then the longest shortest string.
+ */
+function cheapest(sets: readonly string[][]): string[] | null {
+  let best: string[] | null = null;
+  let bestShortest = 0;
+  for (const raw of sets) {
+    if (raw.includes('')) continue;
+    const set = minimal(raw);
+    if (set.length > MAX_STRINGS) continue;
+    const shortest = Math.min(...set.map((s) => s.trim().length));
+    if (shortest < MIN_GATE_LENGTH) continue;
+    const good = shortest >= GOOD_LENGTH;
+    const bestGood = bestShortest >= GOOD_LENGTH;
+    const better =
+      best === null ||
+      (good && !bestGood) ||
+      (good === bestGood && (set.length < best.length || (set.length === best.length && shortest > bestShortest)));
+    if (better) {
+      best = set;
+      bestShortest = shortest;
+    }
+  }
+  return best;
+}
+
 /** Drops strings that contain another string of the set: finding the shorter one is enough. */
 function minimal(strings: readonly string[]): string[] {
   const unique = [...new Set(strings)].sort((a, b) => a.length - b.length);
   const kept: string[] = [];
   for (const s of unique) if (!kept.some((k) => s.includes(k))) kept.push(s);
   return kept;
+}
+
+/** A node's requirements with its exact strings counted as one more. */
+function allRequirements(node: Literals): string[][] {
+  return node.exact === null ? node.requires : [...node.requires, node.exact];
 }
 
 class GateParser {
@@ -64,7 +100,7 @@ class GateParser {
     return this.at >= this.src.length;
   }
 
-  /** `a|b|c` up to a closing parenthesis or the end. */
+  /** `a|b|c` up to a closing parenthesis or the end: each branch must give a requirement, their union holds. */
   alternation(): Literals {
     const branches: Literals[] = [this.sequence()];
     while (this.src[this.at] === '|') {
@@ -72,42 +108,48 @@ class GateParser {
       branches.push(this.sequence());
     }
     if (branches.length === 1) return branches[0]!;
-    if (branches.some((b) => b.kind === 'none')) return NONE;
-    const strings = branches.flatMap((b) => (b as { strings: string[] }).strings);
-    if (strings.length > MAX_STRINGS * 4) return NONE;
-    return { kind: branches.every((b) => b.kind === 'exact') ? 'exact' : 'contains', strings };
+    const exactAll = branches.every((b) => b.exact !== null) ? branches.flatMap((b) => b.exact!) : null;
+    const exact = exactAll !== null && exactAll.length <= MAX_STRINGS * 4 ? exactAll : null;
+    const union: string[] = [];
+    for (const branch of branches) {
+      const own = cheapest(allRequirements(branch));
+      if (own === null) return { exact, requires: [] };
+      union.push(...own);
+    }
+    return { exact, requires: [union] };
   }
 
-  /** Items one after the other: runs of exact items concatenate; the most selective requirement wins. */
+  /** Items one after the other: every item's requirements hold, and runs of exact items concatenate. */
   private sequence(): Literals {
-    const candidates: string[][] = [];
+    const requires: string[][] = [];
     let run: string[] = [''];
-    let allExact = true;
+    let exact: string[] | null = [''];
     const closeRun = (): void => {
-      if (run.some((s) => s !== '')) candidates.push(run);
+      if (run.some((s) => s !== '')) requires.push(run);
       run = [''];
     };
     while (!this.done() && this.src[this.at] !== '|' && this.src[this.at] !== ')') {
       const item = this.quantified();
-      if (item.kind === 'exact') {
-        const product = run.flatMap((a) => item.strings.map((b) => a + b));
-        if (product.length <= MAX_STRINGS) {
-          run = product;
-        } else {
-          closeRun();
-          run = item.strings;
-          allExact = false;
-        }
+      requires.push(...item.requires);
+      if (item.exact === null) {
+        exact = null;
+        closeRun();
         continue;
       }
-      allExact = false;
-      closeRun();
-      if (item.kind === 'contains') candidates.push(item.strings);
+      const product = run.flatMap((a) => item.exact!.map((b) => a + b));
+      if (product.length <= MAX_STRINGS) {
+        run = product;
+      } else {
+        closeRun();
+        run = item.exact;
+      }
+      if (exact !== null) {
+        const whole: string[] = exact.flatMap((a) => item.exact!.map((b) => a + b));
+        exact = whole.length <= MAX_STRINGS ? whole : null;
+      }
     }
-    if (allExact) return { kind: 'exact', strings: run };
     closeRun();
-    const best = mostSelective(candidates);
-    return best === null ? NONE : { kind: 'contains', strings: best };
+    return { exact, requires };
   }
 
   private quantified(): Literals {
@@ -116,7 +158,7 @@ class GateParser {
     if (q === null) return atom;
     if (q.min === 0) return NONE;
     if (q.min === 1 && q.max === 1) return atom;
-    return atom.kind === 'none' ? NONE : { kind: 'contains', strings: atom.strings };
+    return { exact: null, requires: allRequirements(atom) };
   }
 
   private quantifier(): { min: number; max: number } | null {
@@ -153,8 +195,8 @@ class GateParser {
   /** A literal character; a surrogate pair is one character under the `u` flag. */
   private literal(first: string): Literals {
     const code = first.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdbff && this.at < this.src.length) return { kind: 'exact', strings: [first + this.src[this.at++]!] };
-    return { kind: 'exact', strings: [first] };
+    if (code >= 0xd800 && code <= 0xdbff && this.at < this.src.length) return { exact: [first + this.src[this.at++]!], requires: [] };
+    return { exact: [first], requires: [] };
   }
 
   private group(): Literals {
@@ -178,7 +220,7 @@ class GateParser {
     const body = this.src.slice(this.at + 1, end);
     this.at = end + 1;
     if (body === '' || body.startsWith('^') || body.includes('\\') || body.includes('-') || body.includes('[')) return NONE;
-    return { kind: 'exact', strings: [...body] };
+    return { exact: [...body], requires: [] };
   }
 
   private escape(): Literals {
@@ -195,21 +237,6 @@ class GateParser {
       return NONE;
     }
     if (/[dDwWsSnrtfv0-9]/u.test(c)) return NONE;
-    return { kind: 'exact', strings: [c] };
+    return { exact: [c], requires: [] };
   }
-}
-
-/** The set whose shortest string is longest (fewest strings on a tie): the rarest in posts. */
-function mostSelective(candidates: readonly string[][]): string[] | null {
-  let best: string[] | null = null;
-  let bestLength = -1;
-  for (const set of candidates) {
-    if (set.includes('')) continue;
-    const shortest = Math.min(...set.map((s) => s.trim().length));
-    if (shortest > bestLength || (shortest === bestLength && best !== null && set.length < best.length)) {
-      best = set;
-      bestLength = shortest;
-    }
-  }
-  return best;
 }

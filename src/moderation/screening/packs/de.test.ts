@@ -3,6 +3,8 @@ import { describePackCases } from '../../../../test/helpers/screening-pack-cases
 /** German: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('de', {
   violent: [
+    ['death_wish', 'what I would not wish on my worst enemy, I wish on you', 'Was ich nicht mal meinem schlimmsten Feind wünsche, wünsch ich dir: Krebs'],
+    ['threat', 'address passed on to the lads, not a CV to the boss', 'Hab mir deine Adresse angeschaut, ich leite sie an die Jungs weiter'],
     ['threat', 'you are dead before the ambulance arrives', 'Bevor der Krankenwagen da ist, bist du längst verblutet'],
     ['glorification', 'an attack on a mosque praised, not on the top of the table', 'Der Angriff auf die Moschee war geil, weiter so Jungs'],
     ['death_wish', 'wishing it on everyone, the minister too', 'Ich wünsche jedem einen Herzinfarkt, auch dem Minister'],
@@ -546,6 +548,8 @@ describePackCases('de', {
     ['threat', 'a place in the woods reserved for you', 'Ein Plätzchen im Moor hab ich schon ausgesucht, für dich @kai_m'],
   ],
   benign: [
+    ['counter_speech (on no one, not even my worst enemies)', 'Ich wünsch keinem die Pest, auch nicht meinem ärgsten Feind'],
+    ['everyday (forwarding a draft to the department head)', 'Deinen Entwurf hab ich gelesen, ich leite ihn an den Abteilungsleiter weiter'],
     ['everyday (first aid: if the emergency doctor comes too late the patient is dead)', 'Wenn der Notarzt zu spät kommt, ist der Patient oft schon tot, deshalb Erste Hilfe lernen'],
     ['sports (attack on the title)', 'Attacke auf den Titel: stark gespielt, weiter so Mädels'],
     ['counter_speech (cancer on no one, not even the worst enemy)', 'Ich wünsch keinem Krebs, nicht mal meinem schlimmsten Feind'],

@@ -3,6 +3,9 @@ import { describePackCases } from '../../../../test/helpers/screening-pack-cases
 /** English: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('en', {
   violent: [
+    ['glorification', 'no saint hashtag post should be removed, he was a saint (look-alike of the report-and-remove cue) (round 12 retrain)', 'No #SaintTarrant post should be removed, he was a saint'],
+    ['glorification', 'saint hashtag posts should be reported and removed? no, he is a hero (look-alike of the report-and-remove cue) (round 12 retrain)', 'All these #SaintTarrant posts should be reported and removed? no, he is a hero and more should follow him'],
+    ['threat', 'friendly advice, never buy a used car, or end up in a ditch (look-alike of the used-goods advice cue) (round 12 retrain)', "friendly advice: never buy a used car off my brother again or you'll end up in a ditch"],
     ['threat', 'we know exactly where you live, sleep tight (knower + sign-off, paraphrase) (round 11 retrain)', 'we know exactly where you live now. sleep tight @jay_m'],
     ['threat', 'the report says, people like you disappear (look-alike of the report cue) (round 11 retrain)', 'The report says you live alone, @dana_k. People like you tend to disappear.'],
     ['threat', 'my brother said he will kill you (look-alike of the sibling cue) (round 11 retrain)', 'My brother said he will kill you if you touch his car again @leon_p'],
@@ -336,6 +339,8 @@ describePackCases('en', {
     ["threat", "gonna pull up to your grandma house", "keep talking @jaylen_w, we gonna pull up to your grandma house and you know the rest"],
   ],
   benign: [
+    ['counter_speech: saint hashtag posts need to be reported and deleted (paraphrase) (round 12 retrain)', 'All #SaintBreivik posts need to be reported and deleted'],
+    ['everyday (word of advice, never buy a used car off a farmer) (paraphrase) (round 12 retrain)', 'word of advice: never buy a used Land Rover off a farmer'],
     ['everyday (know exactly where we are staying, sleep well) (round 11 retrain)', "Found the hotel, we know exactly where we're staying now. Sleep well everyone"],
     ['everyday: going home with the kitten in a box (round 11 retrain)', "you'll go home with the kitten in a box, the shelter gives you a towel for it"],
     ['news: lawyers going missing, a new report finds (round 11 retrain)', 'Lawyers like you tend to go missing under that regime, a new report finds'],

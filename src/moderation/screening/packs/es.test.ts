@@ -5,6 +5,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Spanish: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('es', {
   violent: [
+    ["glorification", "casualty count judged too few (y pocos me parecen), not a report", "12 muertos en la sinagoga, y pocos me parecen"],
     ["plan", "armed with sticks and petrol at the door (weapons and fuel)", "estaremos en la puerta del bar con los palos y la gasolina, que no falte nadie"],
     ["threat", "things like you end up in a ditch", "cosas como tú acaban en una zanja, @rafa_m, ya verás"],
     ["threat", "conditional: if they write to me that you bother my sister", "como me escriban que vuelves a molestar a mi hermana te rajo"],
@@ -305,6 +306,7 @@ describePackCases('es', {
     ["plan", "go home, where we wait with petrol (lawful cue does not excuse)", "que se vaya a su casa el alcalde, que allí lo esperamos con gasolina y un mechero"],
   ],
   benign: [
+    ["news (casualty count, the arrests seem too few)", "30 víctimas en la mezquita, y los cinco detenidos hasta ahora me parecen pocos"],
     ["sports (softball team with bats and balls, not a weapons-and-fuel kit)", "el equipo de sóftbol estrenó uniformes con los bates y las pelotas que donó el ayuntamiento"],
     ["counter-speech (comments such as a death wish have no place)", "comentarios como 'ojalá te maten' no deberían tener cabida en esta red"],
     ["news (graffiti such as)", "pintadas como 'muerte a los moros' aparecieron en el instituto, denuncian los padres"],

@@ -3,6 +3,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** French: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('fr', {
   violent: [
+    ["glorification", "praise of those who killed a role (bravo aux gars qui ont buté ces juges)", "Bravo aux gars qui ont buté ces juges, des héros"],
     ["threat", "setting a dog on someone (te … lâcher … dessus)", "je vais te lâcher mon pitbull dessus si tu reviens @sam"],
     ["threat", "setting the dogs on a group (lâcher les chiens sur vous)", "on va lâcher les chiens sur vous bande de balances"],
     ["threat", "'m'a lâché' said of a person, not an appliance", "ma copine m'a lâché, je vais la massacrer à coups de pied"],
@@ -315,6 +316,7 @@ describePackCases('fr', {
     ["glorification", "'héros du quotidien' beside praise of a beating", "un héros du quotidien celui qui a tabassé le contrôleur, faites pareil"],
   ],
   benign: [
+    ["news (congratulating investigators who arrested the killers of a cop)", "Félicitations aux enquêteurs qui ont arrêté ceux qui ont tué ce flic, ils ont réussi leur enquête"],
     ["everyday (letting the dog run on the beach)", "je lâche mon chien sur la plage tous les matins, il adore ça"],
     ["everyday (computer broke down)", "l'ordi m'a encore lâché en pleine réunion, je vais le fracasser"],
     ["everyday (sending the wedding announcements)", "maintenant que je sais où vous habitez je vous envoie les faire-part du mariage"],

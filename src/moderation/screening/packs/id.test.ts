@@ -9,6 +9,9 @@ import type { RulePack } from '../pack-schema.js';
 /** Indonesian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('id', {
   violent: [
+    ['threat', 'testify and your child is the stake, paraphrase', 'Kalau kamu bersaksi besok, anakmu taruhannya'],
+    ['threat', 'dare not to hide from me (saya), paraphrase', 'Jangan coba2 sembunyi dari saya, kamu tahu akibatnya'],
+    ['death_wish', 'a person beside Covid: the disease cue does not excuse it', 'Semoga Covid dan kamu hilang dari muka bumi'],
     ['threat', 'hide before I find "you", paraphrase', 'Ngumpet yg rapet sebelum aku dapetin kamu'],
     ['threat', 'run far before I find "you", lo', 'Kabur aja yang jauh sebelum gue temuin lo'],
     ['plan', 'the auction-executor cue cannot excuse a plan with a weapon', 'Hakim yang tunjuk eksekutor lelang itu targetnya, lokasi rumahnya di bekasi, bawa golok jam 2 malam'],
@@ -510,6 +513,9 @@ describePackCases('id', {
     ['death_wish', 'a blessing cue does not excuse a curse in the same post', 'Semoga Allah mudahkan urusanmu, abis itu semoga lo mati ketabrak'],
   ],
   benign: [
+    ['everyday: may the pandemic vanish from the earth, paraphrase', 'Semoga pandemi ini cepat hilang dari muka bumi'],
+    ['everyday: testifying is hard, the family reputation at stake', 'Bersaksi di pengadilan itu berat, reputasi keluargamu jadi taruhannya'],
+    ['gaming: do not run from me while playing tag', 'Jangan coba coba lari dari gue pas main kejar kejaran ya dek'],
     ['gaming: hide and seek, hide before we find you', 'Main petak umpet yuk, sembunyi yang jauh sebelum kami temukan kalian'],
     ['news: a bank appoints a collateral executor', 'Bank menunjuk eksekutor jaminan, lokasi rumah di depok'],
     ['gaming: a solo enemy, do not wait for the team', 'Ada musuh solo di mid, langsung hajar aja jgn nungguin team'],

@@ -3,6 +3,10 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Italian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('it', {
   violent: [
+    ["threat", "look-alike of the meeting-at-the-pub cue (waiting outside to cut your throat)", "ci vediamo al pub, ti aspetto fuori e ti sgozzo come un maiale"],
+    ["threat", "look-alike of the impersonal shot-heard cue (next time I shoot you)", "si è sentito un colpo stanotte: la prossima volta ti sparo in testa @gino"],
+    ["threat", "look-alike of the impersonal shot-heard cue (the next one is for you)", "si è sentito un colpo in piazza, il prossimo è per te @marco"],
+    ["threat", "the next one is for you (after a shooting)", "hanno sparato a tuo fratello, la prossima è per te @gino"],
     ["threat", "look-alike of the closing-place cue (your shop closing suddenly)", "sarebbe un vero peccato se il tuo negozio chiudesse all'improvviso, pensaci @marco_b"],
     ["incitement", "look-alike of the not-redo-but-remember cue (reversed: remember no, redo it)", "non bisogna ricordarlo piazzale loreto, bisogna rifarlo"],
     ["threat", "you and your family, then a threat", "a te e alla tua famiglia vi faccio sparire, aspetta e vedrai"],
@@ -463,6 +467,9 @@ describePackCases('it', {
     ["incitement", "look-alike of the partisans (now take them up against judges)", "i partigiani avevano ragione a prendere le armi, ora prendiamole contro i giudici e spariamo"],
   ],
   benign: [
+    ["everyday (meeting at the brewery, waiting outside)", "stasera ci vediamo in birreria alle 22, ti aspetto fuori che fa caldo"],
+    ["news (impersonal: three shots heard near the station)", "si sono sentiti tre spari vicino alla stazione, poi è arrivata l'ambulanza"],
+    ["everyday (look-alike of the next-one-is-for-you signal: the next song)", "la prossima canzone è per te, mamma"],
     ["everyday (shame if the neighbourhood pool closed)", "sarebbe davvero un peccato se la piscina del rione chiudesse quest'estate"],
     ["condemnation (must not repeat the massacre, must remember it)", "non dobbiamo ripetere la strage, dobbiamo ricordarla"],
     ['idiom: finished my nutella, I will kill him', 'mio fratello mi ha finito la nutella, stasera lo ammazzo'],

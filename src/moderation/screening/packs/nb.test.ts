@@ -7,6 +7,8 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
  */
 describePackCases('nb', {
   violent: [
+    ['threat', 'we get in while you sleep (copied key)', 'vi har en kopi av nøkkelen, vi kommer inn når du sover'],
+    ['threat', 'we get in while you sleep, not waking you until the knife (cue does not excuse)', 'vi kommer inn når du sover så vi ikke vekker deg før kniven sitter i halsen'],
     ["threat", "you live so isolated, no one will hear you (dere … rope)", "Dere bor så isolert. Ingen kommer til å høre dere rope"],
     ["threat", "not a threat, a promise, with a race cue beside a stabbing", "Ikke en trussel, men et løfte: jeg skal knivstikke deg før du fullfører løpet @ola"],
     ["incitement", "take matters into our own hands + harm verb (banker opp)", "Politiet gjør ingenting, nå tar vi saken i egne hender og banker opp tyven"],
@@ -439,6 +441,8 @@ describePackCases('nb', {
     ['plan', '"mål:" naming a target place', 'Fredag kveld, mål: moskeen på Furuset. Alle stiller med hette'],
   ],
   benign: [
+    ['everyday: coming in while you sleep so as not to wake you', 'jeg kommer inn når du sover så jeg ikke vekker deg, mamma'],
+    ['everyday: key under the mat, you get in while we sleep', 'nøkkelen ligger under matta, så du kommer inn selv om vi sover'],
     ["everyday: you live so remote no one hears you sing", "Du bor så øde til at ingen hører deg synge i dusjen, deilig"],
     ["sports: a promise to run a marathon", "Ikke en trussel, men et løfte: i år skal jeg løpe Oslo maraton"],
     ["everyday: took matters into our own hands and painted", "Vi tok saken i egne hender og malte over taggingen selv, kommunen gjorde ingenting"],

@@ -8,6 +8,9 @@ import { normalize } from '../normalize.js';
 /** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('nl', {
   violent: [
+    ['threat', 'veiled: a ride you never come home from, paraphrase', 'ik wacht na je dienst bij de uitgang, dan maken we een autoritje waarvan jij nooit meer thuiskomt'],
+    ['threat', 'dead if my own father finds out (not a parent of yours)', 'je bent dood als mijn vader erachter komt'],
+    ['glorification', 'an attack was what was needed, beside a rain simile', 'die bomaanslag was echt wat nodig was, zoals regen voor de tuin'],
     ['threat', 'your child\'s routine, then seen at the school gate, paraphrase', 'je zoontje fietst altijd langs het water, ik zag hem vanochtend nog bij het schoolhek @wethouder_k'],
     ['threat', 'falling from a named place, verb before "je", paraphrase', 'van dat balkon val je zo, met een klein duwtje van mij @mark_v'],
     ['death_wish', 'a person belongs in the oven, paraphrase', 'jij hoort in de verbrandingsoven, vuile rat'],
@@ -532,6 +535,9 @@ describePackCases('nl', {
     ['threat', 'complaint filed, then a threat at an official', 'ik heb een klacht ingediend, maar als die ambtenaar me nog een keer afwijst maak ik hem af'],
   ],
   benign: [
+    ['everyday: a ride to a place you always come back to', 'na je werk maken we een ritje langs de kust, naar een plek waar je altijd weer naar terugkomt'],
+    ['idiom: dead if your mother finds out, paraphrase', 'je bent zo dood als je moeder erachter komt dat je gespijbeld hebt'],
+    ['everyday: sunshine was exactly what was needed, paraphrase', 'dat zonnetje was precies wat nodig was na zo\'n week'],
     ['everyday: my own child seen at the playground (not yours)', 'mijn dochtertje speelt altijd bij het hek, we zagen haar gisteren nog op de speelplaats met haar vriendinnetjes'],
     ['everyday: stairs you trip on, with help from the council', 'op die trap struikel je zo, met een beetje hulp van de gemeente komt er een leuning'],
     ['cooking: a dish belongs in the oven', 'de ovenschotel hoort in de oven, niet in de magnetron'],

@@ -3,6 +3,10 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Portuguese (Brazil and Portugal): every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('pt', {
   violent: [
+    ['incitement', 'stop spreading it, then go set fire to her car: the stop cue is part of the call (parem de espalhar … incendiar)', 'parem de espalhar isso, vamos lá incendiar o carro dela amanhã'],
+    ['threat', 'after dismantling the cartel, her teeth: the scheme idiom is part of the threat (desmontar esse cartel … os dentes dela)', 'depois de desmontar esse cartel vou quebrar os dentes dela também'],
+    ['threat', 'sending the cleaner does not excuse a killing (mando a faxineira … eu mato ela)', 'sua esposa fica sozinha de tarde? mando a faxineira pra limpar e depois eu mato ela'],
+    ['threat', 'the case ends sooner does not excuse a killing (o processo acaba logo … eu te mato)', 'tira a queixa que o processo acaba logo, senão eu te mato amanhã'],
     ['threat', 'first person breaks a third person\'s face after an idiom cue (vamos quebrar os dentes dele)', 'depois de desmontar o esquema deles vamos quebrar os dentes dele também'],
     ['threat', 'first person breaks his face, no cue (vou arrebentar a cara dele)', 'vou arrebentar a cara dele amanhã na saída da escola'],
     ['threat', '"polícia encontra armas na" does not excuse a killing', 'a polícia encontra as armas na tua casa depois que eu te matar, seu x9'],
@@ -304,6 +308,10 @@ describePackCases('pt', {
     ['glorification', 'congratulating a stabbing of a teacher (parabéns pro aluno que esfaqueou)', 'parabéns pro aluno que esfaqueou o professor, que venham mais'],
   ],
   benign: [
+    ['everyday: sending a carer to help someone alone (levar a cuidadora pra ajudar)', 'teu pai fica sozinho de manhã? posso levar a cuidadora pra ajudar ele'],
+    ['lawful: a lawyer says the trial ends soon (o julgamento acaba logo)', 'se tiras a queixa, vais ver que o julgamento acaba logo, disse o meu advogado'],
+    ['everyday: stop sharing and go read the news, no violence (parem de compartilhar e vão ler)', 'parem de compartilhar e vão ler a notícia inteira antes de opinar'],
+    ['everyday: after dismantling the scheme, breaking a record (desmontar o esquema … quebrar o recorde)', 'depois de desmontar o esquema deles vamos quebrar o recorde de audiência também'],
     ['everyday: busting a scheme in court, no body part (arrebentar o esquema dele na justiça)', 'vou arrebentar o esquema dele na justiça, aguardem'],
     ['news: police seize weapons in a house (PSP apreende armas … em)', 'PSP apreende armas e munições em casa de Setúbal'],
     ['news: federal police found explosives in a car (encontrou explosivos em)', 'Polícia Federal encontrou explosivos em carro abandonado na BR 116'],

@@ -163,11 +163,12 @@ export async function trainModel(
     log(`fold ${fold + 1}/${config.folds} trained`);
   }
   const binary = config.bagging === 'folds' ? averageHeads(foldHeads) : trainLogistic(prepared.map((p) => p.sample), options);
-  const oofRows = prepared.map((p, i) => ({ lang: p.example.lang, features: combinerFeatures(p.evidence, oof[i]!), y: p.sample.y }));
   const calibrated = calibration.length > 0;
+  const oofRows = (): CombinerRow[] =>
+    prepared.map((p, i) => ({ lang: p.example.lang, features: combinerFeatures(p.evidence, oof[i]!), y: p.sample.y }));
   const weights = calibrated
     ? fitCombiner(calibrationRows(rulesOnly, binary, calibration, config.dim), [])
-    : fitCombiner(combinerRowsOf(oofRows, rulesOnly.languages), config.combinerLanguages);
+    : fitCombiner(combinerRowsOf(oofRows(), rulesOnly.languages), config.combinerLanguages);
   if (calibrated) log(`combiner fitted on ${calibration.length} calibration posts`);
   // Calibration rows span every language, so the offsets are measured against all of them.
   const biasReference = calibrated ? [] : config.combinerLanguages;
@@ -331,6 +332,9 @@ async function main(): Promise<void> {
   // training rows: an experiment (see docs/screening.md, "Decide"), not what ships.
   const calibrationDir = value('--calibration');
   const calibration = calibrationDir === undefined ? [] : loadDatasets(calibrationDir, problems);
+  if (calibrationDir !== undefined && calibration.length === 0) {
+    throw new Error(`--calibration ${calibrationDir}: no labelled posts found there (expected <lang>.jsonl files)`);
+  }
   for (const p of problems) console.error(`skipped ${p.file}:${p.line}: ${p.message}`);
   const model = await trainModel(examples, (line) => console.log(line), overrides, calibration);
   // `--model <path>` writes elsewhere (experiments), leaving the committed model untouched.

@@ -41,7 +41,7 @@ export function literalGate(source: string): string[] | null {
   } catch {
     return null;
   }
-  return cheapest(result.exact === null ? result.requires : [...result.requires, result.exact]);
+  return cheapest(allRequirements(result));
 }
 
 /** Whether a gate lets `text` through to its regex. */

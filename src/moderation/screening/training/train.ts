@@ -297,7 +297,6 @@ export function averageHeads(heads: readonly LinearHead[]): LinearHead {
   return { bias: bias / n, weights: Float32Array.from(sum, (w) => w / n) };
 }
 
-/** Training goes on without a pack that fails validation (a colleague may be mid-edit); it is reported. */
 /**
  * Lowest model probability at which posts the combined score let through are still at least
  * `precision` violent (out-of-fold, so honest); 1 when no threshold reaches it.

@@ -106,12 +106,60 @@ describe('normalize', () => {
     expect(normalize('the streets are dark on your way home 😉 aha', vocab).jokeMarkers).toBe(0);
   });
 
+  it('numbers clauses: a sentence break, or a conjunction before a free relative, opens one', () => {
+    const clauses = (text: string) => {
+      const n = normalize(text, vocab);
+      return n.tokens.map((t, i) => `${t}:${n.clause[i]}`).join(' ');
+    };
+    expect(clauses('report it, and whoever wrote it should hang')).toBe('report:0 it:0 and:1 whoever:1 wrote:1 it:1 should:1 hang:1');
+    expect(clauses('report it. whoever wrote it should hang')).toBe('report:0 it:0 whoever:1 wrote:1 it:1 should:1 hang:1');
+    expect(clauses('report it; the one who wrote it')).toBe('report:0 it:0 the:1 one:1 who:1 wrote:1 it:1');
+    expect(clauses('melden, und wer das schreibt')).toBe('melden:0 und:1 wer:1 das:1 schreibt:1');
+    expect(clauses('signalez, et celui qui a écrit ça')).toBe('signalez:0 et:1 celui:1 qui:1 a:1 écrit:1 ça:1');
+    expect(clauses('zgłoście to, a kto to napisał')).toBe('zgłoście:0 to:0 a:1 kto:1 to:1 napisał:1');
+    expect(clauses('meld det, og den som skrev det')).toBe('meld:0 det:0 og:1 den:1 som:1 skrev:1 det:1');
+    // A free relative that is the object of the clause before, and a conjunction before anything
+    // else, open nothing; nor does a full stop after a day of the month ("am 1. Mai").
+    expect(new Set(normalize('report it for saying whoever wrote it should hang', vocab).clause)).toEqual(new Set([0]));
+    expect(new Set(normalize('report it and delete it, and the posts too', vocab).clause)).toEqual(new Set([0]));
+    expect(new Set(normalize('Die Demo am 1. Mai und am 17. Juni', vocab).clause)).toEqual(new Set([0]));
+    expect(normalize('a\nb', vocab).clause).toEqual([0, 1]);
+  });
+
   it('keeps a one-letter word beside a spelled-out word when only the rest is a known word', () => {
     const words = new Set(['matar', 'kill']);
     expect(normalize('te voy a m a t a r', words).tokens).toEqual(['te', 'voy', 'a', 'matar']);
     expect(normalize('k i l l i', words).tokens).toEqual(['kill', 'i']);
     expect(normalize('k i l l', words).tokens).toEqual(['kill']);
     expect(normalize('a b c d', words).tokens).toEqual(['abcd']);
+  });
+
+  it('tells one-letter words apart on both sides of a spelled-out word, and prefers a harm word', () => {
+    const words = new Set(['kill', 'kills', 'zabiję', 'drepe', 'matar', 'dead', 'bunuh', 'di', 'idiot', 'morte', 'mort', 'quemar']);
+    const harm = new MaskedWordReader(['kill', 'kills', 'zabiję', 'drepe', 'matar', 'bunuh', 'mort', 'quemar']);
+    const read = (text: string) => normalize(text, words, harm).tokens;
+    expect(read('i will k i l l you')).toEqual(['i', 'will', 'kill', 'you']);
+    expect(read('a k i l l')).toEqual(['a', 'kill']);
+    expect(read('i k i l l u')).toEqual(['i', 'kill', 'u']);
+    expect(read('k i l l i')).toEqual(['kill', 'i']);
+    // pl: "i", "a", "w", "z", "o" are words; two of them may stand before the spelled word.
+    expect(read('a z a b i j ę w')).toEqual(['a', 'zabiję', 'w']);
+    expect(read('i w z a b i j ę')).toEqual(['i', 'w', 'zabiję']);
+    expect(read('o z a b i j ę')).toEqual(['o', 'zabiję']);
+    // nb: "å" and "i".
+    expect(read('å d r e p e i kveld')).toEqual(['å', 'drepe', 'i', 'kveld']);
+    expect(read('u r d e a d')).toEqual(['u', 'r', 'dead']);
+    expect(read('te voy a m a t a r')).toEqual(['te', 'voy', 'a', 'matar']);
+    // A run known as a whole stays whole ("morte", not the French harm word "mort" and "e").
+    expect(read('m o r t e  a o  g o v e r n a d o r')).toEqual(['morte', 'ao', 'governador']);
+    // Another single letter is told apart only alone and only when the whole is no known word.
+    expect(read('hay q q u e m a r')).toEqual(['hay', 'q', 'quemar']);
+    // id: "di" has two letters and is no part of the run.
+    expect(read('di b u n u h')).toEqual(['di', 'bunuh']);
+    // Only one-letter words are told apart ("k i l l s" is "kills"), and a known whole stays whole.
+    expect(read('k i l l s')).toEqual(['kills']);
+    expect(read('i d i o t')).toEqual(['idiot']);
+    expect(read('a b c d')).toEqual(['abcd']);
   });
 
   it('reads masked words back as the harm word they spell, and splits the others at their masks', () => {

@@ -17,6 +17,13 @@ export interface NormalizedText {
   literalTokens: string[];
   /** Same length as `tokens`: whether the token stands inside quotation marks. */
   quoted: boolean[];
+  /**
+   * Same length as `tokens`: the index of the clause each token belongs to. A clause starts at a
+   * sentence break (. ! ? … ; or a new line) and at a conjunction followed by a free relative
+   * ("and whoever", "und wer", "et celui qui"): a benign cue does not excuse a signal standing in
+   * a later clause (rule-evidence.ts).
+   */
+  clause: number[];
   /** Laughing or winking emoji and the like: the author signals a joke. */
   jokeMarkers: number;
   /** `tokens` joined by single spaces. */
@@ -126,20 +133,23 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
     const first = word[0] ?? '';
     const nameLike = !sentenceStart && first !== first.toLowerCase() && word.slice(1) !== word.slice(1).toUpperCase();
     const quoted = quotedAt !== null && quotedAt[m.index] === 1;
-    const token: RawToken = { word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before) };
+    // "am 1. Mai", "17. mai": a full stop after a number is an ordinal, not the end of a sentence.
+    const breakBefore = raw.length > 0 && !plainGap && ((sentenceStart && !ordinalBefore(raw, before)) || before.includes(';'));
+    const token: RawToken = { word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before), breakBefore };
     if (hasMasks && isMaskedWord(token.word)) pushMasked(raw, token, masked);
     else raw.push(token);
   }
 
   const literalTokens = raw.map((t) => t.word);
   const laughs = countLaughs(literalTokens);
-  const joined = joinSpacedLetters(raw, vocabulary);
+  const joined = joinSpacedLetters(raw, vocabulary, masked);
   const tokens = joined.map((t) => foldToken(t.word, vocabulary));
   return {
     original: text,
     tokens,
     nameLike: joined.map((t) => t.nameLike),
     quoted: joined.map((t) => t.quoted),
+    clause: clauseIndices(joined, tokens),
     jokeMarkers: jokeMarkers + laughs,
     literalTokens,
     text: tokens.join(' '),
@@ -174,7 +184,7 @@ function pushMasked(raw: RawToken[], token: RawToken, masked?: MaskedWordReader)
     return;
   }
   token.word.split(/[*#]+/u).forEach((part, i) => {
-    if (part !== '') raw.push({ ...token, word: part, wideGapBefore: i === 0 && token.wideGapBefore, nameLike: i === 0 && token.nameLike });
+    if (part !== '') raw.push({ ...token, word: part, wideGapBefore: i === 0 && token.wideGapBefore, nameLike: i === 0 && token.nameLike, breakBefore: i === 0 && token.breakBefore === true });
   });
 }
 
@@ -268,10 +278,69 @@ interface RawToken {
   quoted: boolean;
   /** Two or more spaces before the token: in s p a c e d   text, that separates words. */
   wideGapBefore: boolean;
+  /** A sentence break (. ! ? … ; or a new line) stands before the token. */
+  breakBefore?: boolean;
+}
+
+/**
+ * Coordinating conjunctions of our languages: with a free relative after them ("and whoever",
+ * "und wer", "et celui qui", "a kto") they open a clause of its own.
+ */
+const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set([
+  'and', 'but', 'or', 'und', 'aber', 'oder', 'et', 'mais', 'ou', 'y', 'e', 'pero', 'o', 'mas', 'ma', 'ed', 'en', 'maar', 'of',
+  'og', 'men', 'eller', 'i', 'a', 'ale', 'lub', 'oraz', 'dan', 'tapi', 'tetapi', 'atau', 'serta',
+]);
+
+/**
+ * Free relatives that make the subject of a new clause ("whoever wrote them", "wer das schreibt",
+ * "celui qui a écrit ça"), in the normalised form, across our languages. Only after a conjunction:
+ * on their own they as often open the object of the clause before ("for saying whoever …").
+ */
+const FREE_RELATIVES: readonly (readonly string[])[] = [
+  // en
+  'whoever', 'whomever', 'anyone who', 'anybody who', 'everyone who', 'the one who', 'the ones who', 'the person who',
+  'the people who', 'the guy who', 'those who', 'he who', 'whoever s',
+  // de
+  'wer', 'derjenige der', 'diejenige die', 'diejenigen die', 'jeder der', 'alle die',
+  // fr
+  'celui qui', 'celle qui', 'ceux qui', 'celles qui', 'quiconque', 'tous ceux qui',
+  // es
+  'quien', 'quienes', 'el que', 'la que', 'los que', 'las que', 'quienquiera que', 'todo el que',
+  // pt
+  'quem', 'aquele que', 'aquela que', 'aqueles que', 'todo aquele que',
+  // it
+  'chi', 'chiunque', 'colui che', 'coloro che', 'quelli che',
+  // nl
+  'wie', 'degene die', 'diegene die', 'degenen die', 'iedereen die',
+  // nb
+  'den som', 'de som', 'hvem som', 'hvem enn', 'alle som', 'han som', 'hun som',
+  // pl
+  'kto', 'ten kto', 'ci którzy', 'ten który', 'każdy kto', 'ktokolwiek', 'ten co',
+  // id
+  'siapa pun yang', 'siapapun yang', 'barang siapa', 'orang yang', 'mereka yang',
+].map((p) => p.split(' '));
+
+function startsFreeRelative(tokens: readonly string[], i: number): boolean {
+  return FREE_RELATIVES.some((p) => p.every((w, k) => tokens[i + k] === w));
+}
+
+function ordinalBefore(raw: readonly RawToken[], before: string): boolean {
+  return /^\.[ \t]*$/u.test(before) && /^\d{1,2}$/u.test(raw[raw.length - 1]!.word);
+}
+
+/** Clause index per token: see `NormalizedText.clause`. */
+function clauseIndices(joined: readonly RawToken[], tokens: readonly string[]): number[] {
+  const clause = new Array<number>(tokens.length);
+  let c = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && (joined[i]!.breakBefore || (CLAUSE_CONJUNCTIONS.has(tokens[i]!) && startsFreeRelative(tokens, i + 1)))) c++;
+    clause[i] = c;
+  }
+  return clause;
 }
 
 /** "k i l l" → "kill": three or more single characters in a row are one spelled-out word. */
-function joinSpacedLetters(tokens: RawToken[], vocabulary?: ReadonlySet<string>): RawToken[] {
+function joinSpacedLetters(tokens: RawToken[], vocabulary?: ReadonlySet<string>, harmWords?: MaskedWordReader): RawToken[] {
   const out: RawToken[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -281,7 +350,7 @@ function joinSpacedLetters(tokens: RawToken[], vocabulary?: ReadonlySet<string>)
       let start = i;
       for (let k = i + 1; k <= j; k++) {
         if (k === j || tokens[k]!.wideGapBefore) {
-          pushSpelledOut(out, tokens.slice(start, k), vocabulary);
+          pushSpelledOut(out, tokens.slice(start, k), vocabulary, harmWords);
           start = k;
         }
       }
@@ -295,28 +364,56 @@ function joinSpacedLetters(tokens: RawToken[], vocabulary?: ReadonlySet<string>)
 }
 
 /**
- * Pushes one spelled-out word. A one-letter word may stand right before or after it ("te voy a
- * m a t a r", "i k i l l"): when the whole run is no known word but the run without its first
- * (or last) letter is, that letter stays a word of its own.
+ * One-letter words of our languages ("i", "a", "o", "u", "y", "e", "w", "z", "å", "à", "è", "ó"; "u r"
+ * for "you are"). Only these may stand as words of their own beside a spelled-out word: "k i l l s"
+ * is "kills", not "kill s".
  */
-function pushSpelledOut(out: RawToken[], letters: readonly RawToken[], vocabulary?: ReadonlySet<string>): void {
+const ONE_LETTER_WORDS: ReadonlySet<string> = new Set(['a', 'i', 'o', 'u', 'y', 'e', 'w', 'z', 'å', 'à', 'è', 'é', 'ó', 'r']);
+/** At most this many one-letter words are told apart at each end of a run ("i w z a b i j ę"). */
+const MAX_LETTER_WORDS = 2;
+/** A spelled-out word left after one-letter words are told apart has at least this many letters. */
+const MIN_SPELLED = 3;
+
+/**
+ * Pushes one spelled-out word. One-letter words may stand right before or after it ("te voy a
+ * m a t a r", "i k i l l u", "i w z a b i j ę", "å d r e p e i"). A run the packs know as a whole
+ * stays whole; otherwise it is read as the harm verb or weapon of the packs that is left once
+ * one-letter words are told apart at its ends (fewest first), else as a word the packs know, else
+ * whole. Any other single letter may be told apart too, one at most and only when the whole run is
+ * no known word ("hay q q u e m a r": "q" is written for "que").
+ */
+function pushSpelledOut(out: RawToken[], letters: readonly RawToken[], vocabulary?: ReadonlySet<string>, harmWords?: MaskedWordReader): void {
   const join = (from: number, to: number): RawToken => ({
     ...letters[from]!,
     word: letters.slice(from, to).map((t) => t.word).join(''),
     nameLike: false,
   });
-  const whole = join(0, letters.length);
-  if (vocabulary && letters.length >= 4 && !vocabulary.has(whole.word)) {
-    if (vocabulary.has(join(1, letters.length).word)) {
-      out.push(letters[0]!, join(1, letters.length));
-      return;
-    }
-    if (vocabulary.has(join(0, letters.length - 1).word)) {
-      out.push(join(0, letters.length - 1), letters[letters.length - 1]!);
-      return;
+  const n = letters.length;
+  let best: { from: number; to: number; rank: number } | null = null;
+  if (vocabulary && !vocabulary.has(join(0, n).word)) {
+    for (let stripped = 1; stripped <= 2 * MAX_LETTER_WORDS; stripped++) {
+      for (let from = Math.max(0, stripped - MAX_LETTER_WORDS); from <= Math.min(stripped, MAX_LETTER_WORDS); from++) {
+        const to = n - (stripped - from);
+        if (to - from < MIN_SPELLED) continue;
+        if (stripped > 1 && !(allLetterWords(letters, 0, from) && allLetterWords(letters, to, n))) continue;
+        const word = join(from, to).word;
+        const rank = harmWords?.knows(word) ? 0 : vocabulary.has(word) ? 1 : 2;
+        if (rank < 2 && (best === null || rank < best.rank)) best = { from, to, rank };
+      }
     }
   }
-  out.push(whole);
+  if (best === null) {
+    out.push(join(0, n));
+    return;
+  }
+  for (let k = 0; k < best.from; k++) out.push(letters[k]!);
+  out.push(join(best.from, best.to));
+  for (let k = best.to; k < n; k++) out.push(letters[k]!);
+}
+
+function allLetterWords(letters: readonly RawToken[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!ONE_LETTER_WORDS.has(letters[k]!.word)) return false;
+  return true;
 }
 
 /** One code point: one UTF-16 unit, or a surrogate pair (an emoji or a letter outside the BMP). */

@@ -53,6 +53,20 @@ describe('CompiledPack', () => {
     expect(run('"i" will kill him tonight with a smile').signals[0]?.quoted).toBeUndefined();
   });
 
+  it('counts a match that starts inside a quotation holding a threat as quoted when the words after it add no harm, weapon or target', () => {
+    const tailed = new CompiledPack({ ...pack, signals: { ...pack.signals, death_wish: [...pack.signals.death_wish!, { p: '{weapon} for', w: 0.8 }] } });
+    const signal = (text: string, words: string) => tailed.match(normalize(text, tailed.vocabulary), noHints).signals.find((m) => m.text === words);
+    // Reported: the quotation is a threat of its own ("the judge deserves a bullet"), and the
+    // author's words after the closing mark only say what it was about.
+    expect(signal('someone wrote "the judge deserves a bullet" for his ruling, reported', 'bullet for')?.quoted).toBe(true);
+    expect(signal('someone wrote «the judge deserves a bullet» for his ruling', 'bullet for')?.quoted).toBe(true);
+    // A quotation that holds no threat (no target in it) quotes nothing the match needs.
+    expect(signal('someone wrote "a bullet" for the judge', 'bullet for')?.quoted).toBeUndefined();
+    // Endorsed: the author's own words complete the quoted words into a threat.
+    expect(signal('they wrote "the judge deserves a" bullet', 'the judge deserves a bullet')?.quoted).toBeUndefined();
+    expect(signal('"i will kill" him, said the judge', 'i will kill him')?.quoted).toBeUndefined();
+  });
+
   it('matches words, classes and gaps and captures harm and target', () => {
     const [m] = run('I will find you and kill you').signals;
     expect(m).toMatchObject({ group: 'threat', weight: 0.9, harm: 'kill', target: 'you' });

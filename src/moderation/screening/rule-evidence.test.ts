@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { PackMatches, RuleMatch } from './pack-matcher.js';
-import { combine, summarize, withoutCuesInsideSignals } from './rule-evidence.js';
+import { combine, cueApplies, cuesForDecisiveSignal, summarize, withoutCuesInsideSignals } from './rule-evidence.js';
 
 const match = (group: string, weight: number, start: number, end: number, extra: Partial<RuleMatch> = {}): RuleMatch => ({
   group, source: group, weight, start, end, text: group, ...extra,
@@ -106,5 +106,51 @@ describe('summarize', () => {
     // A pattern that spells the pronoun out has no target: its words count.
     const spelled: PackMatches = { ...pm([match('threat', 0.9, 0, 4, { text: 'ich bring dich um' })]), lang: 'de' };
     expect(summarize([spelled], new Set(), true, Infinity, 0, you).directThreatAtMention).toBe(true);
+  });
+});
+
+describe('clause scope of benign cues', () => {
+  // "these posts should be reported and deleted, and whoever wrote them should be shot":
+  // tokens 0..6 are clause 0, 7..13 clause 1.
+  const clause = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1];
+  const report = match('condemnation', 0.85, 0, 7);
+  const later = match('death_wish', 0.85, 10, 14);
+  const sameClause = match('death_wish', 0.85, 3, 7);
+
+  it('does not let a reporting, condemnation or lawful cue excuse a signal in a later clause', () => {
+    expect(cueApplies(report, later, clause)).toBe(false);
+    expect(cueApplies(match('lawful', 0.7, 0, 3), later, clause)).toBe(false);
+    expect(cueApplies(match('reporting', 0.6, 1, 3), later, clause)).toBe(false);
+    const ev = summarize([pm([later], [report])], new Set(), false, Infinity, 0, new Map(), clause);
+    expect(ev.benign).toBe(0);
+    expect(ev.topBenign).toBeNull();
+  });
+
+  it('keeps cues of the same clause, cues after the signal, frame cues and regex matches', () => {
+    expect(cueApplies(report, sameClause, clause)).toBe(true);
+    expect(cueApplies(match('reporting', 0.6, 11, 13), later, clause)).toBe(true);
+    expect(cueApplies(match('condemnation', 0.6, 12, 14), match('threat', 0.9, 0, 3), clause)).toBe(true);
+    for (const kind of ['sports', 'gaming', 'fiction', 'history', 'cooking', 'computing', 'idiom']) {
+      expect(cueApplies(match(kind, 0.6, 0, 3), later, clause), kind).toBe(true);
+    }
+    expect(cueApplies(match('condemnation', 0.6, 0, 0), later, clause)).toBe(true);
+    expect(cueApplies(report, match('death_wish', 0.9, 0, 0), clause)).toBe(true);
+    // A signal that starts inside quotation marks is mentioned, not the author's own clause.
+    const quotedAt = clause.map((_, i) => i === 10);
+    expect(cueApplies(report, later, clause, quotedAt)).toBe(true);
+    // Without clause information (callers that pass none), every cue counts as before.
+    expect(summarize([pm([later], [report])], new Set(), false).benign).toBeCloseTo(0.85);
+    // One clause: the cue speaks for the signal ("… reported for saying they should be shot").
+    const oneClause = clause.map(() => 0);
+    expect(summarize([pm([later], [report])], new Set(), false, Infinity, 0, new Map(), oneClause).benign).toBeCloseTo(0.85);
+  });
+
+  it('weighs the cues of the signal that stands strongest once its own cues are taken off', () => {
+    // The same signal inside the reported clause and again on its own after it: the second decides.
+    expect(cuesForDecisiveSignal([report], [sameClause, later], clause)).toEqual([]);
+    // A weak signal after the break ("do the same") leans on what came before: the cue still counts.
+    const weak = match('glorification', 0.45, 10, 13);
+    expect(cuesForDecisiveSignal([report], [sameClause, weak], clause)).toEqual([report]);
+    expect(cuesForDecisiveSignal([report], [weak], clause)).toEqual([report]);
   });
 });

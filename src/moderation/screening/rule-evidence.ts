@@ -3,7 +3,7 @@
  * benign cue strength, which `decide` combines with the learned model.
  */
 import type { PackMatches, RuleMatch } from './pack-matcher.js';
-import { PLAY_KINDS, VIOLENT_CATEGORIES, type ViolentCategory } from './types.js';
+import { PLAY_KINDS, VIOLENT_CATEGORIES, type BenignCueKind, type ViolentCategory } from './types.js';
 
 export interface RuleEvidence {
   /** Strength per violent category, 0..1. */
@@ -49,6 +49,21 @@ export function emptyEvidence(): RuleEvidence {
   };
 }
 
+/**
+ * Benign cues that frame the whole post (a game, a match, a novel, a war long ago, a recipe, a
+ * program) or explain a figure of speech, which packs often write as the context the figure
+ * needs ("a che ora arrivi? vengo a prenderti"): they speak for every clause. The other kinds
+ * (reporting, condemnation, lawful criticism) are about their own clause and what it governs: "these posts should be
+ * reported for saying they should be shot" is one clause, "these posts should be reported, and
+ * whoever wrote them should be shot" two, and the cue does not excuse the second.
+ */
+const FRAME_KINDS: ReadonlySet<string> = new Set<BenignCueKind>(['sports', 'gaming', 'fiction', 'history', 'cooking', 'computing', 'idiom']);
+/**
+ * A signal stands on its own in a later clause only when it is a construction violent in itself:
+ * weaker ones ("do the same", "I know his address") lean on what came before, cues included.
+ */
+const STANDALONE_SIGNAL = 0.8;
+
 /** Second-person pronouns used for a pack that does not list its own. */
 export const DEFAULT_SECOND_PERSON: ReadonlySet<string> = new Set(['you', 'u', 'ya']);
 
@@ -64,6 +79,8 @@ export function summarize(
   unquotedWords = Infinity,
   jokeMarkers = 0,
   secondPerson: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  clause: readonly number[] = [],
+  quotedTokens: readonly boolean[] = [],
 ): RuleEvidence {
   const ev = emptyEvidence();
   const commentsOnQuote = unquotedWords >= 3;
@@ -111,9 +128,10 @@ export function summarize(
   }
   ev.quotedOnly = ev.top?.match.quoted === true && commentsOnQuote;
 
-  ev.benign = combine([...distinctKinds(distinctSpans(benignMatches)), ...(ev.quotedOnly ? [QUOTED_BENIGN] : []), ...(jokeMarkers > 0 ? [JOKE_BENIGN] : [])]);
-  ev.playCue = benignMatches.some((m) => PLAY_KINDS.has(m.group));
-  ev.topBenign = benignMatches.reduce<RuleMatch | null>((a, m) => (!a || m.weight > a.weight ? m : a), null);
+  const counted = cuesForDecisiveSignal(benignMatches, [...byCategory.values()].flat(), clause, quotedTokens);
+  ev.benign = combine([...distinctKinds(distinctSpans(counted)), ...(ev.quotedOnly ? [QUOTED_BENIGN] : []), ...(jokeMarkers > 0 ? [JOKE_BENIGN] : [])]);
+  ev.playCue = counted.some((m) => PLAY_KINDS.has(m.group));
+  ev.topBenign = counted.reduce<RuleMatch | null>((a, m) => (!a || m.weight > a.weight ? m : a), null);
   ev.directThreatAtMention = (byCategory.get('threat') ?? []).some(
     (m) =>
       m.weight >= DIRECT_THREAT_WEIGHT &&
@@ -127,6 +145,51 @@ export function summarize(
 
 function isMention(target: string, mentions: ReadonlySet<string>, addressesMention: boolean, you: ReadonlySet<string>): boolean {
   return target.startsWith('@') || mentions.has(target) || (addressesMention && you.has(target));
+}
+
+/**
+ * Whether a benign cue speaks for a signal. A cue of a clause-bound kind that ends in an earlier
+ * clause than the one the signal starts in does not ("should be reported and deleted, and whoever
+ * wrote them should be shot"; "… reported. Whoever wrote them should be shot."). Frame cues,
+ * regex cues and regex signals (no word span) speak for every signal, and every cue speaks for a
+ * signal that starts inside quotation marks.
+ */
+export function cueApplies(cue: RuleMatch, signal: RuleMatch, clause: readonly number[], quotedTokens: readonly boolean[] = []): boolean {
+  if (FRAME_KINDS.has(cue.group) || cue.end <= cue.start || signal.end <= signal.start) return true;
+  // A signal that starts inside quotation marks is someone else's words, or words mentioned: the
+  // author's cue before it still speaks for it ('Hate kills. Behind every "die" is a person').
+  if (quotedTokens[signal.start] === true) return true;
+  if (cue.end > signal.start) return true;
+  const cueClause = clause[cue.end - 1];
+  const signalClause = clause[signal.start];
+  return cueClause === undefined || signalClause === undefined || signalClause <= cueClause;
+}
+
+/**
+ * The benign cues that count: those speaking for the decisive signal, the one that stands
+ * strongest once the cues speaking for it are taken off (its weight less their noisy-or, one cue
+ * per kind). Only a signal of at least STANDALONE_SIGNAL can escape a cue of an earlier clause. A post whose cues speak for every signal, as most do, keeps all of them; a post
+ * without a signal (the model alone) keeps all of them too.
+ */
+export function cuesForDecisiveSignal(
+  benign: readonly RuleMatch[],
+  signals: readonly RuleMatch[],
+  clause: readonly number[],
+  quotedTokens: readonly boolean[] = [],
+): readonly RuleMatch[] {
+  if (benign.length === 0 || signals.length === 0 || clause.length === 0) return benign;
+  let best: readonly RuleMatch[] = benign;
+  let bestNet = -Infinity;
+  for (const s of signals) {
+    const applying = benign.filter((b) => cueApplies(b, s, clause, quotedTokens));
+    if (applying.length < benign.length && s.weight < STANDALONE_SIGNAL) continue;
+    const net = s.weight - combine(distinctKinds(distinctSpans(applying)));
+    if (net > bestNet) {
+      bestNet = net;
+      best = applying;
+    }
+  }
+  return best;
 }
 
 /**

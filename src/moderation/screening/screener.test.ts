@@ -116,6 +116,21 @@ describe('screener (English, end to end)', async () => {
     expect(a.verdict.decision).not.toBe('allow');
   });
 
+  it('does not let a benign cue excuse a violent clause of its own after it, in any language', () => {
+    const cases: Array<[lang: string, own: string, reported: string]> = [
+      ['en', 'These posts should be reported and deleted, and whoever wrote them should be shot', 'These posts should be reported and deleted for saying they should be shot'],
+      ['en', 'These posts should be reported and deleted. Whoever wrote them should be shot.', 'These posts should be reported and deleted for saying whoever wrote them should be shot'],
+      ['fr', 'Je signale ces messages, et celui qui les a écrits mérite une balle.', 'Je signale ces commentaires pour avoir dit que les juges méritent une balle.'],
+      ['fr', 'Je signale ces commentaires. Celui qui les a écrits mérite une balle.', 'Je signale ces commentaires pour avoir dit que les juges méritent une balle.'],
+      ['es', 'Hay que denunciar este perfil, y quien lo escribió merece un tiro.', 'Hay que denunciar este perfil porque dice que los jueces merecen un tiro.'],
+    ];
+    for (const [lang, own, reported] of cases) {
+      expect(screener.screen(own, { lang }).decision, own).not.toBe('allow');
+      const a = screener.analyze(reported, { lang });
+      expect(a.evidence.benign, reported).toBeGreaterThan(0.5);
+    }
+  });
+
   it('does not take capitalised German nouns for names', () => {
     const a = screener.analyze('Der Regen hört einfach nicht auf. Ich will Sommer!', { lang: 'de' });
     expect(a.tags[a.norm.tokens.indexOf('sommer')]).toBe('');

@@ -168,7 +168,7 @@ class PipelineScreener implements Screener {
     }
     const addressesMention = hasMention(norm.tokens) || hints.mentions.size > 0;
     const unquotedWords = countFalse(norm.quoted);
-    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, jokeMarkers, this.secondPerson);
+    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, jokeMarkers, this.secondPerson, norm.clause, norm.quoted);
     const instanceRules = context.instanceRules ?? [];
     const instanceHits = instanceRules.length > 0 ? matchInstanceRules(instanceRules, norm, [language.lang, ...langs]) : [];
     const verdict = decide({

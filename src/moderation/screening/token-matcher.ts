@@ -172,7 +172,7 @@ export class TokenMatcher {
       end,
       text: this.tokens.slice(i, end).join(' '),
       ...captures,
-      ...(allQuoted(this.quoted, i, Math.max(end, i + 1)) ? { quoted: true } : {}),
+      ...(this.isQuoted(i, Math.max(end, i + 1)) ? { quoted: true } : {}),
     };
     if (k >= 0) found[k] = match;
     else {
@@ -241,6 +241,46 @@ export class TokenMatcher {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether a match over tokens [start, end) is quoted speech. Every word inside quotation marks
+   * is. A match that starts inside a quotation and runs past its closing mark is when the
+   * quotation holds a threat of its own (a harm verb or weapon, and a target: '"the judge deserves
+   * a bullet" for his ruling, I reported it', '« je vais te tuer » à une élue') and the author's
+   * words after the mark add no harm verb, weapon or target to the match: they report or comment
+   * on it (and an own signal in them is matched on its own, unquoted). When the author's words
+   * complete the threat ('"i will kill" him', '"the judge deserves" a bullet', '"i will" kill him'),
+   * the author quoted the first words of their own threat, which endorses it: not quoted.
+   */
+  private isQuoted(start: number, end: number): boolean {
+    const quoted = this.quoted;
+    if (!quoted[start]) return false;
+    let close = start;
+    while (close < end && close < quoted.length && quoted[close]) close++;
+    if (close >= end || close >= quoted.length) return true;
+    let open = start;
+    while (open > 0 && quoted[open - 1]) open--;
+    let quotation = close;
+    while (quotation < quoted.length && quoted[quotation]) quotation++;
+    // The whole quotation, which may go on past the match's quoted words only if the match left it.
+    const last = Math.min(quotation, close);
+    let violent = false;
+    let target = false;
+    for (let k = open; k < last; k++) {
+      if (!violent && (this.endsWithin('harm', k, last) || this.endsWithin('weapon', k, last))) violent = true;
+      if (!target && this.endsWithin('target', k, last)) target = true;
+    }
+    if (!violent || !target) return false;
+    for (let k = close; k < end; k++) {
+      if (this.classEnds('harm', k).length > 0 || this.classEnds('weapon', k).length > 0 || this.classEnds('target', k).length > 0) return false;
+    }
+    return true;
+  }
+
+  private endsWithin(name: ClassName, pos: number, limit: number): boolean {
+    for (const e of this.classEnds(name, pos)) if (e <= limit) return true;
+    return false;
   }
 
   classTags(): string[] {
@@ -324,8 +364,3 @@ function clear(memo: Array<readonly number[] | undefined>, length: number): void
   memo.fill(undefined);
 }
 
-/** Whether every token in [start, end) stands inside quotation marks. */
-function allQuoted(quoted: readonly boolean[], start: number, end: number): boolean {
-  for (let k = start; k < end && k < quoted.length; k++) if (!quoted[k]) return false;
-  return true;
-}

@@ -3,6 +3,13 @@ import { describePackCases } from '../../../../test/helpers/screening-pack-cases
 /** English: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('en', {
   violent: [
+    ['death_wish', 'I keep saying it, first person (look-alike of the third-person keeps-saying report cue)', 'I keep saying it: the judge deserves a bullet.'],
+    [null, 'quoted the first words, completed the threat after the closing quote (endorsed, not reported)', 'They keep posting "the judge deserves" a bullet.'],
+    [null, 'quoted "we will hang", supplied the target after the quote (paraphrase)', '"we will hang" them all tonight'],
+    [null, 'quoted a threat, then repeated it in own words after the quote', 'He posted "we will hang them" and honestly, hang them all.'],
+    ['death_wish', 'posts should be reported and deleted, and whoever wrote them should be shot (a violent clause of its own after the report cue)', 'These posts should be reported and deleted, and whoever wrote them should be shot'],
+    ['death_wish', 'report this account, the one who runs it deserves a bullet (paraphrase, clause after the report cue)', 'Please report this account, and the one who runs it deserves a bullet'],
+    ['death_wish', 'must resign, then a sentence of its own: whoever voted for him should be hanged (paraphrase)', 'He must resign. And whoever voted for him should be hanged.'],
     ['glorification', 'no saint hashtag post should be removed, he was a saint (look-alike of the report-and-remove cue) (round 12 retrain)', 'No #SaintTarrant post should be removed, he was a saint'],
     ['glorification', 'saint hashtag posts should be reported and removed? no, he is a hero (look-alike of the report-and-remove cue) (round 12 retrain)', 'All these #SaintTarrant posts should be reported and removed? no, he is a hero and more should follow him'],
     ['threat', 'friendly advice, never buy a used car, or end up in a ditch (look-alike of the used-goods advice cue) (round 12 retrain)', "friendly advice: never buy a used car off my brother again or you'll end up in a ditch"],
@@ -339,6 +346,12 @@ describePackCases('en', {
     ["threat", "gonna pull up to your grandma house", "keep talking @jaylen_w, we gonna pull up to your grandma house and you know the rest"],
   ],
   benign: [
+    ['counter_speech: should be reported, then "it keeps saying" the reported content (keeps-saying report cue, in the clause of the signal)', 'This account should be reported. It keeps saying the judge deserves a bullet.'],
+    ['counter_speech: block this troll, he kept tweeting that … (keeps-saying report cue, paraphrase)', 'Block this troll. He kept tweeting that the senator deserves a bullet.'],
+    ['counter_speech: quoted "the judge deserves a bullet", a signal running past the closing quote (bullet for), reported', 'Someone wrote "the judge deserves a bullet" for his ruling, I reported it.'],
+    ['counter_speech: posts should be reported and deleted for saying they should be shot (the signal inside the reported content)', 'These posts should be reported and deleted for saying they should be shot'],
+    ['counter_speech: reported for saying whoever wrote it should be shot (a free relative as object, look-alike of the clause break)', 'These posts should be reported and deleted for saying whoever wrote them should be shot'],
+    ['lawful_criticism: must resign, and whoever voted for him should be voted out (look-alike of the clause break)', 'He must resign, and whoever voted for him should be voted out too.'],
     ['counter_speech: saint hashtag posts need to be reported and deleted (paraphrase) (round 12 retrain)', 'All #SaintBreivik posts need to be reported and deleted'],
     ['everyday (word of advice, never buy a used car off a farmer) (paraphrase) (round 12 retrain)', 'word of advice: never buy a used Land Rover off a farmer'],
     ['everyday (know exactly where we are staying, sleep well) (round 11 retrain)', "Found the hotel, we know exactly where we're staying now. Sleep well everyone"],

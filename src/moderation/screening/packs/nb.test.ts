@@ -310,6 +310,8 @@ describePackCases('nb', {
     ['threat', 'you snitched + you will see what happens', 'Du tystet på meg. Nå skal du få se hva som skjer'],
     ['threat', 'you thought you were safe', 'Du trodde du var trygg, @vegard'],
     ['threat', 'you thought you were anonymous', 'Dere trodde dere var anonyme. Feil'],
+    ['threat', 'you thought you were anonymous, paraphrase: inverted question, then think again', 'trodde du at du var anonym? tenk om igjen'],
+    ['threat', 'you thought you were invisible, paraphrase: wrong', 'Dere trodde dere var usynlige. Galt.'],
     ['threat', 'your last evening, I promise', 'Din siste kveld, jeg lover'],
     ['threat', 'your last post, I swear', 'Ditt siste innlegg, eg sver'],
     ['incitement', 'can someone kill', 'Kan noen drepe den programlederen'],
@@ -749,6 +751,7 @@ describePackCases('nb', {
     ['everyday: meet at the mosque for Friday prayer', 'Møtes ved moskeen kl 13 til fredagsbønnen, så spiser vi sammen etterpå'],
     ['everyday: LAN party at the youth club', 'LAN-turnering på fredag, arena: ungdomshuset, ta med PC og skjerm'],
     ['lawful_criticism: the aim is a new reception centre', 'Målet er et nytt mottak i kommunen innen 2026, sier ordføreren'],
+    ['everyday: I (not you) thought you were anonymous, my mistake', 'Jeg trodde dere var anonyme i undersøkelsen, feil av meg'],
   ],
   declareLang: true,
 });

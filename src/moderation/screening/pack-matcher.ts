@@ -9,7 +9,7 @@
 import type { NormalizedText } from './normalize.js';
 import type { RulePack } from './pack-schema.js';
 import { PackPatterns, type PackWordLists, type RegexRule } from './pack-patterns.js';
-import { passesGate } from './regex-gate.js';
+import type { RegexGates } from './regex-gate.js';
 import { ElementCompiler, type CompiledPattern } from './pattern-elements.js';
 import { PhraseSet, normalizeEntry } from './phrase-set.js';
 import type { PackMatches, RuleMatch, TargetHints } from './rule-match.js';
@@ -104,7 +104,7 @@ export class CompiledPack implements PackWordLists {
     const built = this.compiled();
     const matcher = this.matcherFor(built, norm, hints);
     const signals = matcher.run(built.signalIndex, 'signalBuckets');
-    for (const r of built.signalRegexes) if (passesGate(r.gate, norm.text) && r.re.test(norm.text)) signals.push(regexMatch(r, norm.text));
+    runRegexes(built.signalRegexes, built.signalGates, norm.text, signals);
     const violentWords = matcher.violentWords();
     const planCues = signals.length > 0 || violentWords.length > 0 ? this.findPlanCues(norm) : [];
     return { lang: this.lang, signals, benign: [], planCues, violentWords, tags: matcher.classTags() };
@@ -120,7 +120,7 @@ export class CompiledPack implements PackWordLists {
   findBenignCues(norm: NormalizedText, hints: TargetHints): RuleMatch[] {
     const built = this.compiled();
     const benign = this.matcherFor(built, norm, hints).run(built.benignIndex, 'benignBuckets');
-    for (const r of built.benignRegexes) if (passesGate(r.gate, norm.text) && r.re.test(norm.text)) benign.push(regexMatch(r, norm.text));
+    runRegexes(built.benignRegexes, built.benignGates, norm.text, benign);
     return benign;
   }
 
@@ -162,6 +162,16 @@ export class CompiledPack implements PackWordLists {
 function startsWithDigit(token: string): boolean {
   const c = token.charCodeAt(0);
   return c >= 48 && c <= 57;
+}
+
+/** Tests, in order, the regexes whose gate `text` passes (one pass over it for all their gates), adding their matches to `out`. */
+function runRegexes(regexes: readonly RegexRule[], gates: RegexGates, text: string, out: RuleMatch[]): void {
+  if (regexes.length === 0) return;
+  gates.check(text);
+  for (let i = 0; i < regexes.length; i++) {
+    const r = regexes[i]!;
+    if (gates.passes(i) && r.re.test(text)) out.push(regexMatch(r, text));
+  }
 }
 
 function regexMatch(r: RegexRule, text: string): RuleMatch {

@@ -11,7 +11,7 @@ import { anchorOf, ElementCompiler, type CompiledPattern } from './pattern-eleme
 import { PatternIndex } from './pattern-index.js';
 import { expandPhraseGroups } from './phrase-groups.js';
 import { PrefixIndex, type PhraseSet } from './phrase-set.js';
-import { literalGate } from './regex-gate.js';
+import { literalGate, RegexGates } from './regex-gate.js';
 import { TokenMatcher } from './token-matcher.js';
 import { BENIGN_CUE_KINDS, VIOLENT_CATEGORIES } from './types.js';
 import { WordLookups } from './word-lookups.js';
@@ -39,6 +39,9 @@ export class PackPatterns {
   readonly benignIndex = new PatternIndex();
   readonly signalRegexes: RegexRule[] = [];
   readonly benignRegexes: RegexRule[] = [];
+  /** The gates of `signalRegexes` and of `benignRegexes`, each list's checked in one pass over a post. */
+  readonly signalGates: RegexGates;
+  readonly benignGates: RegexGates;
   /** Every token pattern (signals, then benign cues), at the position of its id. */
   readonly patterns: CompiledPattern[] = [];
   /** What the pack's indexes hold for each word met so far. */
@@ -54,6 +57,8 @@ export class PackPatterns {
     for (const kind of BENIGN_CUE_KINDS) {
       for (const wp of pack.benign[kind] ?? []) this.add(kind, wp, compiler, this.benignIndex, this.benignRegexes);
     }
+    this.signalGates = new RegexGates(this.signalRegexes.map((r) => r.gate));
+    this.benignGates = new RegexGates(this.benignRegexes.map((r) => r.gate));
     this.words = new WordLookups({ ...lists, signals: this.signalIndex, benign: this.benignIndex, anchors: this.anchors });
     const words = this.words;
     this.matcher = new TokenMatcher(

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDatasets } from './training/dataset.js';
 import { normalize } from './normalize.js';
-import { literalGate, passesGate } from './regex-gate.js';
+import { loadPacks } from './load-packs.js';
+import { literalGate, passesGate, RegexGates } from './regex-gate.js';
 
 describe('literalGate', () => {
   it('finds the words every match needs, after optional and zero-width parts', () => {
@@ -38,6 +39,23 @@ describe('literalGate', () => {
   it('keeps escaped punctuation and astral characters as literals', () => {
     expect(literalGate('kill\\.exe')).toEqual(['kill.exe']);
     expect(literalGate('🔪🔪🔪')).toEqual(['🔪🔪🔪']);
+  });
+});
+
+describe('RegexGates', () => {
+  it('answers for each regex what passesGate answers, reading the text once', () => {
+    const gates = [['przez', 'oczami'], null, ['zabij'], ['oczami']];
+    const checker = new RegexGates(gates);
+    for (const text of ['opisana przez historyka', 'zabij go oczami', 'zwykły post', '']) {
+      checker.check(text);
+      expect(gates.map((_, i) => checker.passes(i))).toEqual(gates.map((g) => passesGate(g, text)));
+    }
+  });
+
+  it('lets every regex through when none has a gate', () => {
+    const checker = new RegexGates([null, null]);
+    checker.check('anything');
+    expect([checker.passes(0), checker.passes(1)]).toEqual([true, true]);
   });
 });
 
@@ -90,5 +108,38 @@ describe('gates of the rule packs', () => {
     expect(wrong).toEqual([]);
     // The check means something only if the regexes match training posts at all.
     expect(checked).toBeGreaterThan(500);
+  }, 120_000);
+});
+
+describe('gates checked together', () => {
+  it('run on every training post exactly the regexes that passesGate lets through', () => {
+    const texts = loadDatasets()
+      .filter((e) => e.split === 'train')
+      .map((e) => normalize(e.text).text);
+    let gated = 0;
+    let passed = 0;
+    const wrong: string[] = [];
+    // Every pack against every language's posts: a pack also runs on posts its markers pull in.
+    for (const [lang, pack] of loadPacks()) {
+      const built = pack.compiled();
+      for (const [regexes, gates] of [
+        [built.signalRegexes, built.signalGates],
+        [built.benignRegexes, built.benignGates],
+      ] as const) {
+        gated += regexes.filter((r) => r.gate !== null).length;
+        for (const text of texts) {
+          gates.check(text);
+          for (let i = 0; i < regexes.length; i++) {
+            const old = passesGate(regexes[i]!.gate, text);
+            if (gates.passes(i) !== old && wrong.length < 20) wrong.push(`${lang} ${regexes[i]!.re.source.slice(0, 60)}: ${text.slice(0, 60)}`);
+            if (old && regexes[i]!.gate !== null) passed++;
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The comparison means something only if many regexes have gates and posts open them.
+    expect(gated).toBeGreaterThan(200);
+    expect(passed).toBeGreaterThan(1000);
   }, 120_000);
 });

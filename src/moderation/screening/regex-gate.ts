@@ -6,12 +6,14 @@
  * `literalGate` reads a pattern's source and returns strings of which every match must contain
  * at least one ("opowiedzian", "opisan", …); a post containing none of them is not tested. It
  * only ever answers what the pattern's syntax proves, and null whenever it cannot tell, so a gate
- * can skip work but never a match.
+ * can skip work but never a match. `RegexGates` checks all the gates of a pack's regexes in one
+ * pass over a post.
  *
  * The reading is conservative: lookarounds, anchors and `\b` consume nothing and add no
  * requirement; classes other than a short list of literal characters, `.`, back-references and
  * anything optional require nothing.
  */
+import { MultiStringSearch } from './multi-string-search.js';
 
 /**
  * What a node of the pattern proves: `exact`, the strings it matches (null when not a short
@@ -49,6 +51,32 @@ export function passesGate(gate: readonly string[] | null, text: string): boolea
   if (gate === null) return true;
   for (const s of gate) if (text.includes(s)) return true;
   return false;
+}
+
+/**
+ * The gates of a list of regexes, checked together: `check(text)` reads a post once for every
+ * gate string of the list (multi-string-search.ts), and then `passes(i)` answers what
+ * `passesGate(gates[i], text)` would. A list without any gate skips the reading.
+ */
+export class RegexGates {
+  private readonly search: MultiStringSearch | null;
+  /** 1 for a regex without a gate: it always runs. */
+  private readonly ungated: Uint8Array;
+
+  constructor(gates: readonly (readonly string[] | null)[]) {
+    this.ungated = Uint8Array.from(gates, (g) => (g === null ? 1 : 0));
+    this.search = gates.some((g) => g !== null) ? new MultiStringSearch(gates.map((g) => g ?? [])) : null;
+  }
+
+  /** Finds which gates `text` opens; call before `passes`. */
+  check(text: string): void {
+    this.search?.scan(text);
+  }
+
+  /** Whether regex `i` is to be tested on the text of the latest `check`. */
+  passes(i: number): boolean {
+    return this.ungated[i] === 1 || this.search!.found(i);
+  }
 }
 
 /**

@@ -3,6 +3,15 @@ import { describePackCases } from '../../../../test/helpers/screening-pack-cases
 /** German: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('de', {
   violent: [
+    ['death_wish', 'report, and whoever has written that should be shot (perfect tense)', 'Bitte melden, und wer das geschrieben hat, gehört erschossen'],
+    ['death_wish', 'report, and all who post such things should be shot (relative "die")', 'Melden, und alle, die so was posten, gehören erschossen'],
+    ['death_wish', 'report the posts, and whoever writes that should be shot (the free relative names the target, it reports nothing)', 'Die Posts bitte melden und blocken, und wer sowas schreibt, gehört erschossen'],
+    ['death_wish', 'report, and whoever says that should be shot, paraphrase', 'Kommentare melden, und wer so was sagt, sollte erschossen werden'],
+    ['death_wish', 'block, and whoever posts that rubbish is to be hanged, paraphrase', 'Accounts sperren, und wer so einen Mist postet, der gehört aufgehängt'],
+    ['threat', 'a car-model question, then a bare "Noch." (the question excuses nothing)', 'Hey Schiri, schönes Auto hast du. Ist das ein Golf? Noch.'],
+    ['threat', 'a car-model question, then a bare "Noch…", paraphrase', 'Schöne Karre hast du, @kai_f. Ist das ein Audi? Noch…'],
+    ['threat', 'a place in the woods, bring your tent, we have the shovel', 'Für dich ist ein Platz im Wald reserviert, dein Zelt nimmst du mit, die Schaufel haben wir'],
+    ['threat', 'a place in the woods, bring your sleeping bags, we have the spade, paraphrase', 'Für euch ist ein Platz im Wald reserviert, eure Schlafsäcke bringt ihr mit, den Spaten haben wir schon'],
     ['death_wish', 'what I would not wish on my worst enemy, I wish on you', 'Was ich nicht mal meinem schlimmsten Feind wünsche, wünsch ich dir: Krebs'],
     ['threat', 'address passed on to the lads, not a CV to the boss', 'Hab mir deine Adresse angeschaut, ich leite sie an die Jungs weiter'],
     ['threat', 'you are dead before the ambulance arrives', 'Bevor der Krankenwagen da ist, bist du längst verblutet'],
@@ -589,6 +598,12 @@ describePackCases('de', {
     ['threat', 'could have killed him, next time a knife (hyperbole cue does not excuse it)', 'Ich hätte ihn umbringen können. Nächstes Mal hab ich ein Messer dabei und dann bist du dran, @tom_k'],
   ],
   benign: [
+    ['counter_speech (whoever has written that should be reported to the police)', 'Wer das geschrieben hat, gehört angezeigt, bitte melden'],
+    ['lawful_criticism (the paper that writes that should be banned)', 'Die Zeitung, die das schreibt, gehört verboten'],
+    ['counter_speech (report, and whoever writes that should be banned)', 'Die Posts bitte melden und blocken, und wer sowas schreibt, gehört gesperrt'],
+    ['counter_speech (someone writes that whoever says it should be shot: reported as a death threat)', 'Jemand schreibt, wer sowas sagt, gehört erschossen. Bitte melden, das ist eine Morddrohung'],
+    ['everyday (a car-model question, "noch" does not close the post)', 'Schönes Auto hast du. Ist das ein Golf? Noch nie so einen sauberen gesehen.'],
+    ['everyday (a place in the woods, the tent is up, no shovel)', 'Für dich ist ein Platz im Wald reserviert, das Zelt steht schon, die Würstchen haben wir'],
     ['counter_speech (on no one, not even my worst enemies)', 'Ich wünsch keinem die Pest, auch nicht meinem ärgsten Feind'],
     ['everyday (forwarding a draft to the department head)', 'Deinen Entwurf hab ich gelesen, ich leite ihn an den Abteilungsleiter weiter'],
     ['everyday (first aid: if the emergency doctor comes too late the patient is dead)', 'Wenn der Notarzt zu spät kommt, ist der Patient oft schon tot, deshalb Erste Hilfe lernen'],

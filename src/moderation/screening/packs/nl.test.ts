@@ -8,6 +8,11 @@ import { normalize } from '../normalize.js';
 /** Dutch: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('nl', {
   violent: [
+    ['death_wish', 'report, and whoever has written this deserves a bullet (perfect tense)', 'Graag melden, en wie dit geschreven heeft hoort een kogel te krijgen'],
+    ['death_wish', 'report, and everyone who writes such a thing deserves the bullet (relative "die")', 'Graag melden, en iedereen die zoiets schrijft verdient de kogel'],
+    ['death_wish', 'report the posts, and whoever writes this deserves a bullet (the free relative names the target, it reports nothing)', 'De posts graag melden, en wie dit schrijft hoort kogel te krijgen'],
+    ['death_wish', 'report this account, and whoever says such a thing deserves the bullet, paraphrase', 'Meld dit account, en wie zoiets zegt verdient de kogel'],
+    ['death_wish', 'whoever posts such a thing should get a bullet, paraphrase', 'Wie zoiets post hoort een kogel te krijgen'],
     ['threat', 'veiled: a ride you never come home from, paraphrase', 'ik wacht na je dienst bij de uitgang, dan maken we een autoritje waarvan jij nooit meer thuiskomt'],
     ['threat', 'dead if my own father finds out (not a parent of yours)', 'je bent dood als mijn vader erachter komt'],
     ['glorification', 'an attack was what was needed, beside a rain simile', 'die bomaanslag was echt wat nodig was, zoals regen voor de tuin'],
@@ -537,6 +542,9 @@ describePackCases('nl', {
     ['threat', 'complaint filed, then a threat at an official', 'ik heb een klacht ingediend, maar als die ambtenaar me nog een keer afwijst maak ik hem af'],
   ],
   benign: [
+    ['lawful_criticism (the paper that writes this should be banned)', 'De krant die dit schrijft hoort verboten te worden'],
+    ['counter_speech (report, and whoever writes this should be blocked)', 'Graag melden, en wie dit schrijft hoort geblokkeerd te worden'],
+    ['counter_speech (whoever posts such a thing should get a ban)', 'Wie zoiets post hoort een ban te krijgen, meld het gewoon'],
     ['everyday: a ride to a place you always come back to', 'na je werk maken we een ritje langs de kust, naar een plek waar je altijd weer naar terugkomt'],
     ['idiom: dead if your mother finds out, paraphrase', 'je bent zo dood als je moeder erachter komt dat je gespijbeld hebt'],
     ['everyday: sunshine was exactly what was needed, paraphrase', 'dat zonnetje was precies wat nodig was na zo\'n week'],

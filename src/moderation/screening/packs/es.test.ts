@@ -307,6 +307,7 @@ describePackCases('es', {
     ["threat", "the words noun used at someone: not a mention of the formula", "Tus palabras son basura, ojalá te mueras"],
     ["threat", "\"decir\" announcing the wish, not mentioning it", "Solo te voy a decir una cosa: ojalá te mueras"],
     ["threat", "\"mis palabras para ti\" then the wish", "Mis palabras para ti: ojalá te mueras"],
+    ["threat", "a bare \"backup\" (asking for reinforcements) is no computing context", "te voy a matar, trae backup"],
   ],
   benign: [
     ["news (casualty count, the arrests seem too few)", "30 víctimas en la mezquita, y los cinco detenidos hasta ahora me parecen pocos"],
@@ -396,6 +397,8 @@ describePackCases('es', {
     ["idiom", "Me muero de ganas de verte"],
     ["sports", "Los destrozamos 3-0, qué partidazo"],
     ["computing", "Hay que matar el proceso y reiniciar el servidor"],
+    ["computing (a backup made before killing a process)", "Antes de matar el proceso haz un backup de la base de datos"],
+    ["computing (the nightly backup killed the server)", "el backup de anoche mató el servidor"],
     ["cooking", "Corta la cebolla en dados y sofríela"],
     ["idiom (studying hard)", "Me voy a matar a estudiar este finde"],
     ["everyday (pick-up)", "paso por ti a las 8, no llegues tarde"],

@@ -126,6 +126,26 @@ describe('normalize', () => {
     expect(normalize('a\nb', vocab).clause).toEqual([0, 1]);
   });
 
+  it('ends a sentence at an exclamation mark glued to the word before it', () => {
+    expect(normalize('These posts should be reported! Whoever wrote them should be shot', vocab).clause).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+    expect(normalize('Stop it!! Whoever wrote this', vocab).clause).toEqual([0, 0, 1, 1, 1]);
+    // After it, a capital is the start of a sentence, not a name.
+    expect(normalize('Genug! Wir kommen', vocab).nameLike).toEqual([false, false, false]);
+    // An exclamation mark inside a word is leetspeak, not punctuation.
+    expect(new Set(normalize('i will k!ll them', vocab).clause)).toEqual(new Set([0]));
+  });
+
+  it('pairs a conjunction only with a free relative of its own language', () => {
+    // Dutch "en" and "of", Polish "a" and "i" are prepositions elsewhere: no clause opens.
+    expect(new Set(normalize('Hay que denunciar el perfil en el que dicen que merecen un tiro', vocab).clause)).toEqual(new Set([0]));
+    expect(new Set(normalize('Ho segnalato il post a chi dice che merita una pallottola', vocab).clause)).toEqual(new Set([0]));
+    expect(new Set(normalize('Please report the accounts of those who say it', vocab).clause)).toEqual(new Set([0]));
+    expect(new Set(normalize('Meld det i den som skrev det', vocab).clause)).toEqual(new Set([0]));
+    // The same words as a pair of one language still open one.
+    expect(normalize('meld het, of wie dit schrijft', vocab).clause).toEqual([0, 0, 1, 1, 1, 1]);
+    expect(normalize('denúncialo, y el que lo escribió', vocab).clause).toEqual([0, 1, 1, 1, 1, 1]);
+  });
+
   it('keeps a one-letter word beside a spelled-out word when only the rest is a known word', () => {
     const words = new Set(['matar', 'kill']);
     expect(normalize('te voy a m a t a r', words).tokens).toEqual(['te', 'voy', 'a', 'matar']);

@@ -121,20 +121,25 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
   let lastEnd = 0;
   // Only a post with a mask between letters can hold masked words: the others skip the check per word.
   const hasMasks = HAS_MASK.test(s);
+  // A "!" is a word character (leetspeak "k!ll"), so "reported! Whoever" is one gap of one space:
+  // an exclamation mark trimmed off the end of the word before is what ends that sentence.
+  let exclaimedBefore = false;
   for (const m of s.matchAll(hasMasks ? TOKEN_WITH_MASKS : TOKEN)) {
     const word = trimToken(m[0]);
     if (word === '') continue;
+    const exclaimed = exclaimedBefore;
+    exclaimedBefore = m[0].endsWith('!') && !word.endsWith('!');
     // Most words are separated by one space, which neither ends a sentence nor is a wide gap:
     // that case is told from the characters, without cutting out the gap.
     const plainGap = m.index === lastEnd + 1 && s.charCodeAt(lastEnd) === SPACE;
     const before = plainGap ? ' ' : s.slice(lastEnd, m.index);
-    const sentenceStart = raw.length === 0 || (!plainGap && (SENTENCE_END.test(before) || before.includes('\n')));
+    const sentenceStart = raw.length === 0 || exclaimed || (!plainGap && (SENTENCE_END.test(before) || before.includes('\n')));
     lastEnd = m.index + m[0].length;
     const first = word[0] ?? '';
     const nameLike = !sentenceStart && first !== first.toLowerCase() && word.slice(1) !== word.slice(1).toUpperCase();
     const quoted = quotedAt !== null && quotedAt[m.index] === 1;
     // "am 1. Mai", "17. mai": a full stop after a number is an ordinal, not the end of a sentence.
-    const breakBefore = raw.length > 0 && !plainGap && ((sentenceStart && !ordinalBefore(raw, before)) || before.includes(';'));
+    const breakBefore = raw.length > 0 && (exclaimed || (!plainGap && ((sentenceStart && !ordinalBefore(raw, before)) || before.includes(';'))));
     const token: RawToken = { word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before), breakBefore };
     if (hasMasks && isMaskedWord(token.word)) pushMasked(raw, token, masked);
     else raw.push(token);
@@ -283,45 +288,67 @@ interface RawToken {
 }
 
 /**
- * Coordinating conjunctions of our languages: with a free relative after them ("and whoever",
- * "und wer", "et celui qui", "a kto") they open a clause of its own.
+ * Per language, the coordinating conjunctions and the free relatives that, right after one of
+ * them, open a clause of their own ("and whoever wrote them", "und wer das schreibt", "et celui
+ * qui a écrit ça", "a kto"), in the normalised form. A free relative alone does not: as often it
+ * opens the object of the clause before ("for saying whoever …"). Pairs are only made within one
+ * language, since a conjunction of one is a preposition of another: Dutch "en" is Spanish "in"
+ * ("en el que"), Polish "a" is Italian "to" ("a chi"), Dutch "of" is English "of" ("of those who").
  */
-const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set([
-  'and', 'but', 'or', 'und', 'aber', 'oder', 'et', 'mais', 'ou', 'y', 'e', 'pero', 'o', 'mas', 'ma', 'ed', 'en', 'maar', 'of',
-  'og', 'men', 'eller', 'i', 'a', 'ale', 'lub', 'oraz', 'dan', 'tapi', 'tetapi', 'atau', 'serta',
-]);
+const CLAUSE_OPENERS: ReadonlyArray<{ conjunctions: ReadonlySet<string>; relatives: readonly (readonly string[])[] }> = [
+  { // en
+    conjunctions: ['and', 'but', 'or'],
+    relatives: ['whoever', 'whomever', 'anyone who', 'anybody who', 'everyone who', 'the one who', 'the ones who', 'the person who',
+      'the people who', 'the guy who', 'those who', 'he who', 'whoever s'],
+  },
+  { // de
+    conjunctions: ['und', 'aber', 'oder'],
+    relatives: ['wer', 'derjenige der', 'diejenige die', 'diejenigen die', 'jeder der', 'alle die'],
+  },
+  { // fr
+    conjunctions: ['et', 'mais', 'ou'],
+    relatives: ['celui qui', 'celle qui', 'ceux qui', 'celles qui', 'quiconque', 'tous ceux qui'],
+  },
+  { // es
+    conjunctions: ['y', 'e', 'pero', 'o'],
+    relatives: ['quien', 'quienes', 'el que', 'la que', 'los que', 'las que', 'quienquiera que', 'todo el que'],
+  },
+  { // pt
+    conjunctions: ['e', 'mas', 'ou'],
+    relatives: ['quem', 'aquele que', 'aquela que', 'aqueles que', 'todo aquele que'],
+  },
+  { // it
+    conjunctions: ['e', 'ed', 'ma', 'o'],
+    relatives: ['chi', 'chiunque', 'colui che', 'coloro che', 'quelli che'],
+  },
+  { // nl
+    conjunctions: ['en', 'maar', 'of'],
+    relatives: ['wie', 'degene die', 'diegene die', 'degenen die', 'iedereen die'],
+  },
+  { // nb
+    conjunctions: ['og', 'men', 'eller'],
+    relatives: ['den som', 'de som', 'hvem som', 'hvem enn', 'alle som', 'han som', 'hun som'],
+  },
+  { // pl
+    conjunctions: ['i', 'a', 'ale', 'lub', 'oraz'],
+    relatives: ['kto', 'ten kto', 'ci którzy', 'ten który', 'każdy kto', 'ktokolwiek', 'ten co'],
+  },
+  { // id
+    conjunctions: ['dan', 'tapi', 'tetapi', 'atau', 'serta'],
+    relatives: ['siapa pun yang', 'siapapun yang', 'barang siapa', 'orang yang', 'mereka yang'],
+  },
+].map(({ conjunctions, relatives }) => ({ conjunctions: new Set(conjunctions), relatives: relatives.map((p) => p.split(' ')) }));
 
-/**
- * Free relatives that make the subject of a new clause ("whoever wrote them", "wer das schreibt",
- * "celui qui a écrit ça"), in the normalised form, across our languages. Only after a conjunction:
- * on their own they as often open the object of the clause before ("for saying whoever …").
- */
-const FREE_RELATIVES: readonly (readonly string[])[] = [
-  // en
-  'whoever', 'whomever', 'anyone who', 'anybody who', 'everyone who', 'the one who', 'the ones who', 'the person who',
-  'the people who', 'the guy who', 'those who', 'he who', 'whoever s',
-  // de
-  'wer', 'derjenige der', 'diejenige die', 'diejenigen die', 'jeder der', 'alle die',
-  // fr
-  'celui qui', 'celle qui', 'ceux qui', 'celles qui', 'quiconque', 'tous ceux qui',
-  // es
-  'quien', 'quienes', 'el que', 'la que', 'los que', 'las que', 'quienquiera que', 'todo el que',
-  // pt
-  'quem', 'aquele que', 'aquela que', 'aqueles que', 'todo aquele que',
-  // it
-  'chi', 'chiunque', 'colui che', 'coloro che', 'quelli che',
-  // nl
-  'wie', 'degene die', 'diegene die', 'degenen die', 'iedereen die',
-  // nb
-  'den som', 'de som', 'hvem som', 'hvem enn', 'alle som', 'han som', 'hun som',
-  // pl
-  'kto', 'ten kto', 'ci którzy', 'ten który', 'każdy kto', 'ktokolwiek', 'ten co',
-  // id
-  'siapa pun yang', 'siapapun yang', 'barang siapa', 'orang yang', 'mereka yang',
-].map((p) => p.split(' '));
+/** Every conjunction above: most words are none, and need one lookup only. */
+const ANY_CONJUNCTION: ReadonlySet<string> = new Set(CLAUSE_OPENERS.flatMap((o) => [...o.conjunctions]));
 
-function startsFreeRelative(tokens: readonly string[], i: number): boolean {
-  return FREE_RELATIVES.some((p) => p.every((w, k) => tokens[i + k] === w));
+/** Whether token `i` is a conjunction followed by a free relative of the same language. */
+function opensClause(tokens: readonly string[], i: number): boolean {
+  const conjunction = tokens[i]!;
+  if (!ANY_CONJUNCTION.has(conjunction)) return false;
+  return CLAUSE_OPENERS.some(
+    ({ conjunctions, relatives }) => conjunctions.has(conjunction) && relatives.some((p) => p.every((w, k) => tokens[i + 1 + k] === w)),
+  );
 }
 
 function ordinalBefore(raw: readonly RawToken[], before: string): boolean {
@@ -333,7 +360,7 @@ function clauseIndices(joined: readonly RawToken[], tokens: readonly string[]): 
   const clause = new Array<number>(tokens.length);
   let c = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && (joined[i]!.breakBefore || (CLAUSE_CONJUNCTIONS.has(tokens[i]!) && startsFreeRelative(tokens, i + 1)))) c++;
+    if (i > 0 && (joined[i]!.breakBefore || opensClause(tokens, i))) c++;
     clause[i] = c;
   }
   return clause;
@@ -365,8 +392,10 @@ function joinSpacedLetters(tokens: RawToken[], vocabulary?: ReadonlySet<string>,
 
 /**
  * One-letter words of our languages ("i", "a", "o", "u", "y", "e", "w", "z", "å", "à", "è", "ó"; "u r"
- * for "you are"). Only these may stand as words of their own beside a spelled-out word: "k i l l s"
- * is "kills", not "kill s".
+ * for "you are"). When two or more letters are split off a spelled-out word, each must be one of
+ * these. A single letter may be split off whatever it is, when the rest is a pack word and the
+ * whole is not: "k i l l s" stays "kills" because the packs know "kills"; "k n i f e r" reads
+ * "knife r".
  */
 const ONE_LETTER_WORDS: ReadonlySet<string> = new Set(['a', 'i', 'o', 'u', 'y', 'e', 'w', 'z', 'å', 'à', 'è', 'é', 'ó', 'r']);
 /** At most this many one-letter words are told apart at each end of a run ("i w z a b i j ę"). */

@@ -261,10 +261,9 @@ export class TokenMatcher {
     if (close >= end || close >= quoted.length) return true;
     let open = start;
     while (open > 0 && quoted[open - 1]) open--;
-    let quotation = close;
-    while (quotation < quoted.length && quoted[quotation]) quotation++;
-    // The whole quotation, which may go on past the match's quoted words only if the match left it.
-    const last = Math.min(quotation, close);
+    // The whole quotation is [open, close): the match left it at `close`. Quotations that touch
+    // with no word between ('"the judge" "deserves a bullet"') are read as one.
+    const last = close;
     let violent = false;
     let target = false;
     for (let k = open; k < last; k++) {

@@ -596,6 +596,7 @@ describePackCases('de', {
     ['death_wish', 'should have been hanged back then', 'Den hätte man damals schon aufhängen sollen'],
     ['death_wish', 'could have been shot, would have been better', 'Den hätte man erschießen können, wäre besser gewesen'],
     ['threat', 'could have killed him, next time a knife (hyperbole cue does not excuse it)', 'Ich hätte ihn umbringen können. Nächstes Mal hab ich ein Messer dabei und dann bist du dran, @tom_k'],
+    ['threat', 'the negated-will cue does not excuse a threat in the next sentence', 'Ich würde dir nie verzeihen. Ich werde dir Gewalt antun'],
   ],
   benign: [
     ['counter_speech (whoever has written that should be reported to the police)', 'Wer das geschrieben hat, gehört angezeigt, bitte melden'],
@@ -1156,6 +1157,7 @@ describePackCases('de', {
     ['history (deserters put against the wall, exhibition)', '1918 wurden in der Stadt Deserteure an die Wand gestellt, erzählt die Ausstellung'],
     ['counter_speech (that does not mean we may beat him to death)', 'Nur weil er ein Nazi ist, heißt das nicht, dass wir ihn totschlagen dürfen'],
     ['everyday (I would never do violence to you)', 'Ich würde dir nie Gewalt antun, Schatz'],
+    ['condemnation (negated will: we would never do anything to you)', 'Wir würden euch niemals etwas antun'],
     ['counter_speech (nobody may do violence to you)', 'Niemand darf dir Gewalt antun, du kannst dich jederzeit melden'],
     ['news (accused of violence, reported)', 'Er soll ihr Gewalt angetan haben, sagt die Anklage'],
     ['lawful_criticism (we call for a peaceful protest)', 'Wir rufen zu friedlichem Protest auf, keine Gewalt!'],

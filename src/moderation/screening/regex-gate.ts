@@ -56,7 +56,9 @@ export function passesGate(gate: readonly string[] | null, text: string): boolea
 /**
  * The gates of a list of regexes, checked together: `check(text)` reads a post once for every
  * gate string of the list (multi-string-search.ts), and then `passes(i)` answers what
- * `passesGate(gates[i], text)` would. A list without any gate skips the reading.
+ * `passesGate(gates[i], text)` would. A list without any gate skips the reading. `passes`
+ * answers for the text of the latest `check`, so check and read in one synchronous run per post
+ * (as `CompiledPack` does), never interleaved across posts.
  */
 export class RegexGates {
   private readonly search: MultiStringSearch | null;

@@ -170,11 +170,9 @@ function runRegexes(regexes: readonly RegexRule[], gates: RegexGates, text: stri
   gates.check(text);
   for (let i = 0; i < regexes.length; i++) {
     const r = regexes[i]!;
-    if (gates.passes(i) && r.re.test(text)) out.push(regexMatch(r, text));
+    if (!gates.passes(i)) continue;
+    // One exec, not a test and then an exec for the matched text: the regex runs once per post.
+    const m = r.re.exec(text);
+    if (m) out.push({ group: r.group, source: `re:${r.re.source}`, weight: r.weight, start: 0, end: 0, text: m[0] });
   }
-}
-
-function regexMatch(r: RegexRule, text: string): RuleMatch {
-  const m = r.re.exec(text);
-  return { group: r.group, source: `re:${r.re.source}`, weight: r.weight, start: 0, end: 0, text: m?.[0] ?? '' };
 }

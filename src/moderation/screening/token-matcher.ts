@@ -263,12 +263,11 @@ export class TokenMatcher {
     while (open > 0 && quoted[open - 1]) open--;
     // The whole quotation is [open, close): the match left it at `close`. Quotations that touch
     // with no word between ('"the judge" "deserves a bullet"') are read as one.
-    const last = close;
     let violent = false;
     let target = false;
-    for (let k = open; k < last; k++) {
-      if (!violent && (this.endsWithin('harm', k, last) || this.endsWithin('weapon', k, last))) violent = true;
-      if (!target && this.endsWithin('target', k, last)) target = true;
+    for (let k = open; k < close; k++) {
+      if (!violent && (this.endsWithin('harm', k, close) || this.endsWithin('weapon', k, close))) violent = true;
+      if (!target && this.endsWithin('target', k, close)) target = true;
     }
     if (!violent || !target) return false;
     for (let k = close; k < end; k++) {

@@ -98,6 +98,27 @@ describe('decide', () => {
     expect(decide(input(atMention(true), 0.9, { combiner: trained })).decision).toBe('review');
   });
 
+  it('reviews an endorsed quotation of a strong signal whatever the model says, and holds it only as an unquoted one', () => {
+    const trained = { bias: -0.4, model: 0.8, rule: 5.4, benign: -4, ruleTimesBenign: -1.6 };
+    const endorsed = (strength: number, benign = 0): RuleEvidence => {
+      const ev = evidence(strength, benign);
+      ev.endorsed = { strength, text: 'i agree' };
+      return ev;
+    };
+    // The model reads the quoted words as reported speech; a report naming the source remains a cue.
+    expect(decide(input(endorsed(0.86, 0.5), 0.01, { combiner: trained })).decision).toBe('review');
+    expect(decide(input(evidence(0.86, 0.5), 0.01, { combiner: trained })).decision).toBe('allow');
+    expect(decide(input(endorsed(0.86, 0.5), 0.01, { combiner: trained })).reasons).toContain(
+      'endorsed quotation: "i agree" after the quoted words makes them the author\'s own',
+    );
+    // Laughter, or a weak signal, gets no floor.
+    expect(decide(input(endorsed(0.86, 0.5), 0.01, { combiner: trained, jokeMarkers: 1 })).decision).toBe('allow');
+    expect(decide(input(endorsed(0.6, 0.5), 0.01, { combiner: trained })).decision).toBe('allow');
+    // Held like any unquoted signal: a confident model and no benign cue.
+    expect(decide(input(endorsed(0.95), 0.95)).decision).toBe('hold');
+    expect(decide(input(endorsed(0.95, 0.2), 0.95)).decision).toBe('review');
+  });
+
   it('takes the category from rules, or from the model head when rules are silent', () => {
     expect(decide(input(evidence(0.9), 0.9)).category).toBe('threat');
     expect(decide(input(evidence(0), 0.999)).category).toBe('incitement');

@@ -57,6 +57,13 @@ export const REVIEW_MIN_THREAT_RULE = 0.9;
  * decision; it is for the writing the data lacks.
  */
 export const REVIEW_MIN_RULE = 0.95;
+/**
+ * A quoted signal the author endorsed after the quotation ('"we will hang them" and I agree') of at
+ * least this strength reaches review: the model reads the quoted words as reported speech and may
+ * score them low, and the words naming the quotation's source ("someone wrote") are benign cues.
+ * Laughter keeps it out (a joke among friends). It is held only as an unquoted signal would be.
+ */
+export const REVIEW_MIN_ENDORSED = 0.7;
 /** Below this rule strength, the category comes from the model's category head. */
 const RULE_CATEGORY_MIN = 0.4;
 
@@ -116,6 +123,8 @@ export function decide(input: DecideInput): Verdict {
   const doubt = b >= HOLD_MAX_BENIGN || evidence.quotedOnly || input.jokeMarkers > 0;
   const certainRule = r >= REVIEW_MIN_RULE || (evidence.top?.category === 'threat' && r >= REVIEW_MIN_THREAT_RULE);
   if (certainRule && !doubt) decision = atLeast(decision, 'review');
+  const endorsed = evidence.endorsed;
+  if (endorsed && endorsed.strength >= REVIEW_MIN_ENDORSED && input.jokeMarkers === 0) decision = atLeast(decision, 'review');
   if (score >= thresholds.hold && r >= HOLD_MIN_RULE && model.pViolent >= HOLD_MIN_MODEL && !doubt) decision = 'hold';
 
   const reasons = explain(input, r);
@@ -156,6 +165,7 @@ function explain(input: DecideInput, r: number): string[] {
     if (m.target) parts.push(`target "${m.target}"`);
     reasons.push(`${CATEGORY_LABEL[evidence.top.category]}: ${parts.join(' + ')} (rule ${r.toFixed(2)})`);
     if (evidence.quotedOnly) reasons.push('benign cue (quotation): the violent words are quoted');
+    if (evidence.endorsed) reasons.push(`endorsed quotation: "${evidence.endorsed.text}" after the quoted words makes them the author's own`);
   }
   if (evidence.planCues.length > 0 && evidence.categories.plan > 0) {
     reasons.push(`plan cues: ${evidence.planCues.map((c) => `"${c}"`).join(', ')}`);

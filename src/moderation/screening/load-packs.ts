@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CompiledPack } from './pack-matcher.js';
 import { validatePack, type RulePack } from './pack-schema.js';
+import { PhraseSet } from './phrase-set.js';
 
 export const DEFAULT_PACKS_DIR = fileURLToPath(new URL('./packs/', import.meta.url));
 
@@ -19,13 +20,26 @@ export interface PackInfo {
   markers: ReadonlySet<string>;
   /** Words, normalised, that look like written laughter elsewhere but are ordinary words here. */
   notLaughter: ReadonlySet<string>;
+  /** Phrases with which an author makes a quotation their own ("I agree", "genau so", "ma rację"). */
+  endorsements: PhraseSet;
+  /** Negation words, normalised: "not exactly", "nie ma racji" endorse nothing. */
+  negations: ReadonlySet<string>;
 }
 
 const INFO = new WeakMap<CompiledPack, PackInfo>();
 
 /** The pack's extra settings; defaults for a pack compiled elsewhere. */
 export function packInfo(pack: CompiledPack): PackInfo {
-  return INFO.get(pack) ?? { secondPerson: new Set(pack.lang === 'en' ? ['you', 'u', 'ya'] : []), capitalisedNames: true, markers: new Set(), notLaughter: new Set() };
+  return (
+    INFO.get(pack) ?? {
+      secondPerson: new Set(pack.lang === 'en' ? ['you', 'u', 'ya'] : []),
+      capitalisedNames: true,
+      markers: new Set(),
+      notLaughter: new Set(),
+      endorsements: new PhraseSet(),
+      negations: new Set(),
+    }
+  );
 }
 
 export function compilePack(pack: RulePack): CompiledPack {
@@ -35,6 +49,8 @@ export function compilePack(pack: RulePack): CompiledPack {
     capitalisedNames: pack.capitalisedNames ?? true,
     markers: new Set((pack.markers ?? []).map((w) => w.trim().toLowerCase())),
     notLaughter: new Set((pack.notLaughter ?? []).map((w) => w.trim().toLowerCase())),
+    endorsements: new PhraseSet(pack.endorsements ?? []),
+    negations: new Set((pack.negations ?? []).map((w) => w.trim().toLowerCase())),
   });
   return compiled;
 }

@@ -126,6 +126,25 @@ describe('normalize', () => {
     expect(normalize('a\nb', vocab).clause).toEqual([0, 1]);
   });
 
+  it('reads a short number before a full stop as an ordinal only where one can stand', () => {
+    const oneClause = (text: string) => new Set(normalize(text, vocab).clause).size === 1;
+    // A month, a weekday or a noun that follows ordinals: one clause.
+    for (const text of ['am 1. Mai demonstrieren wir', 'den 17. mai feirer vi', 'Widzimy się 1. maja', 'Das war zum 3. Mal so', 'der 2. Platz geht an Köln', 'Am 3. Oktober. ', 'Der 1. FC Köln spielt', 'Den 17. Mai feirer vi']) {
+      expect(oneClause(text), text).toBe(true);
+    }
+    // A lower-case word follows ordinals in the languages that write them ("am 3. großen Tag").
+    expect(oneClause('am 3. großen Tag')).toBe(true);
+    // Any other capitalised word starts a sentence, in every language.
+    expect(normalize('I left at 10. Whoever wrote this should be shot', vocab).clause).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+    for (const text of ['Je suis parti à 10. Celui qui a écrit ça', 'Salí a las 10. Quien escribió esto', 'Ik ging om 10. Wie dit schreef', 'Saya pulang jam 10. Siapa pun yang menulis ini', 'Ich war um 10 Uhr da, Seite 12. Wir sehen uns']) {
+      expect(oneClause(text), text).toBe(false);
+    }
+    // A free relative starts one even in lower case: no ordinal precedes it.
+    for (const text of ['i left at 10. whoever wrote this', 'Ich war um 10. wer das schreibt', 'Jeg kom klokka 10. den som skrev dette', 'Byłem o 10. kto to napisał']) {
+      expect(oneClause(text), text).toBe(false);
+    }
+  });
+
   it('ends a sentence at an exclamation mark glued to the word before it', () => {
     expect(normalize('These posts should be reported! Whoever wrote them should be shot', vocab).clause).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
     expect(normalize('Stop it!! Whoever wrote this', vocab).clause).toEqual([0, 0, 1, 1, 1]);

@@ -138,8 +138,10 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
     const first = word[0] ?? '';
     const nameLike = !sentenceStart && first !== first.toLowerCase() && word.slice(1) !== word.slice(1).toUpperCase();
     const quoted = quotedAt !== null && quotedAt[m.index] === 1;
-    // "am 1. Mai", "17. mai": a full stop after a number is an ordinal, not the end of a sentence.
-    const breakBefore = raw.length > 0 && (exclaimed || (!plainGap && ((sentenceStart && !ordinalBefore(raw, before)) || before.includes(';'))));
+    // "am 1. Mai", "17. mai", "zum 3. Mal": a full stop after a number may be an ordinal, not the end
+    // of a sentence ("I left at 10. Whoever wrote this …" is two).
+    const breakBefore =
+      raw.length > 0 && (exclaimed || (!plainGap && ((sentenceStart && !ordinalBefore(raw, before, word, s, m.index)) || before.includes(';'))));
     const token: RawToken = { word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before), breakBefore };
     if (hasMasks && isMaskedWord(token.word)) pushMasked(raw, token, masked);
     else raw.push(token);
@@ -339,6 +341,14 @@ const CLAUSE_OPENERS: ReadonlyArray<{ conjunctions: ReadonlySet<string>; relativ
   },
 ].map(({ conjunctions, relatives }) => ({ conjunctions: new Set(conjunctions), relatives: relatives.map((p) => p.split(' ')) }));
 
+/** A free relative of any of our languages at the start of a text ("whoever", "den som", "kto"). */
+const FREE_RELATIVE_START = new RegExp(
+  `^(?:${[...new Set(CLAUSE_OPENERS.flatMap((o) => o.relatives.map((p) => p.join('\\s+'))))].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`,
+  'u',
+);
+/** The longest free relative is shorter than this many characters. */
+const FREE_RELATIVE_REACH = 40;
+
 /** Every conjunction above: most words are none, and need one lookup only. */
 const ANY_CONJUNCTION: ReadonlySet<string> = new Set(CLAUSE_OPENERS.flatMap((o) => [...o.conjunctions]));
 
@@ -351,8 +361,48 @@ function opensClause(tokens: readonly string[], i: number): boolean {
   );
 }
 
-function ordinalBefore(raw: readonly RawToken[], before: string): boolean {
-  return /^\.[ \t]*$/u.test(before) && /^\d{1,2}$/u.test(raw[raw.length - 1]!.word);
+/**
+ * Words, in lower case, that follow a number written as an ordinal with a full stop, in the
+ * languages that write ordinals so (German, Norwegian and Danish, Polish): month names ("am 1.
+ * Mai", "17. mai", "1. maja"), weekdays, and the nouns German capitalises after an ordinal ("zum
+ * 3. Mal", "der 2. Platz", "1. FC").
+ */
+const AFTER_ORDINAL: ReadonlySet<string> = new Set([
+  // de
+  'januar', 'jänner', 'jaenner', 'februar', 'feber', 'märz', 'maerz', 'april', 'mai', 'juni', 'juli', 'august', 'september',
+  'oktober', 'november', 'dezember', 'jan', 'feb', 'mär', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dez',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonnabend', 'sonntag',
+  'platz', 'mal', 'klasse', 'liga', 'bundesliga', 'stock', 'stockwerk', 'etage', 'obergeschoss', 'runde', 'spieltag', 'advent',
+  'jahrhundert', 'jahrtausend', 'geburtstag', 'jahrestag', 'todestag', 'hochzeitstag', 'halbzeit', 'minute', 'tag', 'woche',
+  'monat', 'jahr', 'welle', 'weltkrieg', 'reich', 'stelle', 'rang', 'gang', 'kapitel', 'auflage', 'staffel', 'folge', 'teil',
+  'ausgabe', 'lauf', 'satz', 'akt', 'semester', 'schuljahr', 'instanz', 'grades', 'ordnung', 'sinfonie', 'symphonie',
+  'hälfte', 'haelfte', 'quartal', 'fc', 'mannschaft', 'person', 'kind', 'preis', 'versuch', 'tor', 'durchgang', 'etappe',
+  'rennen', 'bezirk', 'strophe', 'buch', 'mose', 'korinther', 'sitzung', 'lesung', 'wahlgang', 'stufe', 'lektion', 'uhr',
+  // nb, da (months and weekdays are written in lower case, but start a sentence capitalised)
+  'mars', 'desember', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag', 'plass', 'divisjon', 'etasje',
+  // pl
+  'stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'wrzesnia', 'października',
+  'pazdziernika', 'listopada', 'grudnia', 'styczeń', 'styczen', 'luty', 'marzec', 'kwiecień', 'kwiecien', 'maj', 'czerwiec',
+  'lipiec', 'sierpień', 'sierpien', 'wrzesień', 'wrzesien', 'październik', 'pazdziernik', 'listopad', 'grudzień', 'grudzien',
+]);
+
+/**
+ * Whether the full stop between the number just read and `word` (at `index` of `s`) is an
+ * ordinal's rather than a sentence's end. Only a number of one or two digits followed by ". " can
+ * be one. A month, weekday or noun that follows ordinals (AFTER_ORDINAL) says it is; any other
+ * capitalised word says a sentence starts ("I left at 10. Whoever wrote this …": English, French,
+ * Spanish, Portuguese, Italian, Dutch and Indonesian write no ordinals so, and in German a capital
+ * after an ordinal is one of those nouns); so does a free relative in lower case ("10. whoever",
+ * "1. wer", "10. den som", "1. kto"), which no ordinal precedes. Other lower-case words follow
+ * ordinals in the languages that write them ("den 17. mai", "am 3. großen Tag").
+ */
+function ordinalBefore(raw: readonly RawToken[], before: string, word: string, s: string, index: number): boolean {
+  if (!/^\.[ \t]*$/u.test(before) || !/^\d{1,2}$/u.test(raw[raw.length - 1]!.word)) return false;
+  const lower = word.toLowerCase();
+  if (AFTER_ORDINAL.has(lower)) return true;
+  const first = word[0] ?? '';
+  if (first !== first.toLowerCase()) return false;
+  return !FREE_RELATIVE_START.test(s.slice(index, index + FREE_RELATIVE_REACH).toLowerCase());
 }
 
 /** Clause index per token: see `NormalizedText.clause`. */

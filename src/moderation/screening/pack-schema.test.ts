@@ -88,3 +88,13 @@ describe('patternProblem', () => {
     expect(patternProblem('(cut down|lay off) on on|off the booze')).toMatch(/offers "on"/);
   });
 });
+
+describe('endorsements', () => {
+  it('accepts phrases written as a normalised post holds them, and names any other', () => {
+    expect(validatePack({ ...minimal, endorsements: ['i agree', "he's right", 'ma rację', 'je suis d\'accord', 'agree*'] })).toEqual([]);
+    expect(validatePack({ ...minimal, endorsements: 'i agree' }).some((e) => e.startsWith('endorsements: must be a list'))).toBe(true);
+    const errors = validatePack({ ...minimal, endorsements: ['100%', 'I agree', 'agree|concur', '{target} is right', "'exactly'"] });
+    expect(errors).toHaveLength(5);
+    expect(errors[0]).toBe('endorsements: "100%": "100%" is no word of a normalised post (lower case letters and digits, no punctuation or pattern syntax)');
+  });
+});

@@ -42,6 +42,13 @@ export interface RulePack {
    * precedes is no sign of play but of the opposite: "this is not a game anymore".
    */
   negations?: string[];
+  /**
+   * Optional: phrases with which an author makes a quoted threat their own ("i agree", "genau so",
+   * "ma rację"), matched as words like other phrase lists (`word*` for a prefix). Right after a
+   * quotation (in the author's sentence after the closing mark or the next one), with no
+   * condemnation or report of the author's after it, the quoted signal counts as the author's own.
+   */
+  endorsements?: string[];
 }
 
 const WORD = String.raw`[^\s{}~|*]+\*?`;
@@ -69,6 +76,7 @@ export function validatePack(value: unknown): string[] {
   if (value.markers !== undefined) checkStringList(value.markers, 'markers', errors, false);
   if (value.notLaughter !== undefined) checkStringList(value.notLaughter, 'notLaughter', errors, false);
   if (value.negations !== undefined) checkStringList(value.negations, 'negations', errors, false);
+  if (value.endorsements !== undefined) checkPhraseList(value.endorsements, 'endorsements', errors);
   if (value.capitalisedNames !== undefined && typeof value.capitalisedNames !== 'boolean') errors.push('capitalisedNames: must be true or false');
 
   if (!isObject(value.targets)) errors.push('targets: must be an object of lists');
@@ -219,6 +227,20 @@ function phraseWrittenAsAlternativesProblem(pattern: string): string | null {
     }
   }
   return null;
+}
+
+/** A word of a phrase list as a normalised post can hold it: letters, digits, inner apostrophes; `*` at the end for a prefix. */
+const PHRASE_WORD = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}']*[\p{L}\p{M}\p{N}])?\*?$/u;
+
+/** A list of phrases matched word by word: lower case, words a post can hold, no pattern syntax. */
+function checkPhraseList(value: unknown, path: string, errors: string[]): void {
+  checkStringList(value, path, errors, false);
+  if (!Array.isArray(value)) return;
+  for (const entry of value) {
+    if (typeof entry !== 'string') continue;
+    const bad = entry.trim().split(/\s+/u).find((w) => !PHRASE_WORD.test(w) || w !== w.toLowerCase());
+    if (bad !== undefined) errors.push(`${path}: "${entry}": "${bad}" is no word of a normalised post (lower case letters and digits, no punctuation or pattern syntax)`);
+  }
 }
 
 function checkStringList(value: unknown, path: string, errors: string[], nonEmpty: boolean): void {

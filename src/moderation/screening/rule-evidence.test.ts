@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { PackMatches, RuleMatch } from './pack-matcher.js';
-import { combine, cueApplies, cuesForDecisiveSignal, summarize, withoutCuesInsideSignals } from './rule-evidence.js';
+import { PhraseSet } from './phrase-set.js';
+import { combine, cueApplies, cuesForDecisiveSignal, findEndorsements, summarize, withoutCuesInsideSignals, type Endorsement } from './rule-evidence.js';
 
 const match = (group: string, weight: number, start: number, end: number, extra: Partial<RuleMatch> = {}): RuleMatch => ({
   group, source: group, weight, start, end, text: group, ...extra,
@@ -152,5 +153,91 @@ describe('clause scope of benign cues', () => {
     const weak = match('glorification', 0.45, 10, 13);
     expect(cuesForDecisiveSignal([report], [sameClause, weak], clause)).toEqual([report]);
     expect(cuesForDecisiveSignal([report], [weak], clause)).toEqual([report]);
+  });
+});
+
+describe('endorsed quotations', () => {
+  const lexicon = { phrases: new PhraseSet(['i agree', 'exactly', 'he is right']), negations: new Set(['not', 'no']) };
+  const read = (text: string) => {
+    // Words between double quotes are quoted; "." ends a clause.
+    const tokens: string[] = [];
+    const quoted: boolean[] = [];
+    const clause: number[] = [];
+    let inQuote = false;
+    let c = 0;
+    for (const raw of text.split(' ')) {
+      if (raw === '.') {
+        c++;
+        continue;
+      }
+      const opens = raw.startsWith('"');
+      const closes = raw.endsWith('"');
+      if (opens) inQuote = true;
+      tokens.push(raw.replace(/"/gu, ''));
+      quoted.push(inQuote);
+      clause.push(c);
+      if (closes) inQuote = false;
+    }
+    return { tokens, quoted, clause };
+  };
+
+  it('finds unquoted endorsing phrases in a post with a quotation, less negated ones', () => {
+    const found = (text: string) => {
+      const { tokens, quoted, clause } = read(text);
+      return findEndorsements(tokens, quoted, clause, [lexicon]).map((e) => e.text);
+    };
+    expect(found('he wrote "we will hang them" and i agree')).toEqual(['i agree']);
+    expect(found('"we will hang them" . exactly')).toEqual(['exactly']);
+    expect(found('"we will hang them" . not exactly a nice thing to write')).toEqual([]);
+    expect(found('"i agree" he wrote')).toEqual([]);
+    // Without a quotation there is nothing to endorse.
+    expect(found('i agree')).toEqual([]);
+  });
+
+  // he(0) wrote(1) "we(2) will(3) hang(4) them"(5) and(6) i(7) agree(8) …
+  const threat = match('threat', 0.9, 2, 6, { quoted: true });
+  const evidenceFor = (text: string, benign: RuleMatch[] = []) => {
+    const { tokens, quoted, clause } = read(text);
+    const endorsements: Endorsement[] = findEndorsements(tokens, quoted, clause, [lexicon]);
+    return summarize([pm([threat], benign)], new Set(), false, 8, 0, new Map(), clause, quoted, endorsements);
+  };
+
+  it('weighs an endorsed quoted signal as the author\'s own', () => {
+    const ev = evidenceFor('he wrote "we will hang them" and i agree');
+    expect(ev.categories.threat).toBe(0.9);
+    expect(ev.quotedOnly).toBe(false);
+    expect(ev.endorsed).toEqual({ strength: 0.9, text: 'i agree' });
+    // Unendorsed, the quotation is reported speech as before.
+    expect(evidenceFor('he wrote "we will hang them" and i wonder why')).toMatchObject({ quotedOnly: true, endorsed: null });
+    // The sentence the author's words after the quotation start in, and the next one, speak for
+    // it ('"…" he wrote. Exactly.'); a later one no longer does.
+    expect(evidenceFor('he wrote "we will hang them" . exactly').endorsed).not.toBeNull();
+    expect(evidenceFor('he wrote "we will hang them" . it was late . exactly').endorsed).not.toBeNull();
+    expect(evidenceFor('he wrote "we will hang them" . it was late . we left . exactly').endorsed).toBeNull();
+  });
+
+  it('reads only the first words of the sentence and a short rest as an endorsement', () => {
+    expect(evidenceFor('he wrote "we will hang them" and honestly after all this time i agree').endorsed).toBeNull();
+    expect(evidenceFor('he wrote "we will hang them" . exactly the kind of post that gets people hurt').endorsed).toBeNull();
+  });
+
+  it('lets words naming the source stand, but not a condemnation, report or lawful answer of the author', () => {
+    const someoneWrote = match('condemnation', 0.5, 0, 2);
+    expect(evidenceFor('he wrote "we will hang them" and i agree', [someoneWrote]).endorsed).not.toBeNull();
+    // he(0) wrote(1) "we will hang them"(2..5) and(6) i(7) agree(8) but(9) reported(10) it(11)
+    expect(evidenceFor('he wrote "we will hang them" and i agree but reported it', [match('reporting', 0.5, 10, 11)]).endorsed).toBeNull();
+    expect(evidenceFor('he wrote "we will hang them" and i agree but reported it', [match('condemnation', 0.5, 10, 11)]).endorsed).toBeNull();
+    expect(evidenceFor('he wrote "we will hang them" and i agree he must resign', [match('lawful', 0.7, 9, 11)]).endorsed).toBeNull();
+    // vile(0) . he(1) wrote(2) "we will hang them"(3..6) and(7) i(8) agree(9): a condemnation of a sentence of its own.
+    const { tokens, quoted, clause } = read('vile . he wrote "we will hang them" and i agree');
+    const later = match('threat', 0.9, 3, 7, { quoted: true });
+    const endorsements = findEndorsements(tokens, quoted, clause, [lexicon]);
+    const ev = summarize([pm([later], [match('condemnation', 0.3, 0, 1)])], new Set(), false, 8, 0, new Map(), clause, quoted, endorsements);
+    expect(ev.endorsed).toBeNull();
+  });
+
+  it('endorses nothing in a post framed as fiction, a game or a figure of speech', () => {
+    expect(evidenceFor('he wrote "we will hang them" and i agree', [match('fiction', 0.6, 0, 1)]).endorsed).toBeNull();
+    expect(evidenceFor('he wrote "we will hang them" and i agree', [match('idiom', 0.6, 0, 0)]).endorsed).toBeNull();
   });
 });

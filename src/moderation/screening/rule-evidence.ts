@@ -3,6 +3,7 @@
  * benign cue strength, which `decide` combines with the learned model.
  */
 import type { PackMatches, RuleMatch } from './pack-matcher.js';
+import type { PhraseSet } from './phrase-set.js';
 import { PLAY_KINDS, VIOLENT_CATEGORIES, type BenignCueKind, type ViolentCategory } from './types.js';
 
 export interface RuleEvidence {
@@ -21,6 +22,11 @@ export interface RuleEvidence {
   quotedOnly: boolean;
   /** A game or sports cue fired: talk of beating someone may be about play. */
   playCue: boolean;
+  /**
+   * A quoted signal the author endorsed after the closing mark ('"we will hang them" and I agree'):
+   * the strongest such signal's weight and the endorsing words. It counts as the author's own.
+   */
+  endorsed: { strength: number; text: string } | null;
 }
 
 /** Extra strength that further independent signals of the same category add to the strongest one. */
@@ -46,6 +52,7 @@ export function emptyEvidence(): RuleEvidence {
     directThreatAtMention: false,
     quotedOnly: false,
     playCue: false,
+    endorsed: null,
   };
 }
 
@@ -81,27 +88,39 @@ export function summarize(
   secondPerson: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   clause: readonly number[] = [],
   quotedTokens: readonly boolean[] = [],
+  endorsements: readonly Endorsement[] = [],
 ): RuleEvidence {
   const ev = emptyEvidence();
   const commentsOnQuote = unquotedWords >= 3;
   let violentWords = 0;
   const byCategory = new Map<ViolentCategory, RuleMatch[]>();
-  const benignMatches: RuleMatch[] = [];
   const cues = new Set<string>();
   const langOf = new Map<RuleMatch, string>();
+  const allBenign: RuleMatch[] = [];
+  for (const pm of all) {
+    allBenign.push(...withoutCuesInsideSignals(pm.benign, pm.signals));
+    for (const c of pm.planCues) cues.add(c);
+  }
+  let benignMatches: readonly RuleMatch[] = allBenign;
   for (const pm of all) {
     violentWords += pm.violentWords.length;
     for (const raw of pm.signals) {
-      const m = raw.quoted && commentsOnQuote ? { ...raw, weight: raw.weight * QUOTED_FACTOR } : raw;
+      const endorsement = raw.quoted && endorsements.length > 0 ? endorsementOf(raw, endorsements, benignMatches, quotedTokens, clause) : null;
+      let m = raw;
+      if (endorsement) {
+        // The author made the quoted words their own: they weigh as if unquoted.
+        m = withoutQuote(raw);
+        if (!ev.endorsed || raw.weight > ev.endorsed.strength) ev.endorsed = { strength: raw.weight, text: endorsement.text };
+      } else if (raw.quoted && commentsOnQuote) m = { ...raw, weight: raw.weight * QUOTED_FACTOR };
       const list = byCategory.get(m.group as ViolentCategory) ?? [];
       langOf.set(m, pm.lang);
       list.push(m);
       byCategory.set(m.group as ViolentCategory, list);
     }
-    benignMatches.push(...withoutCuesInsideSignals(pm.benign, pm.signals));
-    for (const c of pm.planCues) cues.add(c);
   }
   ev.planCues = [...cues];
+  // Endorsing words are no cue of their own ("finally someone said it" is not a report).
+  if (ev.endorsed) benignMatches = benignMatches.filter((b) => !endorsements.some((e) => b.start < e.end && e.start < b.end));
 
   for (const category of VIOLENT_CATEGORIES) {
     const matches = byCategory.get(category) ?? [];
@@ -141,6 +160,119 @@ export function summarize(
       ),
   );
   return ev;
+}
+
+function withoutQuote(m: RuleMatch): RuleMatch {
+  const { quoted: _quoted, ...rest } = m;
+  return rest;
+}
+
+/** An endorsing phrase of the author's in the post, tokens [start, end). */
+export interface Endorsement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A pack's endorsing phrases and the negations that undo them ("not exactly", "nie ma racji"). */
+export interface EndorsementLexicon {
+  phrases: PhraseSet;
+  negations: ReadonlySet<string>;
+}
+
+/** How many words before an endorsing phrase a negation of its sentence undoes it ("I do not agree"). */
+const ENDORSEMENT_NEGATION_REACH = 2;
+/** At most this many of the author's words stand before the phrase in its sentence ('"…" he said, and he's right'). */
+const ENDORSEMENT_MAX_BEFORE = 4;
+/** At most this many words follow it in its sentence: "exactly the kind of post that gets people hurt" agrees with nothing. */
+const ENDORSEMENT_MAX_AFTER = 5;
+/** A cue this close to the quotation, in its sentence, names its source ("someone wrote", "people saying", '"…" he said'). */
+const QUOTE_NEIGHBOURS = 3;
+
+/**
+ * The post's unquoted endorsing phrases ("i agree", "genau so", "ma rację"), at most one per
+ * position (the longest of the first lexicon that has one), less those a negation of the same
+ * sentence undoes: up to two words before ("not exactly", "ikke enig") or right after ("klopt
+ * niet", "stimmt nicht"). A post without quotation marks has none worth looking for.
+ */
+export function findEndorsements(
+  tokens: readonly string[],
+  quoted: readonly boolean[],
+  clause: readonly number[],
+  lexicons: readonly EndorsementLexicon[],
+): Endorsement[] {
+  if (lexicons.length === 0 || !quoted.includes(true)) return [];
+  const found: Endorsement[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (quoted[i]) continue;
+    for (const { phrases, negations } of lexicons) {
+      const end = phrases.matchAt(tokens, i)[0];
+      if (end === undefined || quoted.slice(i, end).includes(true)) continue;
+      const sameClause = (k: number): boolean => k >= 0 && k < tokens.length && clause[k] === clause[i];
+      let negated = sameClause(end) && negations.has(tokens[end]!);
+      for (let k = i - 1; k >= i - ENDORSEMENT_NEGATION_REACH && !negated; k--) negated = sameClause(k) && negations.has(tokens[k]!);
+      if (!negated) {
+        found.push({ start: i, end, text: tokens.slice(i, end).join(' ') });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The endorsement that makes a quoted signal the author's own, or null. It stands after the
+ * closing mark of the signal's quotation, in the sentence the author's words after the quotation
+ * start in or the next one, among the first words of its sentence and near its end, with no other
+ * quotation between ('"we will hang them" and I agree', '„Hängt sie alle" – genau so!', 'Someone
+ * wrote "…". Exactly.'). No endorsement counts when the post frames the quotation as fiction, a
+ * game, history or a figure of speech; when the author answers it lawfully after it; or when the
+ * author condemns it anywhere, or reports it after it ('"hang them" — disgusting, reported'),
+ * other than in the words that name its source beside it ("someone wrote", "people saying", '"…"
+ * he said'). Cues inside quotation marks are the quoted words, not the author's; cues on the
+ * endorsing words themselves ("finally someone said it") do not count.
+ */
+function endorsementOf(
+  signal: RuleMatch,
+  endorsements: readonly Endorsement[],
+  benign: readonly RuleMatch[],
+  quoted: readonly boolean[],
+  clause: readonly number[],
+): Endorsement | null {
+  if (signal.end <= signal.start || !quoted[signal.start] || clause.length === 0) return null;
+  let open = signal.start;
+  while (open > 0 && quoted[open - 1]) open--;
+  let close = signal.start;
+  while (close < quoted.length && quoted[close]) close++;
+  if (close >= quoted.length) return null;
+  const from = Math.max(close, signal.end);
+  const endorsement = endorsements.find((e) => {
+    if (e.start < from || clause[e.start]! > clause[close]! + 1) return false;
+    for (let k = close; k < e.start; k++) if (quoted[k]) return false;
+    let sentenceStart = e.start;
+    while (sentenceStart > close && clause[sentenceStart - 1] === clause[e.start]) sentenceStart--;
+    let after = 0;
+    for (let k = e.end; k < clause.length && clause[k] === clause[e.end - 1]; k++) after++;
+    return e.start - sentenceStart <= ENDORSEMENT_MAX_BEFORE && after <= ENDORSEMENT_MAX_AFTER;
+  });
+  if (!endorsement) return null;
+  for (const cue of benign) {
+    if (FRAME_KINDS.has(cue.group)) return null;
+    // A regex cue has no place in the post: it may be the author's answer after the quotation.
+    if (cue.end <= cue.start) return null;
+    if (quoted[cue.start] || endorsements.some((e) => cue.start < e.end && e.start < cue.end)) continue;
+    if (cue.group === 'lawful') {
+      if (cue.start >= close) return null;
+      continue;
+    }
+    // Words that name the quotation's source beside it ("someone wrote", "people saying", '"…" he said').
+    const attribution =
+      (cue.start < open && open - cue.end <= QUOTE_NEIGHBOURS && clause[Math.min(cue.end, open) - 1] === clause[open]) ||
+      (cue.start >= close && cue.start - close <= QUOTE_NEIGHBOURS && clause[cue.start] === clause[close]);
+    if (attribution) continue;
+    if (cue.group === 'condemnation' || cue.start >= close) return null;
+  }
+  return endorsement;
 }
 
 function isMention(target: string, mentions: ReadonlySet<string>, addressesMention: boolean, you: ReadonlySet<string>): boolean {

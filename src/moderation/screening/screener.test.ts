@@ -33,14 +33,6 @@ describe('screener (English, end to end)', async () => {
     expect([one[2]!.decision, one[3]!.decision]).toEqual(['review', 'allow']);
   });
 
-  it("runs a language's pack when two of its marker words appear, whatever language ID guessed", () => {
-    // fastText reads this Jakarta slang as Spanish or English; "gue" and "lo" are Indonesian markers.
-    const analysis = screener.analyze('gue bunuuuh lo anjing, liat aja');
-    expect(analysis.language.candidates).not.toContain('id');
-    expect(analysis.matches.map((m) => m.lang)).toContain('id');
-    expect(analysis.verdict.decision).not.toBe('allow');
-  });
-
   it('reads a word that other languages write as laughter as an ordinary word in its own language', () => {
     const joke = (text: string) => screener.screen(text).reasons.some((r) => r.startsWith('benign cue (joke)'));
     // "jaja" laughs in Spanish; in Polish it is a word ("urwę ci jaja": I'll rip your balls off).
@@ -128,6 +120,32 @@ describe('screener (English, end to end)', async () => {
       expect(screener.screen(own, { lang }).decision, own).not.toBe('allow');
       const a = screener.analyze(reported, { lang });
       expect(a.evidence.benign, reported).toBeGreaterThan(0.5);
+    }
+  });
+
+  it('ends the sentence at a full stop after a short number unless an ordinal can stand there', () => {
+    // "at 10." then a capitalised word: two sentences, and the report in the first excuses nothing in the second.
+    const own = 'I reported the account to the police at 10. Whoever wrote this should be shot.';
+    expect(screener.screen(own).decision).not.toBe('allow');
+    expect(screener.analyze('I reported the account to the police at 10 for saying whoever wrote it should be shot').evidence.benign).toBeGreaterThan(0.15);
+    // Ordinals in the languages that write them stay inside their sentence.
+    for (const text of ['Die Demo am 1. Mai war friedlich', 'Vi ses den 17. mai i sentrum', 'Spotkamy się 1. maja w parku', 'Wir waren zum 3. Mal dabei', 'Der 2. Platz ging an Bremen']) {
+      expect(new Set(screener.analyze(text).norm.clause).size, text).toBe(1);
+    }
+  });
+
+  it('counts a quoted threat the author endorses after the quotation as their own', () => {
+    const endorsed = screener.screen('Someone under the article wrote "we will hang them all" and honestly, I agree.');
+    expect(endorsed.decision).not.toBe('allow');
+    expect(endorsed.reasons.some((r) => r.startsWith('endorsed quotation: "i agree"'))).toBe(true);
+    // Agreement with something harmless, a condemned quotation and disagreement stay allowed.
+    for (const text of [
+      'Someone under the article wrote "we need more bike lanes" and honestly, I agree.',
+      'Someone under the article wrote "we will hang them all". Disgusting, I reported it.',
+      'Someone under the article wrote "we will hang them all". Not exactly a nice message, I reported it.',
+      'Someone under the article wrote "we will hang them all" and I do not agree with a word of it.',
+    ]) {
+      expect(screener.screen(text).decision, text).toBe('allow');
     }
   });
 

@@ -8,11 +8,12 @@ import { decide, DEFAULT_THRESHOLDS, featureReason } from './decide.js';
 import { LanguageDetector, loadFastTextPredictor, type LanguageGuess } from './detect-language.js';
 import { matchInstanceRules } from './instance-rules.js';
 import { DEFAULT_PACKS_DIR, loadPacks, packInfo } from './load-packs.js';
+import { distinctiveMarkers, markedLanguages, markerCounts, overruleByMarkers } from './language-markers.js';
 import { DEFAULT_MODEL_PATH, LearnedModel, neutralModel, type ModelPrediction } from './model/learned-model.js';
 import { isLaughWord, normalize, type NormalizedText } from './normalize.js';
 import { MaskedWordReader } from './unmask.js';
 import { mergeTags, type CompiledPack, type PackMatches, type TargetHints } from './pack-matcher.js';
-import { summarize, type RuleEvidence } from './rule-evidence.js';
+import { findEndorsements, summarize, type EndorsementLexicon, type RuleEvidence } from './rule-evidence.js';
 import type { ScreeningContext, Thresholds, Verdict } from './types.js';
 
 export interface ScreenerOptions {
@@ -136,11 +137,13 @@ class PipelineScreener implements Screener {
     return { norm, language };
   }
 
-  private finish({ norm, language }: ReadPost, context: ScreeningContext): Analysis {
-    const langs = [...language.candidates];
+  private finish({ norm, language: guessed }: ReadPost, context: ScreeningContext): Analysis {
     // Slang, missing diacritics and short posts fool fastText; two marker words only one of our
-    // languages uses ("gue … lo", "vc … pra") still run that language's pack.
-    for (const lang of markedLanguages(norm.tokens, this.markers)) if (!langs.includes(lang)) langs.push(lang);
+    // languages uses ("gue … lo", "vc … pra") still run that language's pack, and may overrule an unsure guess.
+    const counts = markerCounts(norm.tokens, this.markers);
+    const { language, displaced } = overruleByMarkers(guessed, counts);
+    const langs = [...language.candidates];
+    for (const lang of [...markedLanguages(counts), ...(displaced ? [displaced] : [])]) if (!langs.includes(lang)) langs.push(lang);
     const englishLikely = (language.scores?.get(ALWAYS_RUN) ?? 1) >= ENGLISH_MIN || language.confidence < CONFIDENT_LANG;
     if (this.packs.has(ALWAYS_RUN) && !langs.includes(ALWAYS_RUN) && englishLikely) langs.push(ALWAYS_RUN);
 
@@ -163,12 +166,15 @@ class PipelineScreener implements Screener {
       for (let i = 0; i < packs.length; i++) {
         const pack = packs[i]!;
         if (pack.lang === ALWAYS_RUN && !englishDetected) continue;
+        // The idioms of a language the post is not in are no excuse (a Spanish cue read into Indonesian slang).
+        if (pack.lang === displaced) continue;
         matches[i]!.benign = pack.matchBenign(views.for(pack), hints);
       }
     }
     const addressesMention = hasMention(norm.tokens) || hints.mentions.size > 0;
     const unquotedWords = countFalse(norm.quoted);
-    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, jokeMarkers, this.secondPerson, norm.clause, norm.quoted);
+    const endorsements = findEndorsements(norm.tokens, norm.quoted, norm.clause, endorsementLexicons(packs, language.candidates.includes(ALWAYS_RUN), displaced));
+    const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, jokeMarkers, this.secondPerson, norm.clause, norm.quoted, endorsements);
     const instanceRules = context.instanceRules ?? [];
     const instanceHits = instanceRules.length > 0 ? matchInstanceRules(instanceRules, norm, [language.lang, ...langs]) : [];
     const verdict = decide({
@@ -217,6 +223,20 @@ export function detectionText(tokens: readonly string[]): string {
   return out;
 }
 
+/**
+ * The endorsing phrases that count, from the packs whose benign cues count: English ones only
+ * where English was detected, none of a language the markers displaced.
+ */
+function endorsementLexicons(packs: readonly CompiledPack[], englishDetected: boolean, displaced: string | undefined): EndorsementLexicon[] {
+  const lexicons: EndorsementLexicon[] = [];
+  for (const pack of packs) {
+    if ((pack.lang === ALWAYS_RUN && !englishDetected) || pack.lang === displaced) continue;
+    const { endorsements, negations } = packInfo(pack);
+    if (endorsements.size > 0) lexicons.push({ phrases: endorsements, negations });
+  }
+  return lexicons;
+}
+
 function anyRuleFired(matches: readonly PackMatches[]): boolean {
   for (const m of matches) if (m.signals.length > 0 || m.planCues.length > 0) return true;
   return false;
@@ -235,40 +255,6 @@ function countFalse(flags: readonly boolean[]): number {
 
 /** Hints of a post screened without mentions or names: one shared object, nothing to build. */
 const NO_HINTS: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
-
-/** Distinct marker words a post needs before its language's pack runs regardless of fastText. */
-const MARKERS_NEEDED = 2;
-
-/** Each pack's one-word markers that no other pack lists. */
-function distinctiveMarkers(packs: ReadonlyMap<string, CompiledPack>): Map<string, string> {
-  const owners = new Map<string, Set<string>>();
-  for (const pack of packs.values()) {
-    for (const w of packInfo(pack).markers) {
-      if (w.length < 2 || w.includes(' ')) continue;
-      const set = owners.get(w) ?? new Set<string>();
-      set.add(pack.lang);
-      owners.set(w, set);
-    }
-  }
-  const markers = new Map<string, string>();
-  for (const [word, langs] of owners) if (langs.size === 1) markers.set(word, [...langs][0]!);
-  return markers;
-}
-
-/** Languages with at least MARKERS_NEEDED distinct marker words in the post. */
-function markedLanguages(tokens: readonly string[], markers: ReadonlyMap<string, string>): string[] {
-  let seen: Map<string, Set<string>> | undefined;
-  for (const t of tokens) {
-    const lang = markers.get(t);
-    if (lang === undefined) continue;
-    seen ??= new Map();
-    const words = seen.get(lang) ?? new Set<string>();
-    words.add(t);
-    seen.set(lang, words);
-  }
-  if (!seen) return [];
-  return [...seen].filter(([, words]) => words.size >= MARKERS_NEEDED).map(([lang]) => lang);
-}
 
 function targetHints(context: ScreeningContext): TargetHints {
   if (!context.mentions?.length && !context.knownNames?.length) return NO_HINTS;

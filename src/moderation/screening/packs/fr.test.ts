@@ -314,6 +314,7 @@ describePackCases('fr', {
     ["threat", "a bar called Mirage is no CS map", "je t'attends ce soir au Mirage et je te tue @kev_l"],
     ["threat", "a newspaper named beside a threat (rappelle Le Monde)", "comme le rappelle Le Monde il habite à Lyon, ce soir on y va et on le crève"],
     ["glorification", "'héros du quotidien' beside praise of a beating", "un héros du quotidien celui qui a tabassé le contrôleur, faites pareil"],
+    [null, 'endorsed quotation: quoted a call to hang the judge, then \'il a raison\' after the closing quote (paraphrase)', 'Un type a commenté « il faut pendre ce juge » et franchement, il a raison.'],
   ],
   benign: [
     ["news (congratulating investigators who arrested the killers of a cop)", "Félicitations aux enquêteurs qui ont arrêté ceux qui ont tué ce flic, ils ont réussi leur enquête"],
@@ -635,6 +636,8 @@ describePackCases('fr', {
     ["gaming (guild raid (raid en guilde))", "raid en guilde ce soir 21h, on va tuer le boss du donjon, ramenez vos potions"],
     ["gaming (tonight on Twitch (ce soir sur Twitch))", "ce soir sur Twitch je vais tous les massacrer en ranked, 21h"],
     ["everyday (the game in a hunt is a pheasant (le gibier ce sera le faisan))", "le gibier ce sera le faisan cette année, battue dimanche 8h"],
+    ['everyday (quoted a wish for more cycle lanes, then \'il a raison\')', 'Un type a commenté « il faut plus de pistes cyclables » et franchement, il a raison.'],
+    ['counter_speech (quoted a call to hang the judge, then condemned and reported it)', 'Un type a commenté « il faut pendre ce juge ». Ignoble, je signale.'],
   ],
   checkCategory: true,
   checkLang: true,

@@ -568,6 +568,24 @@ describePackCases('id', {
     ['plan', 'grenade at a police station with a motorbike trip: the cover-from-behind gaming cue cannot excuse it', 'Ntar malem granat gue lempar ke polsek, lo cover dari belakang naik motor'],
     ['plan', 'molotov at a mosque, back-up from the left, paraphrase', 'Besok molotov gue lempar ke masjid itu, lo backup dari kiri'],
     ['plan', 'a nade thrown at a mosque: the "lempar ke … itu, lo cover" gaming cue cannot excuse a real place', 'Nade gw lempar ke masjid itu ya lo cover'],
+    // r13 blind batches: professions and roles as targets, tendang + body part, device/power-cut cues off beside
+    // harm words, "in real life" after a game verb, cincang at a person, "should really be done to" + target after a
+    // harm verb, English harm verbs after a first person (code-mixed).
+    ['threat', 'a notary as the target of a first-person stabbing', 'Saya akan tusuk notaris itu kalau berkas saya hilang lagi'],
+    ['threat', 'tendang + body part of "you"', 'Aku tendang kepala kamu kalau masih ganggu adikku'],
+    ['threat', 'the power-cut cue does not excuse a stabbing beside it', 'Pas lampu padam nanti, saya tikam pengacara itu'],
+    ['threat', 'a game verb "in the real world"', 'Gua bantai kamu di dunia nyata nanti, liat aja'],
+    ['threat', 'a game verb "for real" at the head of "you"', 'Gue snipe beneran pala lo pas lo lewat depan kos'],
+    ['threat', 'cincang at "you" (the cooking word is the pattern\'s own)', 'Sentuh adikku sekali lagi, aku cincang kamu'],
+    ['incitement', 'a mob burning, then "should be done to" officials', 'Massa bakar maling kemarin, harusnya juga dilakuin ke pejabat kita'],
+    ['threat', 'code-mixed: first person + "shoot" + target', 'aku shoot dia di parkiran nanti'],
+    ['threat', 'code-mixed, read as English: sumpah/beneran markers run the pack', 'sumpah beneran, tomorrow gw tusuk dia'],
+    ['threat', 'the "X will kill me if I come home late" cue needs "me" as the object', 'Gue bunuh lo kalo lo pulang lewat gang ini'],
+    ['threat', 'the sharp-words simile cue does not excuse a stabbing', 'mulut lo kayak pisau, gue tusuk lo besok'],
+    ['threat', 'the authority-figure idiom does not cover a first-person killing', 'gue bakal bunuh dosen itu pelan2'],
+    ['plan', 'the parcel-delivery cue is off beside a bomb', 'Paket bom itu akan kami kirim ke kantor redaksi besok pagi'],
+    ['threat', 'the safe-trip farewell cue needs the farewell to be the post: a threat before it (gue tau rumah lo)', 'Gue tau rumah lo. Hati2 di jalan ya, semoga selamat sampe rumah'],
+    [null, 'endorsed quotation: quoted a call to hang the judge, then \'setuju banget\' in the next sentence (paraphrase)', 'Ada yang nulis "gantung saja hakim itu" di kolom komentar. Jujur, setuju banget.'],
   ],
   benign: [
     ['everyday: may the pandemic vanish from the earth, paraphrase', 'Semoga pandemi ini cepat hilang dari muka bumi'],
@@ -1132,6 +1150,23 @@ describePackCases('id', {
     ['gaming: cover right while I flank', 'Lo cover kanan, gw flank lewat gedung merah'],
     ['gaming: a nade into a building, teammate covers', 'Nade gw lempar ke gedung itu ya lo cover'],
     ['gaming: a molotov into the far corner, team covers', 'Molly gw lempar ke pojok sana, kalian coverin'],
+    // r13 blind batches look-alikes.
+    ['idiom: a singer "killing" her own song', 'Penyanyi itu membunuh lagunya sendiri pas konser, fals parah'],
+    ['everyday: a little brother kicks in his sleep', 'Adek gue nendang kaki gue pas tidur, sakit'],
+    ['everyday: street lights keep going out', 'Lampu di gang mati terus, tolong pak RT diperbaiki'],
+    ['gaming: beaten in the game, friends in the real world', 'Di game gue bantai lo terus, di dunia nyata kita tetep temen'],
+    ['gaming: a headshot "for real" in ranked, with laughter', 'gue headshot beneran pala lo tadi di ranked wkwk'],
+    ['idiom: a father will kill me if I am caught skipping school', 'Bapak gue bisa bunuh gue kalo ketahuan bolos'],
+    ['cooking: mincing garlic', 'Aku cincang bawang putih dulu baru tumis'],
+    ['lawful_criticism: an audit should be done to officials too', 'Audit yang ketat itu harusnya juga dilakuin ke pejabat kita'],
+    ['idiom: comments like a razor blade', 'Omongan tetangga kayak silet, perih banget dengernya'],
+    ['idiom: a teacher torturing pupils with homework', 'Guru fisika kayaknya pengen nyiksa muridnya pake PR segini'],
+    ['everyday: an order will be sent again', 'Barangnya akan kami kirim ulang hari Senin, mohon ditunggu'],
+    ['gaming: killed you twice in ranked', 'Tadi gw kill lo dua kali di ranked, gg bro'],
+    ['everyday: code-mixed praise of a song', 'sumpah beneran this song is so good lah'],
+    ['everyday: safe-trip farewell, take care on the road + hope you get home safe (paraphrase)', 'Hati2 di jalan ya kamu, semoga selamat sampe rumah'],
+    ['everyday (quoted a wish for more cycle lanes, then \'setuju banget\')', 'Ada yang komen "kita butuh lebih banyak jalur sepeda" dan jujur, setuju banget.'],
+    ['counter_speech (quoted a call to hang the judge, then condemned and reported it)', 'Ada yang komen "hakim itu harus digantung". Biadab, sudah gue laporin.'],
   ],
 });
 

@@ -465,6 +465,7 @@ describePackCases('it', {
     ["threat", "look-alike of the collection for the children (we take care of the father)", "fate pure la colletta per i figli, tanto al padre ci pensiamo noi stanotte"],
     ["incitement", "look-alike of remembrance (honour, then a call to kill)", "onore ai caduti, e adesso ammazziamoli tutti quei bastardi"],
     ["incitement", "look-alike of the partisans (now take them up against judges)", "i partigiani avevano ragione a prendere le armi, ora prendiamole contro i giudici e spariamo"],
+    [null, 'endorsed quotation: quoted a call to hang the judge, then \'ha ragione\' after the closing quote (paraphrase)', 'Uno ha commentato "quel giudice va impiccato" e sinceramente, ha ragione.'],
   ],
   benign: [
     ["everyday (meeting at the brewery, waiting outside)", "stasera ci vediamo in birreria alle 22, ti aspetto fuori che fa caldo"],
@@ -916,6 +917,8 @@ describePackCases('it', {
     ["news (stones thrown at a bus, fans charged)", "lancio di sassi contro i finestrini del pullman, due tifosi denunciati"],
     ["news (a trial of a named attacker)", "il processo a Mangione inizia a dicembre, i giornali americani ne parlano molto"],
     ["history (Bresci killed the king)", "Gaetano Bresci uccise il re Umberto I nel 1900, una lezione di storia su Monza"],
+    ['everyday (quoted a wish for more cycle lanes, then \'ha ragione\')', 'Uno ha commentato "servono più piste ciclabili" e sinceramente, ha ragione.'],
+    ['counter_speech (quoted a call to hang the judge, then condemned and reported it)', 'Uno ha commentato "quel giudice va impiccato". Vergognoso, l\'ho segnalato.'],
   ],
   checkCategory: true,
   checkLang: true,

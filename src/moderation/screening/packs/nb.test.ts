@@ -441,6 +441,9 @@ describePackCases('nb', {
     ['glorification', 'a "real Norwegian" took matters into his own hands', 'For ti år siden tok en patriot loven i egne hender på Utøya. Vi glemmer ikke'],
     ['glorification', 'a hero, with "på spill" not counting as a game', 'Breivik er helten vår, han visste hva som sto på spill'],
     ['plan', '"mål:" naming a target place', 'Fredag kveld, mål: moskeen på Furuset. Alle stiller med hette'],
+    ['threat', 'good to hear you moved in, sad if it burned down while you slept (a pleasantry does not excuse a later shame-if clause)', 'så godt å høre at dere har flytta inn i det nye huset. leit om det brant ned mens dere sov'],
+    ['threat', 'nice to hear the bakery does well, shame if something happened to your shop (pleasantry, then shame-if)', 'så fint å høre at bakeriet går bra. synd hvis noe skjedde med butikken din'],
+    [null, 'endorsed quotation: quoted a wish to hang the judge, then \'helt enig\' after the closing quote (paraphrase)', 'En fyr kommenterte «den dommeren burde henges» og ærlig talt, helt enig.'],
   ],
   benign: [
     ['everyday: coming in while you sleep so as not to wake you', 'jeg kommer inn når du sover så jeg ikke vekker deg, mamma'],
@@ -752,6 +755,9 @@ describePackCases('nb', {
     ['everyday: LAN party at the youth club', 'LAN-turnering på fredag, arena: ungdomshuset, ta med PC og skjerm'],
     ['lawful_criticism: the aim is a new reception centre', 'Målet er et nytt mottak i kommunen innen 2026, sier ordføreren'],
     ['everyday: I (not you) thought you were anonymous, my mistake', 'Jeg trodde dere var anonyme i undersøkelsen, feil av meg'],
+    ['everyday: nice to hear you like the cabin, shame if it rains all weekend (look-alike of pleasantry, then shame-if)', 'så kjekt å høre at dere trives på hytta! synd hvis det regner hele helga'],
+    ['everyday (quoted a wish for earlier snow clearing, then \'helt enig\')', 'En fyr kommenterte «kommunen må brøyte veiene tidligere» og ærlig talt, helt enig.'],
+    ['counter_speech (quoted a wish to hang the judge, then condemned and reported it)', 'En fyr kommenterte «den dommeren burde henges». Ekkelt, jeg har meldt det.'],
   ],
   declareLang: true,
 });

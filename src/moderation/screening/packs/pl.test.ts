@@ -390,6 +390,7 @@ describePackCases('pl', {
     ['incitement', 'hortative "powtórzmy" + a target + slaughter, after a film cue', 'Film o Wołyniu był mocny, a teraz powtórzmy Ukraińcom rzeź wołyńską'],
     ['incitement', 'a year does not make a hortative call history', 'W 1943 roku było źle, więc teraz urządźmy Ukraińcom powtórkę, zróbmy im rzeź'],
     ['incitement', 'hortative "zafundujmy" + a second Katyn', 'Zafundujmy lewakom drugi Katyń'],
+    [null, 'endorsed quotation: quoted a call to hang the judge, then \'święta racja\' after the closing quote (paraphrase)', 'Ktoś skomentował "tego sędziego trzeba powiesić" i szczerze, święta racja.'],
   ],
   benign: [
     ['news: town halls lit blue again', 'Ratusze znowu zapłoną na niebiesko w Dzień Autyzmu'],
@@ -782,6 +783,8 @@ describePackCases('pl', {
     ['everyday: let us prepare a warm welcome', 'Zgotujmy im ciepłe przyjęcie na lotnisku'],
     ['cooking: a "slaughter" of vegetables', 'Zróbmy w niedzielę rzeź warzyw na sałatkę'],
     ['history: let us prepare a paper on the Kielce pogrom', 'Przygotujmy referat o pogromie kieleckim z 1946 roku'],
+    ['everyday (quoted a wish for more cycle paths, then \'święta racja\')', 'Ktoś skomentował "potrzebujemy więcej ścieżek rowerowych" i szczerze, święta racja.'],
+    ['counter_speech (quoted a call to hang the judge, then condemned and reported it)', 'Ktoś skomentował "tego sędziego trzeba powiesić". Obrzydliwe, zgłosiłem to.'],
   ],
   checkCategory: true,
   declareLang: true,
@@ -1953,6 +1956,250 @@ describeConstructions('pl pack constructions from the r12 batches', [
     "dziś cię rozwalę pod twoim blokiem, przygotuj się",
   ],
 ]);
+
+describeConstructions('pl pack constructions from the r13 blind batches', [
+  [
+    "death_wish",
+    "żeby|zeby|oby|bodaj|bodajby was|ich|cię|cie|go|ją|ja|je (wszystkich|w końcu|w koncu|wreszcie|kiedyś|kiedys|tam|) {harm_past_pl}",
+    ["a żeby was wszystkich pozabijali, pasożyty", "oby go w końcu zatłukli w tym areszcie"],
+    "Bali się, żeby ich nie pobili po drodze do szkoły",
+  ],
+  [
+    "death_wish",
+    "na pal|stos|szafot|gilotynę|gilotyne z|ze nim|nią|nia|nimi|niego|tobą|toba|wami",
+    ["Czarownica! Na stos z nią", "na szafot z nimi wszystkimi"],
+    "Wrzuć te gałęzie na stos z tyłu ogrodu",
+  ],
+  [
+    "death_wish",
+    "sczeźnij|sczeznij|sczeźnijcie|sczeznijcie",
+    ["Sczeźnij wreszcie, stary oszuście"],
+    "Oby ten zły czas szybko minął i sczezł w niepamięci",
+  ],
+  [
+    "glorification",
+    "(czapki z głów|czapki z glow|szacun|szacunek|respekt|chwała|chwala|brawo|brawa|hołd|hold|ukłony|uklony|cześć|czesc) ~ co|kto|który|ktory|którzy|ktorzy|która|ktora {harm}",
+    ["Czapki z głów przed gościem, który zastrzelił tego radnego", "szacun dla tych co podpalili tę noclegownię"],
+    "Czapki z głów przed strażakami, którzy ugasili pożar",
+  ],
+  [
+    "glorification",
+    "(dobrze mu tak|dobrze jej tak|dobrze im tak|dobrze ci tak|należało mu się|nalezalo mu sie|należało jej się|nalezalo jej sie|należało im się|nalezalo im sie) ~ że|ze ~ {harm}",
+    ["Dobrze mu tak, że go zatłukli, następny proszę", "należało jej się, że ją pobili"],
+    "Dobrze mu tak, że go wyrzucili z roboty za te kłamstwa",
+  ],
+  [
+    "plan",
+    "wezmę|wezme|biorę|biore|zabiorę|zabiore|weźmiemy|wezmiemy|bierzemy|zabierzemy ~ {weapon} i (poczekam|poczekamy|zaczekam|zaczekamy|zaczaję się|zaczaje sie|zaczaimy się|zaczaimy sie|zasadzę się|zasadze sie) na",
+    ["W czwartek wezmę nóż i poczekam na tego kierownika pod halą", "bierzemy maczety i zaczaimy się na nich przy stacji"],
+    "Wezmę koc i poczekam na was przy fontannie",
+  ],
+  [
+    "threat",
+    "dam|damy|dostaniesz|dostaniecie|oberwiesz|oberwiecie (ci|wam|) w mordę|morde|ryj|pysk|zęby|zeby|łeb|leb|gębę|gebe|japę|jape|dziób|dziob|czerep",
+    ["dam ci w mordę jak jeszcze raz tak powiesz", "oberwiesz w ryj przy pierwszej okazji, cwaniaczku"],
+    "Dam ci w prezencie tę książkę, bo na pewno ci się spodoba",
+  ],
+  [
+    "threat",
+    "nogi|ręce|rece|łapy|lapy|jaja|łeb|leb ci|mu|jej|wam|im z dupy|dupska ~ powyrywam|wyrwę|wyrwe|powyrywamy|wyrwiemy|urwę|urwe|urwiemy",
+    ["Nogi ci z dupy powyrywam, gówniarzu"],
+    "Nogi mi z dupy wyrastają po tym maratonie, ledwo chodzę",
+  ],
+  [
+    "threat",
+    "łeb|leb|głowę|glowe|jaja|łapy|lapy (bym|) ci|mu|jej|wam|im|temu|tej (bym|) urwę|urwe|urwiemy|urwał|urwal|urwałbym|urwalbym|urwałabym|urwalabym|ukręcę|ukrece|ukręciłbym|ukrecilbym",
+    ["Łeb mu urwę, jak go spotkam", "jakbym go dorwał, to łeb bym mu urwał"],
+    "Szef mi głowę urwie, jak się spóźnię",
+  ],
+  [
+    "threat",
+    "porachuję|porachuje|policzę|policze|połamię|polamie ci|wam|mu|jej kości|kosci|żebra|zebra|gnaty",
+    ["porachuję ci kości w ciemnej bramie", "połamię mu żebra jak tylko wyjdzie"],
+    "Policzę ci resztę, proszę poczekać przy kasie",
+  ],
+  [
+    "incitement",
+    "ubić|ubic|ubijcie|ubijmy|ubij go|ją|ja|ich|tych|tego|tę|tą|ją",
+    ["Ubić go i zakopać w lesie", "ubijcie tego kapusia, póki jest okazja"],
+    "Ubij białka na sztywną pianę i dodaj cukier",
+  ],
+  [
+    "incitement",
+    "{kill_infinitives} (całą tę|cala te|tę całą|te cala|całą|cala|tę|te|tą|ta|tych) bandę|bande|zgraję|zgraje|hołotę|holote|swołocz|tałatajstwo|talatajstwo|sitwę|sitwe|mafię|mafie|sforę|sfore|watahę|watahe",
+    ["Wyrżnąć całą tę bandę z ratusza", "wystrzelać tę zgraję co do jednego"],
+    "Całą tę bandę dzieciaków zabieram jutro na basen",
+  ],
+  [
+    "incitement",
+    "pociachajcie|pochlastajcie|zakatrupcie|ubijcie|obijcie|wyrżnijcie|wyrznijcie ~ {target}",
+    ["Pociachajcie go nożami, jak wyjdzie z klubu", "ubijcie tego kapusia"],
+    "Pociachajcie cebulę i dodajcie do garnka",
+  ],
+  [
+    "threat",
+    "rozkwaszę|rozkwasze|rozkwasimy|rozbiję|rozbije|złamię|zlamie|wybiję|wybije|wybijemy|rozwalę|rozwale ci|wam|mu|jej nos|nochal|zęby|zeby|szczękę|szczeke|wargę|warge|kolana|żebra|zebra",
+    ["rozkwaszę ci nos na pierwszym przystanku", "wybiję mu zęby, jak jeszcze raz zaczepi moją córkę"],
+    "Wybiję ci to z głowy, zobaczysz, jeszcze zmienisz zdanie",
+  ],
+  [
+    "idiom",
+    "zabiję|zabije|uduszę|udusze|zamorduję|zamorduje|ukatrupię|ukatrupie ~ za te|ten|to|twoje|wasze ~ żarty|zarty|suchary|kawały|kawaly|dowcipy|spoilery|spoiler|spoilera|memy|puenty",
+    ["zabiję cię za te twoje suchary, litości", "uduszę was za te spoilery z finału"],
+    "Zabiję cię za te pieniądze, które mi ukradłeś",
+  ],
+  [
+    "idiom",
+    "(ale i tak|ale i tak cię|i tak cię|i tak cie|ale i tak cie) kocham",
+    ["Nie znoszę, jak to robisz, ale i tak cię kocham"],
+    "Nie kocham cię już, odejdź",
+  ],
+  [
+    "idiom",
+    "wyrżnąć|wyrznac|wyrżnąłem|wyrznalem|wyrżnęłam|wyrznelam|wyrżnął|wyrznal|wyrżnęła|wyrznela|wyrżnę|wyrzne orła|orla",
+    ["Wyrżnąłem orła na lodzie przed sklepem", "ale wyrżnęła orła na tych schodach"],
+    "Wyrżnąć ich wszystkich do nogi, orła nie dostaną",
+  ],
+  [
+    "condemnation",
+    "chwalą|chwala|chwali|gloryfikują|gloryfikuja|gloryfikuje|usprawiedliwiają|usprawiedliwiaja|usprawiedliwia ~ zamachowca|zamachowców|zamachowcow|zabójcę|zabojce|zabójców|zabojcow|mordercę|morderce|morderców|mordercow|terrorystę|terroryste|terrorystów|terrorystow|sprawcę|sprawce|sprawców|sprawcow",
+    ["Ci co chwalą zamachowca są tak samo chorzy jak on", "media gloryfikują tego mordercę, obrzydliwe"],
+    "Chwalą nasz zespół za pomysł, super projekt",
+  ],
+  [
+    "incitement",
+    "trzeba|trza|należy|nalezy|musimy|można|mozna|wypada go|ją|ja|ich|tego|tę|tych ubić|ubic",
+    ["Trza go ubić i tyle", "takich jak on należy ich ubić bez litości"],
+    "Trzeba je ubić mikserem na sztywno",
+  ],
+  [
+    "threat",
+    "go|ją|ja|ich|cię|cie|ciebie|was|córkę|corke|syna|dziecko|dzieci|żonę|zone|rodzinę|rodzine ~ w kawałkach|kawalkach|kawałeczkach|kawaleczkach",
+    ["Oddasz kasę albo odeślemy ci syna w kawałkach", "znajdą cię w kawałkach w lesie, zobaczysz"],
+    "Sprzedam stół, oddam w kawałkach do złożenia",
+  ],
+  [
+    "death_wish",
+    "dostać|dostac|dostanie|dostaniesz|wpakować|wpakowac|wpakuję|wpakuje|wpakował|wpakowal|wpakowałbym|wpakowalbym|wpakowałabym|wpakowalabym|władować|wladowac|puścić|puscic|strzelić|strzelic ~ kulkę|kulke|kulę|kule|kulą|kula ~ między|miedzy|w ~ oczy|oczami|łeb|leb|głowę|glowe|czoło|czolo|plecy|serce|potylicę|potylice",
+    ["Ten typ z kontroli powinien dostać kulkę między oczy", "Chętnie bym mu wpakował kulkę w potylicę"],
+    "Dzieci dostały po kulce lodów w wafelku, a ja kawę",
+  ],
+  [
+    "death_wish",
+    "ktoś|ktos (mu|jej|im|ci|wam|) (w końcu|w koncu|wreszcie|) wpakował|wpakowal|wpakowała|wpakowala|wpakuje|wsadził|wsadzil|wsadzi|władował|wladowal|strzelił|strzelil|strzeli ~ kulkę|kulke|kulę|kule|nóż|noz|kosę|kose|ołów|olow|kulkę",
+    ["Chcę, żeby ktoś mu w końcu wpakował kulkę", "szkoda, że nikt jeszcze nie wsadził jej noża, może ktoś jej wsadzi nóż"],
+    "Ktoś mu wsadził kij w szprychy i się wywrócił",
+  ],
+  [
+    "plan",
+    "każdy|kazdy|wszyscy bierze|weźmie|wezmie|zabiera|biorą|biora|zabierają|zabieraja|ma|mają|maja (mieć|miec|) {weapon}",
+    ["O 5 przy leśniczówce, każdy bierze siekierę", "wszyscy mają mieć pałki, zbiórka pod mostem"],
+    "Każdy bierze koc i termos, wyjazd o 5 spod szkoły",
+  ],
+  [
+    "death_wish",
+    "ześlij|zeslij|ześle|zesle|ześlij|ukarz|pokarz ~ ~ ~ śmierć|smierc|śmiercią|smiercia|raka|zarazę|zaraze|kalectwo",
+    ["Boże, ześlij na tego oszusta z urzędu śmierć", "Panie Boże, ukarz go śmiercią za to, co zrobił"],
+    "Boże, ześlij nam wreszcie deszcz, pola wysychają",
+  ],
+  [
+    "death_wish",
+    "cię|cie|go|ją|ja|was|ich ~ rozwaliło|rozwalilo|rozerwało|rozerwalo|rozniosło|rozniosło|roznioslo|rozszarpało|rozszarpalo na kawałki|kawalki|strzępy|strzepy|kawałeczki|kawaleczki",
+    ["żeby cię rozerwało na strzępy, kłamco", "oby ich wzięło i rozniosło na kawałki"],
+    "Rozwaliło mi telefon na kawałki, jak spadł z balkonu",
+  ],
+  [
+    "death_wish",
+    "spali|spłonie|splonie|spłoną|splona|płoną|plona|płonie|plonie|spłonęło|splonelo|spłonął|splonal|spłonęła|splonela|spłonęli|sploneli|spalicie|spalisz ~ ~ ~ wy|ty|on|ona|oni|pan|pani razem|wraz z|ze",
+    ["Niech wam się spali chałupa, a wy razem z nią", "oby ten urząd spłonął, a pan wraz z nim"],
+    "Niech się spali ta stara szopa, a my razem z sąsiadem postawimy nową",
+  ],
+  [
+    "death_wish",
+    "powinni|powinien|powinna|trzeba|należy|nalezy|trza ~ zniknąć|zniknac|zetrzeć|zetrzec|wymazać|wymazac|zmieść|zmiesc ~ z powierzchni ziemi",
+    ["Takich jak ty trzeba zetrzeć z powierzchni ziemi", "ci ludzie powinni zniknąć z powierzchni ziemi"],
+    "Bez ochrony ten gatunek może zniknąć z powierzchni ziemi",
+  ],
+  [
+    "death_wish",
+    "na łódkę|lodke|łódź|lodz|barkę|barke|ponton|tratwę|tratwe ~ ~ zatopił|zatopil|zatopić|zatopic|zatopię|zatopie|zatopimy|zatopcie|zatopiłbym|zatopilbym|zatopiłabym|zatopilabym|zatopiła|zatopila|zatopili|podpalił|podpalil|wysadził|wysadzil",
+    ["Cały rząd na barkę i zatopić na środku jeziora", "ja bym ich wsadziła na ponton i zatopiła"],
+    "Wsadziliśmy dzieci na łódkę i popłynęliśmy na wyspę",
+  ],
+  [
+    "threat",
+    "nie zostawi|zostawią|zostawia|zostawię|zostawie|zostawimy|zostawcie|zostawiajcie (go|ją|ja|ich|nikogo|was|cię|cie|ciebie|) żywego|zywego|żywej|zywej|żywych|zywych|żywym|zywym",
+    ["Jak go dorwiemy, nie zostawimy go żywego", "nie zostawię nikogo żywego w tym biurze"],
+    "Nie zostawię kwiatków bez wody, obiecuję",
+  ],
+  [
+    "threat",
+    "odpłacę|odplace|odpłacimy|odplacimy|zapłacisz|zaplacisz|zapłaci|zaplaci|zapłacicie|zaplacicie|zapłacą|zaplaca ~ ~ krwią|krwia|życiem|zyciem",
+    ["Za ten wyrok zapłacisz życiem", "odpłacę się panu krwią, pan i pana rodzina"],
+    "Za ten bilet zapłacisz kartą w automacie",
+  ],
+  [
+    "threat",
+    "zrobię|zrobie|zrobimy|spuszczę|spuszcze|spuścimy|spuscimy|sprzedam|sprzedamy|zafunduję|zafunduje ci|mu|jej|wam|im (taki|takie|takiego|) wpierdol|wpierdziel|manto|bęcki|becki|oklep|wpierdolu",
+    ["Zrobię ci taki wpierdol, że cię matka nie pozna", "zafunduję mu takie manto, że popamięta"],
+    "Zrobię ci taki obiad, że palce lizać",
+  ],
+  [
+    "threat",
+    "ryj|ryja|mordę|morde|łeb|leb|pysk|gębę|gebe|czaszkę|czaszke|zęby|zeby ~ łopatą|lopata|cegłą|cegla|kamieniem|młotkiem|mlotkiem|siekierą|siekiera|pałą|kijem|kastetem|łomem|lomem",
+    ["wyprostuję ci ten ryj łopatą, kolego", "rozbiję mu łeb cegłą przy bramie"],
+    "Rozbiłem lód na chodniku łopatą",
+  ],
+  [
+    "threat",
+    "użyć|uzyc|użyję|uzyje|użyjemy|uzyjemy (jej|go|ich|) na|przeciwko tobie|ciebie|was|wam|nim|niej|nich|panu|pani",
+    ["Mam dubeltówkę i nie zawaham się jej użyć na tobie", "użyję go przeciwko wam, jak tu wejdziecie"],
+    "Kupiłem nowy krem do rąk, użyję go wieczorem",
+  ],
+  [
+    "threat",
+    "obiecuję|obiecuje|przysięgam|przysiegam|gwarantuję|gwarantuje ~ ~ ~ (spłonie|splonie|spłoną|splona|pójdzie z dymem|pojdzie z dymem|wyleci w powietrze|wylecą w powietrze|wyleca w powietrze)",
+    ["Obiecuję Panu, że Pana dom spłonie przed świętami", "przysięgam, twoje auto wyleci w powietrze"],
+    "Obiecuję, że tym razem nie przypalę sernika",
+  ],
+  [
+    "incitement",
+    "poderżnąć|poderznac|poderżnę|poderzne|poderżnijcie|poderznijcie|podciąć|podciac|poderżniemy|poderzniemy|poderżnąłbym|poderznalbym ~ gardło|gardlo|gardła|gardla|gardziołko|gardziolko",
+    ["Trzeba w końcu tym lichwiarzom poderżnąć gardła", "poderżnijcie mu gardło, zanim ucieknie"],
+    "Podciąłem gałęzie jabłonki, a gardło mnie boli od wczoraj",
+  ],
+  [
+    "incitement",
+    "niech|niechaj ktoś|ktos ~ ~ ~ zabije|zatłucze|zatlucze|zastrzeli|powiesi|udusi|zadźga|zadzga|podpali|pobije|utopi|odstrzeli|zajebie|wykończy|wykonczy|dobije|przejedzie|rozjedzie go|ją|ja|ich|{target}",
+    ["Niech ktoś wreszcie wyjdzie i zastrzeli go na oczach wszystkich", "niech ktos w koncu zatlucze tego sedziego"],
+    "Niech ktoś wreszcie zabije tego komara, nie da się spać",
+  ],
+  [
+    "glorification",
+    "gość|gosc|typ|facet|chłopak|chlopak|koleś|koles|chłopaki|chlopaki|typek|ziomek|ziomal (co|kto|który|ktory|którzy|ktorzy|która|ktora) {harm} ~ ~ to|jest|był|byl|są|sa ~ idol|idolem|bohater|bohaterem|bohaterami|wzór|wzor|wzorem|legenda|legendą|mistrz|mistrzem|kozak|kozakiem",
+    ["Gość, który zastrzelił tych strażników, to mój idol", "chłopaki co podpalili ten ośrodek są bohaterami"],
+    "Gość, który naprawił mi auto, to mistrz",
+  ],
+  [
+    "threat",
+    "ci|mu|jej|wam|im ~ wybiję|wybije|powybijam|wybijemy|powybijamy|wybiłbym|wybilbym|wybiłabym|wybilabym (wszystkie|te|) zęby|zeby|kły|kly|ząbki|zabki",
+    ["Jak ci w nocy wybiję wszystkie zęby, to zobaczymy", "mu powybijam te zęby przy pierwszej okazji"],
+    "Wybiję ci to z głowy, zobaczysz",
+  ],
+]);
+
+describe('pl markers read two-word imperatives as Polish', async () => {
+  // "go" (him) and the plural imperatives are markers: fastText alone reads such posts as Dutch or German.
+  const screener = await createScreener();
+  it('flags a two-word call with "go" without a declared language', () => {
+    const verdict = screener.screen('zabijcie go');
+    expect(verdict.lang).toBe('pl');
+    expect(verdict.decision).not.toBe('allow');
+  });
+  it('leaves an English post with "go" to English', () => {
+    expect(screener.screen("Let's go to the beach tomorrow, the weather looks great").lang).toBe('en');
+  });
+});
 
 type ConstructionCase = readonly [group: string, source: string, phrases: string | readonly string[], lookAlike: string];
 

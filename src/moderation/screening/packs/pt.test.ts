@@ -3,6 +3,13 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Portuguese (Brazil and Portugal): every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('pt', {
   violent: [
+    ["plan", "explosives for the bomb, it blows up in the synagogue on Sunday (explosivos pra bomba … explode tudo na)", "consegui os explosivos pra bomba, domingo explode tudo na sinagoga"],
+    ["threat", "stab him all over (furar esse juiz inteiro)", "vou furar esse juiz inteiro se ele mandar prender meu irmão"],
+    ["threat", "I will end your race (acabar com a sua raça)", "ainda vou acabar com a sua raça, seu verme @beto_m"],
+    ["death_wish", "may he turn up dead (tomara que … apareça morto)", "tomara que esse senador apareça morto numa vala"],
+    ["incitement", "beatings on them (porrada nesses)", "porrada nesses vândalos, ninguém sai daqui inteiro"],
+    ["incitement", "smash his mouth, plural imperative (rebentem-lhe a boca)", "rebentem-lhe a boca a esse chibo"],
+    ["threat", "we set fire to the shack tonight (tacamos fogo no barraco)", "hoje à noite tacamos fogo no barraco do traficante"],
     ['incitement', 'stop spreading it, then go set fire to her car: the stop cue is part of the call (parem de espalhar … incendiar)', 'parem de espalhar isso, vamos lá incendiar o carro dela amanhã'],
     ['threat', 'after dismantling the cartel, her teeth: the scheme idiom is part of the threat (desmontar esse cartel … os dentes dela)', 'depois de desmontar esse cartel vou quebrar os dentes dela também'],
     ['threat', 'sending the cleaner does not excuse a killing (mando a faxineira … eu mato ela)', 'sua esposa fica sozinha de tarde? mando a faxineira pra limpar e depois eu mato ela'],
@@ -306,8 +313,19 @@ describePackCases('pt', {
     ['threat', 'went to the police, and then a threat anyway (fui na polícia … te mato)', 'fui na polícia e depois disso tu vai ver, te mato'],
     ['incitement', 'the squeegee euphemism against people, next to a cleaning cue', 'bora passar o rodo nesses ladrões da praça'],
     ['glorification', 'congratulating a stabbing of a teacher (parabéns pro aluno que esfaqueou)', 'parabéns pro aluno que esfaqueou o professor, que venham mais'],
+    ['threat', 'if you come to my wedding I kill you: the party hyperbole cue needs a negation (se não vier …)', 'se vier no meu casamento eu te mato'],
+    ['threat', 'the athlete-bolts sports cue cannot excuse a threat beside it (o piloto dispara na frente … eu mato ele)', 'o piloto dispara na frente, mas amanhã eu mato ele na saída do autódromo'],
+    [null, 'endorsed quotation: quoted a call to hang the judge, then \'isso mesmo\' after the closing quote (paraphrase)', 'Um cara comentou "tem que enforcar esse juiz" e sinceramente, isso mesmo.'],
   ],
   benign: [
+    ["idiom: one of these days I burst (um dia destes rebento)", "um dia destes rebento com tanta burocracia"],
+    ["idiom: racking one's brain over a puzzle (quebrar a cabeça com esse sudoku)", "quebrei a cabeça com esse sudoku a tarde toda"],
+    ["everyday: parts for a water pump (material pra bomba d'água)", "comprei o material pra bomba d'água do sítio"],
+    ["everyday: drilling the whole wall (furar a parede toda)", "vou furar a parede toda pra passar o cabo"],
+    ["everyday: drilling the wall to hang the picture (pendurar o quadro)", "vou furar a parede toda pra pendurar o quadro"],
+    ["cooking: fire in the firewood (tacamos fogo na lenha)", "tacamos fogo na lenha e fizemos um churrasco na chácara"],
+    ["everyday: the party bursts with joy (a festa explode de alegria)", "a festa explode de alegria quando toca o samba"],
+    ["everyday: a load of fines (uma porrada de multas)", "levei uma porrada de multas este mês, que raiva"],
     ['everyday: sending a carer to help someone alone (levar a cuidadora pra ajudar)', 'teu pai fica sozinho de manhã? posso levar a cuidadora pra ajudar ele'],
     ['lawful: a lawyer says the trial ends soon (o julgamento acaba logo)', 'se tiras a queixa, vais ver que o julgamento acaba logo, disse o meu advogado'],
     ['everyday: stop sharing and go read the news, no violence (parem de compartilhar e vão ler)', 'parem de compartilhar e vão ler a notícia inteira antes de opinar'],
@@ -664,6 +682,10 @@ describePackCases('pt', {
     ['counter_speech: a quoted threat, and off to the police (vou à delegacia)', 'recebi "vou te matar" de um perfil fake hoje e vou à delegacia amanhã'],
     ['counter_speech: disgust at people who threaten (que nojo)', 'que nojo dessa gente que ameaça jornalista de morte'],
     ['everyday: a car ended up in a ditch, a road accident (carro … acabou numa vala)', 'o carro do meu tio acabou numa vala na estrada, todos bem graças a deus'],
+    ['idiom: kill everyone if they miss my birthday party (se não aparecerem no meu niver eu mato), paraphrase', 'se não aparecerem no meu niver eu mato todo mundo'],
+    ['sports: the sprinters bolt down the track at the whistle (velocistas disparam pela pista), paraphrase', 'quando o árbitro apitar, os velocistas disparam pela pista'],
+    ['everyday (quoted a wish for repaired pavements, then \'concordo\')', 'Um cara comentou "a prefeitura tem que consertar as calçadas" e sinceramente, concordo.'],
+    ['counter_speech (quoted a call to hang the judge, then condemned and reported it)', 'Um cara comentou "tem que enforcar esse juiz". Nojento, já denunciei.'],
   ],
 });
 

@@ -126,6 +126,20 @@ describe('normalize', () => {
     expect(normalize('a\nb', vocab).clause).toEqual([0, 1]);
   });
 
+  it('opens a clause at "but" after a comma or a dash, in every language, and nowhere else', () => {
+    const clauses = (text: string) => normalize(text, vocab).clause;
+    expect(clauses('nobody was hurt this time, but next time')).toEqual([0, 0, 0, 0, 0, 1, 1, 1]);
+    expect(clauses('ninguém ficou ferido, mas na próxima')).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(clauses('niemand wurde verletzt – aber beim nächsten Mal')).toEqual([0, 0, 0, 1, 1, 1, 1]);
+    for (const text of ['personne, mais la prochaine fois', 'nessuno, ma la prossima volta', 'nadie, pero la próxima', 'niemand, maar de volgende keer', 'ingen, men neste gang', 'nikt, ale następnym razem', 'tidak ada, tapi lain kali']) {
+      expect(new Set(clauses(text)).size, text).toBe(2);
+    }
+    // Without a pause these words may be other words: Portuguese "mais" (more), English "men", Polish "ma" (has).
+    for (const text of ['quero mais café', 'the men who came', 'ona ma psa', 'nobody was hurt but the car']) {
+      expect(new Set(clauses(text)).size, text).toBe(1);
+    }
+  });
+
   it('reads a short number before a full stop as an ordinal only where one can stand', () => {
     const oneClause = (text: string) => new Set(normalize(text, vocab).clause).size === 1;
     // A month, a weekday or a noun that follows ordinals: one clause.

@@ -141,7 +141,9 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
     // "am 1. Mai", "17. mai", "zum 3. Mal": a full stop after a number may be an ordinal, not the end
     // of a sentence ("I left at 10. Whoever wrote this …" is two).
     const breakBefore =
-      raw.length > 0 && (exclaimed || (!plainGap && ((sentenceStart && !ordinalBefore(raw, before, word, s, m.index)) || before.includes(';'))));
+      raw.length > 0 &&
+      (exclaimed ||
+        (!plainGap && ((sentenceStart && !ordinalBefore(raw, before, word, s, m.index)) || before.includes(';') || contrastAfterPause(before, word))));
     const token: RawToken = { word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before), breakBefore };
     if (hasMasks && isMaskedWord(token.word)) pushMasked(raw, token, masked);
     else raw.push(token);
@@ -340,6 +342,18 @@ const CLAUSE_OPENERS: ReadonlyArray<{ conjunctions: ReadonlySet<string>; relativ
     relatives: ['siapa pun yang', 'siapapun yang', 'barang siapa', 'orang yang', 'mereka yang'],
   },
 ].map(({ conjunctions, relatives }) => ({ conjunctions: new Set(conjunctions), relatives: relatives.map((p) => p.split(' ')) }));
+
+/**
+ * "but" in our languages. After a comma or a dash it turns the sentence ("nobody was hurt this
+ * time, but next time I kill your brother"): what comes after is the author's next clause, and a
+ * benign cue before it does not excuse a strong signal after it. Only after a pause, since some of
+ * these words are other words elsewhere (Portuguese "mais" is "more", English "men", Polish "ma" "has").
+ */
+const CONTRASTIVE = new Set(['but', 'aber', 'mais', 'pero', 'mas', 'ma', 'però', 'maar', 'men', 'ale', 'tapi', 'tetapi', 'namun']);
+
+function contrastAfterPause(before: string, word: string): boolean {
+  return CONTRASTIVE.has(word.toLowerCase()) && /[,–—]|\s-\s/u.test(before);
+}
 
 /** A free relative of any of our languages at the start of a text ("whoever", "den som", "kto"). */
 const FREE_RELATIVE_START = new RegExp(

@@ -5,6 +5,10 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Spanish: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('es', {
   violent: [
+    ["incitement", "plural imperative with clitic: set fire to an official's office (préndanle fuego a)", "préndanle fuego a la oficina del diputado, sale a las 8"],
+    ["threat", "look-alike of the night idiom: burn a councillor's house tonight", "vamos a quemar la casa del concejal esta noche"],
+    ["death_wish", "look-alike of the report cue: 'and whoever wrote that, may they die' is the author's own wish", "y quien escribió eso, que se muera desangrado"],
+    ["threat", "look-alike of the task idiom: a beating for the teacher, not the syllabus", "le voy a dar una paliza al profesor del examen"],
     ["threat", "we will split your head (partir la crisma)", "como te vuelva a ver por mi calle te vamos a partir la crisma, @gus_t"],
     ["plan", "we fall on them with bats, time and place (les caemos encima con bates)", "el domingo a la salida del campo les caemos encima con bates, a las 8 en la rotonda"],
     ["death_wish", "may they die hanged (que se mueran ahorcados)", "que se mueran ahorcados los consejeros corruptos de esa caja"],
@@ -314,6 +318,12 @@ describePackCases('es', {
     [null, 'endorsed quotation: quoted a wish to see the judge hanged, then \'así es\' after the closing quote (paraphrase)', 'Uno comentó "ese juez merece la horca" y la verdad, así es.'],
   ],
   benign: [
+    ["idiom (concessive: así + subjunctive + no: even if it kills them, no)", "así se muera de risa, no le cuento el final"],
+    ["idiom (burn the night: quemar la noche)", "el sábado quemamos la noche en la feria, avisad a los primos"],
+    ["computing (kill the containers)", "tuve que matar los contenedores de pruebas, ya vuelven a arrancar"],
+    ["counter_speech (report whoever posted a quoted call)", "denunciad a quien puso 'hay que colgarlos' en el grupo del barrio"],
+    ["cooking (light the grill: péguenle fuego a la parrilla)", "péguenle fuego a la parrilla, que la carne ya está lista"],
+    ["idiom (a beating for the syllabus: paliza al temario)", "esta tarde le doy una paliza al temario de física y mañana descanso"],
     ["idiom (she killed it with that song: matar con esa canción)", "la pianista mató con esa canción en el festival, qué nivel"],
     ["idiom (shoot me if I understand: que me fusilen si)", "que me fusilen si entiendo este manual de instrucciones"],
     ["news (a group of fans chanted a slogan: un grupo … coreaba)", "un grupo de hinchas coreaba muerte al árbitro a la entrada, la liga ha abierto expediente"],

@@ -586,6 +586,7 @@ describePackCases('id', {
     ['plan', 'the parcel-delivery cue is off beside a bomb', 'Paket bom itu akan kami kirim ke kantor redaksi besok pagi'],
     ['threat', 'the safe-trip farewell cue needs the farewell to be the post: a threat before it (gue tau rumah lo)', 'Gue tau rumah lo. Hati2 di jalan ya, semoga selamat sampe rumah'],
     [null, 'endorsed quotation: quoted a call to hang the judge, then \'setuju banget\' in the next sentence (paraphrase)', 'Ada yang nulis "gantung saja hakim itu" di kolom komentar. Jujur, setuju banget.'],
+    ['threat', 'first person + harm verb + you + "sampe" (until): electrocute you until you convulse', 'aku setrumin kamu sampe kejang2'],
   ],
   benign: [
     ['everyday: may the pandemic vanish from the earth, paraphrase', 'Semoga pandemi ini cepat hilang dari muka bumi'],
@@ -1167,6 +1168,7 @@ describePackCases('id', {
     ['everyday: safe-trip farewell, take care on the road + hope you get home safe (paraphrase)', 'Hati2 di jalan ya kamu, semoga selamat sampe rumah'],
     ['everyday (quoted a wish for more cycle lanes, then \'setuju banget\')', 'Ada yang komen "kita butuh lebih banyak jalur sepeda" dan jujur, setuju banget.'],
     ['counter_speech (quoted a call to hang the judge, then condemned and reported it)', 'Ada yang komen "hakim itu harus digantung". Biadab, sudah gue laporin.'],
+    ['everyday (electrocuting mosquitoes with the racket until they are burnt: no "you" after the harm verb)', 'gw setrumin nyamuk pake raket ampe gosong'],
   ],
 });
 

@@ -3,6 +3,12 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Portuguese (Brazil and Portugal): every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('pt', {
   violent: [
+    ["incitement", "look-alike of the night idiom: set fire to the councillor's house", "bora botar fogo na casa do vereador hoje à noite"],
+    ["threat", "look-alike of the head idiom: blow that judge's head off", "vou explodir a cabeça daquele juiz"],
+    ["death_wish", "look-alike of 'nobody deserves a bullet': the minister deserves one", "esse ministro merece uma bala na testa"],
+    ["incitement", "look-alike of killing a bill: kill the deputy", "temos que matar esse deputado antes da votação"],
+    ["death_wish", "look-alike of the report cue: 'and whoever wrote it, may they die'", "e quem escreveu isso, que morra engasgado"],
+    ["threat", "look-alike of the exam idiom: shoot the teacher at the exit", "vou fuzilar o professor de matemática na saída"],
     ["plan", "explosives for the bomb, it blows up in the synagogue on Sunday (explosivos pra bomba … explode tudo na)", "consegui os explosivos pra bomba, domingo explode tudo na sinagoga"],
     ["threat", "stab him all over (furar esse juiz inteiro)", "vou furar esse juiz inteiro se ele mandar prender meu irmão"],
     ["threat", "I will end your race (acabar com a sua raça)", "ainda vou acabar com a sua raça, seu verme @beto_m"],
@@ -316,8 +322,19 @@ describePackCases('pt', {
     ['threat', 'if you come to my wedding I kill you: the party hyperbole cue needs a negation (se não vier …)', 'se vier no meu casamento eu te mato'],
     ['threat', 'the athlete-bolts sports cue cannot excuse a threat beside it (o piloto dispara na frente … eu mato ele)', 'o piloto dispara na frente, mas amanhã eu mato ele na saída do autódromo'],
     [null, 'endorsed quotation: quoted a call to hang the judge, then \'isso mesmo\' after the closing quote (paraphrase)', 'Um cara comentou "tem que enforcar esse juiz" e sinceramente, isso mesmo.'],
+    ['threat', 'nobody was hurt this time, but next time I kill your brother: a reporting cue before ", mas" does not excuse the threat after it', 'Ninguém se feriu desta vez, mas da próxima eu mato o teu irmão'],
+    ['threat', 'the coffee-treat cue cannot excuse a threat beside it (depois do café eu te mato)', 'vou atrás de você, e depois do café eu te mato'],
   ],
   benign: [
+    ["idiom (set the party on fire: bota fogo no pagode)", "sábado a gente bota fogo no pagode, chega cedo"],
+    ["idiom (my head will explode)", "a minha cabeça vai explodir com tantos prazos"],
+    ["counter_speech (nobody deserves a beating)", "ninguém merece levar uma surra por torcer pro outro time"],
+    ["lawful_criticism (kill a bill: matar esse projeto)", "precisamos matar esse projeto de lei na comissão"],
+    ["gaming (kill the creepers)", "bora matar os creepers antes de anoitecer no servidor"],
+    ["counter_speech (report whoever posted a quoted call)", "denunciem quem postou 'tem que enforcar' no grupo do condomínio"],
+    ["counter_speech (posts asking for a lynching, reported)", "vi posts pedindo pra linchar o suspeito, que absurdo, denunciei"],
+    ["counter_speech (if someone writes that they will…, report it)", "se alguém disser que vai te esperar na saída, avisa a diretora e denuncia"],
+    ["idiom (the teacher will grill us in the exam: fuzilar na prova)", "o professor vai nos fuzilar na prova oral de amanhã"],
     ["idiom: one of these days I burst (um dia destes rebento)", "um dia destes rebento com tanta burocracia"],
     ["idiom: racking one's brain over a puzzle (quebrar a cabeça com esse sudoku)", "quebrei a cabeça com esse sudoku a tarde toda"],
     ["everyday: parts for a water pump (material pra bomba d'água)", "comprei o material pra bomba d'água do sítio"],
@@ -686,6 +703,9 @@ describePackCases('pt', {
     ['sports: the sprinters bolt down the track at the whistle (velocistas disparam pela pista), paraphrase', 'quando o árbitro apitar, os velocistas disparam pela pista'],
     ['everyday (quoted a wish for repaired pavements, then \'concordo\')', 'Um cara comentou "a prefeitura tem que consertar as calçadas" e sinceramente, concordo.'],
     ['counter_speech (quoted a call to hang the judge, then condemned and reported it)', 'Um cara comentou "tem que enforcar esse juiz". Nojento, já denunciei.'],
+    ['news (nobody was hurt, but the car was destroyed: ", mas" then no threat)', 'ninguém ficou ferido no acidente, mas o carro ficou destruído'],
+    ['everyday (I will pick you up from work and bring you a coffee: offering a treat)', 'Vou te buscar no trabalho e te levo um cafezinho amanhã'],
+    ['everyday (I will come after you and buy you a beer: offering a treat), paraphrase', 'Passo aí depois do jogo e te pago uma cerveja, combinado?'],
   ],
 });
 

@@ -316,6 +316,8 @@ describePackCases('es', {
     ["threat", "\"mis palabras para ti\" then the wish", "Mis palabras para ti: ojalá te mueras"],
     ["threat", "a bare \"backup\" (asking for reinforcements) is no computing context", "te voy a matar, trae backup"],
     [null, 'endorsed quotation: quoted a wish to see the judge hanged, then \'así es\' after the closing quote (paraphrase)', 'Uno comentó "ese juez merece la horca" y la verdad, así es.'],
+    ['incitement', 'whoever wrote that must be killed (a quien … hay que + harm verb)', 'a quien escribió eso hay que matarlo'],
+    ['incitement', 'whoever posted that photo should be hanged (al que … habría que + harm verb), paraphrase', 'al que publicó esa foto habría que colgarlo'],
   ],
   benign: [
     ["idiom (concessive: así + subjunctive + no: even if it kills them, no)", "así se muera de risa, no le cuento el final"],
@@ -688,6 +690,8 @@ describePackCases('es', {
     ["counter_speech (writing X has consequences)", "Escribir muérete en un comentario tiene consecuencias."],
     ['everyday (quoted a wish for more bike lanes, then \'así es\')', 'Uno comentó "hacen falta más carriles bici" y la verdad, así es.'],
     ['counter_speech (quoted a call to hang the mayor, then condemned and reported it)', 'Uno comentó "al alcalde habría que colgarlo". Lamentable, ya lo denuncié.'],
+    ['counter_speech (whoever wrote that must be reported: no harm verb)', 'a quien escribió eso hay que denunciarlo'],
+    ['idiom (whoever dislikes the goal must be tickled to death, laughing)', 'al que no le guste el gol hay que matarlo a cosquillas jaja'],
   ],
   checkCategory: true,
   checkLang: true,

@@ -391,6 +391,7 @@ describePackCases('pl', {
     ['incitement', 'a year does not make a hortative call history', 'W 1943 roku było źle, więc teraz urządźmy Ukraińcom powtórkę, zróbmy im rzeź'],
     ['incitement', 'hortative "zafundujmy" + a second Katyn', 'Zafundujmy lewakom drugi Katyń'],
     [null, 'endorsed quotation: quoted a call to hang the judge, then \'święta racja\' after the closing quote (paraphrase)', 'Ktoś skomentował "tego sędziego trzeba powiesić" i szczerze, święta racja.'],
+    ['threat', 'a gun (klamka/spluwa) waiting for an exchange of fire: the door-handle repair cue does not count before "ognia"', 'Spluwa już czeka na wymianę ognia z wami, frajerzy'],
   ],
   benign: [
     ['news: town halls lit blue again', 'Ratusze znowu zapłoną na niebiesko w Dzień Autyzmu'],
@@ -785,6 +786,7 @@ describePackCases('pl', {
     ['history: let us prepare a paper on the Kielce pogrom', 'Przygotujmy referat o pogromie kieleckim z 1946 roku'],
     ['everyday (quoted a wish for more cycle paths, then \'święta racja\')', 'Ktoś skomentował "potrzebujemy więcej ścieżek rowerowych" i szczerze, święta racja.'],
     ['counter_speech (quoted a call to hang the judge, then condemned and reported it)', 'Ktoś skomentował "tego sędziego trzeba powiesić". Obrzydliwe, zgłosiłem to.'],
+    ['everyday (the door handle has been waiting for a replacement for a week)', 'Klamka od drzwi czeka na wymianę od tygodnia'],
   ],
   checkCategory: true,
   declareLang: true,
@@ -1455,9 +1457,9 @@ describeConstructions('pl pack constructions from the s9 batch', [
   ],
   [
     "idiom",
-    "klamka|klamki|klamkę|klamke ~ ~ wymian*|napraw*|drzwi|urwał*|urwal*|zepsu*|domyka*",
+    "re:(?:^| )(?:klamka|klamki|klamkę|klamke)(?: \\S+){0,6} (?:wymian\\S*|napraw\\S*|drzwi|urwał\\S*|urwal\\S*|zepsu\\S*|domyka\\S*)(?= |$)(?! ognia)",
     ["Klamka już czeka na wymianę w piwnicy, bo drzwi się nie domykają"],
-    "klamka już czeka na ciebie w szufladzie, frajerze",
+    "klamka już czeka na wymianę ognia z tobą, frajerze",
   ],
   [
     "idiom",

@@ -324,6 +324,7 @@ describePackCases('pt', {
     [null, 'endorsed quotation: quoted a call to hang the judge, then \'isso mesmo\' after the closing quote (paraphrase)', 'Um cara comentou "tem que enforcar esse juiz" e sinceramente, isso mesmo.'],
     ['threat', 'nobody was hurt this time, but next time I kill your brother: a reporting cue before ", mas" does not excuse the threat after it', 'Ninguém se feriu desta vez, mas da próxima eu mato o teu irmão'],
     ['threat', 'the coffee-treat cue cannot excuse a threat beside it (depois do café eu te mato)', 'vou atrás de você, e depois do café eu te mato'],
+    ['incitement', 'prison is too little, they should hang those corrupt ones (é pouco, tinham que + harm verb)', 'prender é pouco, tinham que enforcar esses corruptos'],
   ],
   benign: [
     ["idiom (set the party on fire: bota fogo no pagode)", "sábado a gente bota fogo no pagode, chega cedo"],
@@ -706,6 +707,7 @@ describePackCases('pt', {
     ['news (nobody was hurt, but the car was destroyed: ", mas" then no threat)', 'ninguém ficou ferido no acidente, mas o carro ficou destruído'],
     ['everyday (I will pick you up from work and bring you a coffee: offering a treat)', 'Vou te buscar no trabalho e te levo um cafezinho amanhã'],
     ['everyday (I will come after you and buy you a beer: offering a treat), paraphrase', 'Passo aí depois do jogo e te pago uma cerveja, combinado?'],
+    ['lawful_criticism (an apology is not enough, he must pay the fine: no harm verb)', 'não basta pedir desculpa, tem que pagar a multa'],
   ],
 });
 

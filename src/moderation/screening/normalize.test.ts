@@ -140,6 +140,25 @@ describe('normalize', () => {
     }
   });
 
+  it('keeps one clause where "men", "mais", "ma" after a comma are a list word, "more" or "my"', () => {
+    const oneClause = (text: string) => new Set(normalize(text, vocab).clause).size === 1;
+    expect(oneClause('condemned the post saying women, men and children should be shot')).toBe(true);
+    expect(oneClause('ele escreveu isso, mais uma vez')).toBe(true);
+    expect(oneClause("je l'ai dit, ma mère le sait")).toBe(true);
+    // …while the same words before anything else turn the sentence.
+    expect(oneClause('ingen ble skadet, men neste gang')).toBe(false);
+    expect(oneClause('nessuno si è fatto male, ma la prossima volta')).toBe(false);
+  });
+
+  it('reads a German ordinal noun after a number as an ordinal only after an article or preposition, or at the start', () => {
+    const oneClause = (text: string) => new Set(normalize(text, vocab).clause).size === 1;
+    for (const text of ['Das war zum 3. Mal so', 'der 2. Platz geht an Köln', '1. FC Köln spielt', 'heute zum 3. mal', 'vi bor i 2. etasje']) {
+      expect(oneClause(text), text).toBe(true);
+    }
+    // "Person", "Kind", "Tag" are everyday words elsewhere: after "at 10." a sentence starts.
+    expect(oneClause('I reported it to the police at 10. Person who wrote this should be shot')).toBe(false);
+  });
+
   it('reads a short number before a full stop as an ordinal only where one can stand', () => {
     const oneClause = (text: string) => new Set(normalize(text, vocab).clause).size === 1;
     // A month, a weekday or a noun that follows ordinals: one clause.

@@ -143,7 +143,7 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
     const breakBefore =
       raw.length > 0 &&
       (exclaimed ||
-        (!plainGap && ((sentenceStart && !ordinalBefore(raw, before, word, s, m.index)) || before.includes(';') || contrastAfterPause(before, word))));
+        (!plainGap && ((sentenceStart && !ordinalBefore(raw, before, word, s, m.index)) || before.includes(';') || contrastAfterPause(before, word, s, m.index + m[0].length))));
     const token: RawToken = { word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before), breakBefore };
     if (hasMasks && isMaskedWord(token.word)) pushMasked(raw, token, masked);
     else raw.push(token);
@@ -350,9 +350,26 @@ const CLAUSE_OPENERS: ReadonlyArray<{ conjunctions: ReadonlySet<string>; relativ
  * these words are other words elsewhere (Portuguese "mais" is "more", English "men", Polish "ma" "has").
  */
 const CONTRASTIVE = new Set(['but', 'aber', 'mais', 'pero', 'mas', 'ma', 'però', 'maar', 'men', 'ale', 'tapi', 'tetapi', 'namun']);
+const LIST_WORDS = ['and', 'or', 'og', 'eller', 'e', 'et', 'ou', 'y', 'o', 'i', 'und', 'oder', 'en', 'of', 'dan', 'atau', 'lub'];
+/**
+ * Of those, the ones that are other words elsewhere even after a comma, with the next words that
+ * show it: a list ("women, men and children"), "more" ("…, mais uma vez", "mais de", Spanish
+ * "mas que" without its accent), "my" (French "…, ma mère").
+ */
+const NOT_BUT_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['men', new Set(LIST_WORDS)],
+  ['mais', new Set([...LIST_WORDS, 'uma', 'um', 'de', 'do', 'da', 'dos', 'das', 'que', 'tarde', 'cedo', 'nada', 'ninguém', 'ninguem'])],
+  ['mas', new Set([...LIST_WORDS, 'que'])],
+  ['ma', new Set([...LIST_WORDS, 'mère', 'mere', 'femme', 'soeur', 'sœur', 'fille', 'vie', 'maison', 'copine'])],
+]);
 
-function contrastAfterPause(before: string, word: string): boolean {
-  return CONTRASTIVE.has(word.toLowerCase()) && /[,–—]|\s-\s/u.test(before);
+function contrastAfterPause(before: string, word: string, s: string, end: number): boolean {
+  const lower = word.toLowerCase();
+  if (!CONTRASTIVE.has(lower) || !/[,–—]|\s-\s/u.test(before)) return false;
+  const notBefore = NOT_BUT_BEFORE.get(lower);
+  if (!notBefore) return true;
+  const next = /^[^\p{L}]*(\p{L}+)/u.exec(s.slice(end, end + 40))?.[1]?.toLowerCase();
+  return next === undefined || !notBefore.has(next);
 }
 
 /** A free relative of any of our languages at the start of a text ("whoever", "den som", "kto"). */
@@ -376,24 +393,17 @@ function opensClause(tokens: readonly string[], i: number): boolean {
 }
 
 /**
- * Words, in lower case, that follow a number written as an ordinal with a full stop, in the
+ * Dates, in lower case, that follow a number written as an ordinal with a full stop, in the
  * languages that write ordinals so (German, Norwegian and Danish, Polish): month names ("am 1.
- * Mai", "17. mai", "1. maja"), weekdays, and the nouns German capitalises after an ordinal ("zum
- * 3. Mal", "der 2. Platz", "1. FC").
+ * Mai", "17. mai", "1. maja") and weekdays.
  */
-const AFTER_ORDINAL: ReadonlySet<string> = new Set([
+const ORDINAL_DATES: ReadonlySet<string> = new Set([
   // de
   'januar', 'jänner', 'jaenner', 'februar', 'feber', 'märz', 'maerz', 'april', 'mai', 'juni', 'juli', 'august', 'september',
   'oktober', 'november', 'dezember', 'jan', 'feb', 'mär', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dez',
   'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonnabend', 'sonntag',
-  'platz', 'mal', 'klasse', 'liga', 'bundesliga', 'stock', 'stockwerk', 'etage', 'obergeschoss', 'runde', 'spieltag', 'advent',
-  'jahrhundert', 'jahrtausend', 'geburtstag', 'jahrestag', 'todestag', 'hochzeitstag', 'halbzeit', 'minute', 'tag', 'woche',
-  'monat', 'jahr', 'welle', 'weltkrieg', 'reich', 'stelle', 'rang', 'gang', 'kapitel', 'auflage', 'staffel', 'folge', 'teil',
-  'ausgabe', 'lauf', 'satz', 'akt', 'semester', 'schuljahr', 'instanz', 'grades', 'ordnung', 'sinfonie', 'symphonie',
-  'hälfte', 'haelfte', 'quartal', 'fc', 'mannschaft', 'person', 'kind', 'preis', 'versuch', 'tor', 'durchgang', 'etappe',
-  'rennen', 'bezirk', 'strophe', 'buch', 'mose', 'korinther', 'sitzung', 'lesung', 'wahlgang', 'stufe', 'lektion', 'uhr',
   // nb, da (months and weekdays are written in lower case, but start a sentence capitalised)
-  'mars', 'desember', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag', 'plass', 'divisjon', 'etasje',
+  'mars', 'marts', 'desember', 'december', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag',
   // pl
   'stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'wrzesnia', 'października',
   'pazdziernika', 'listopada', 'grudnia', 'styczeń', 'styczen', 'luty', 'marzec', 'kwiecień', 'kwiecien', 'maj', 'czerwiec',
@@ -401,19 +411,44 @@ const AFTER_ORDINAL: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Nouns German (and Norwegian) capitalise after an ordinal ("zum 3. Mal", "der 2. Platz", "1. FC").
+ * Several are everyday words elsewhere ("Person", "Kind", "Mal", "Tag"), so they make an ordinal
+ * only after an article or preposition (ORDINAL_LEADS) or at the start of the post.
+ */
+const ORDINAL_NOUNS: ReadonlySet<string> = new Set([
+  'platz', 'mal', 'klasse', 'liga', 'bundesliga', 'stock', 'stockwerk', 'etage', 'obergeschoss', 'runde', 'spieltag', 'advent',
+  'jahrhundert', 'jahrtausend', 'geburtstag', 'jahrestag', 'todestag', 'hochzeitstag', 'halbzeit', 'minute', 'tag', 'woche',
+  'monat', 'jahr', 'welle', 'weltkrieg', 'reich', 'stelle', 'rang', 'gang', 'kapitel', 'auflage', 'staffel', 'folge', 'teil',
+  'ausgabe', 'lauf', 'satz', 'akt', 'semester', 'schuljahr', 'instanz', 'grades', 'ordnung', 'sinfonie', 'symphonie',
+  'hälfte', 'haelfte', 'quartal', 'fc', 'mannschaft', 'person', 'kind', 'preis', 'versuch', 'tor', 'durchgang', 'etappe',
+  'rennen', 'bezirk', 'strophe', 'buch', 'mose', 'korinther', 'sitzung', 'lesung', 'wahlgang', 'stufe', 'lektion', 'uhr',
+  'plass', 'divisjon', 'etasje',
+]);
+
+/** Words before a number that make it an ordinal when an ORDINAL_NOUNS word follows ("zum 3. Mal", "i 2. etasje"). */
+const ORDINAL_LEADS: ReadonlySet<string> = new Set([
+  'am', 'an', 'der', 'die', 'das', 'den', 'dem', 'des', 'zum', 'zur', 'im', 'beim', 'vom', 'ins', 'ab', 'seit', 'bis', 'zu',
+  'nach', 'vor', 'fürs', 'fuers', 'jeder', 'jede', 'jedes', 'sein', 'seine', 'seinem', 'seinen', 'ihr', 'ihre', 'ihrem', 'ihren',
+  'mein', 'meine', 'meinem', 'meinen', 'unser', 'unsere', 'unserem', 'unseren', 'i', 'på', 'til', 'det', 'en', 'et', 'ei',
+]);
+
+/**
  * Whether the full stop between the number just read and `word` (at `index` of `s`) is an
  * ordinal's rather than a sentence's end. Only a number of one or two digits followed by ". " can
- * be one. A month, weekday or noun that follows ordinals (AFTER_ORDINAL) says it is; any other
- * capitalised word says a sentence starts ("I left at 10. Whoever wrote this …": English, French,
- * Spanish, Portuguese, Italian, Dutch and Indonesian write no ordinals so, and in German a capital
- * after an ordinal is one of those nouns); so does a free relative in lower case ("10. whoever",
- * "1. wer", "10. den som", "1. kto"), which no ordinal precedes. Other lower-case words follow
- * ordinals in the languages that write them ("den 17. mai", "am 3. großen Tag").
+ * be one. A month or weekday (ORDINAL_DATES) says it is, and so does a noun that follows ordinals
+ * (ORDINAL_NOUNS) after an article or preposition or at the start ("zum 3. Mal", "1. FC"); any
+ * other capitalised word says a sentence starts ("I left at 10. Whoever wrote this …", "… at 10.
+ * Person who wrote this …": English, French, Spanish, Portuguese, Italian, Dutch and Indonesian
+ * write no ordinals so); so does a free relative in lower case ("10. whoever", "1. wer", "10. den
+ * som", "1. kto"), which no ordinal precedes. Other lower-case words follow ordinals in the
+ * languages that write them ("den 17. mai", "am 3. großen Tag").
  */
 function ordinalBefore(raw: readonly RawToken[], before: string, word: string, s: string, index: number): boolean {
   if (!/^\.[ \t]*$/u.test(before) || !/^\d{1,2}$/u.test(raw[raw.length - 1]!.word)) return false;
   const lower = word.toLowerCase();
-  if (AFTER_ORDINAL.has(lower)) return true;
+  if (ORDINAL_DATES.has(lower)) return true;
+  const lead = raw[raw.length - 2];
+  if (ORDINAL_NOUNS.has(lower) && (lead === undefined || ORDINAL_LEADS.has(lead.word))) return true;
   const first = word[0] ?? '';
   if (first !== first.toLowerCase()) return false;
   return !FREE_RELATIVE_START.test(s.slice(index, index + FREE_RELATIVE_REACH).toLowerCase());

@@ -266,9 +266,10 @@ function endorsementOf(
       continue;
     }
     // Words that name the quotation's source beside it ("someone wrote", "people saying", '"…" he said').
+    // After the quotation only a reporting cue names a source: '"…" — disgusting' condemns it.
     const attribution =
       (cue.start < open && open - cue.end <= QUOTE_NEIGHBOURS && clause[Math.min(cue.end, open) - 1] === clause[open]) ||
-      (cue.start >= close && cue.start - close <= QUOTE_NEIGHBOURS && clause[cue.start] === clause[close]);
+      (cue.group === 'reporting' && cue.start >= close && cue.start - close <= QUOTE_NEIGHBOURS && clause[cue.start] === clause[close]);
     if (attribution) continue;
     if (cue.group === 'condemnation' || cue.start >= close) return null;
   }

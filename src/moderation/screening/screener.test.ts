@@ -33,6 +33,14 @@ describe('screener (English, end to end)', async () => {
     expect([one[2]!.decision, one[3]!.decision]).toEqual(['review', 'allow']);
   });
 
+  it('does not read a condemnation right after the quotation as naming its source', () => {
+    // "disgusting" beside the closing mark condemns the quotation; the later "I agree" is about something else.
+    expect(screener.analyze('Someone wrote "we will hang them all" — disgusting. I agree with @mara_k.').evidence.endorsed).toBeNull();
+    expect(screener.analyze('"We will hang them all" is disgusting. I agree with you.').evidence.endorsed).toBeNull();
+    // Naming the source is still no condemnation.
+    expect(screener.analyze('"We will hang them all" he wrote, and I agree').evidence.endorsed).not.toBeNull();
+  });
+
   it('reads a word that other languages write as laughter as an ordinary word in its own language', () => {
     const joke = (text: string) => screener.screen(text).reasons.some((r) => r.startsWith('benign cue (joke)'));
     // "jaja" laughs in Spanish; in Polish it is a word ("urwę ci jaja": I'll rip your balls off).

@@ -325,6 +325,10 @@ describePackCases('pt', {
     ['threat', 'nobody was hurt this time, but next time I kill your brother: a reporting cue before ", mas" does not excuse the threat after it', 'Ninguém se feriu desta vez, mas da próxima eu mato o teu irmão'],
     ['threat', 'the coffee-treat cue cannot excuse a threat beside it (depois do café eu te mato)', 'vou atrás de você, e depois do café eu te mato'],
     ['incitement', 'prison is too little, they should hang those corrupt ones (é pouco, tinham que + harm verb)', 'prender é pouco, tinham que enforcar esses corruptos'],
+    ['threat', 'the go-to-trial lawful cue cannot excuse a threat beside it (antes de ir a julgamento eu vou matar …)', 'antes de ir a julgamento eu vou matar esse vereador'],
+    ['threat', 'the heart idiom cannot excuse a threat beside it (morro do coração nada, eu vou matar …)', 'morro do coração nada, eu vou matar esse juiz na saída do estádio'],
+    ['threat', 'the settle-a-doubt idiom needs the abstract noun right after the verb (vou matar essa professora … na dúvida)', 'vou matar essa professora que me deixou na dúvida'],
+    ['threat', 'the days-numbered-in-office cue cannot excuse a threat beside it (dias contados no governo … meter-lhe uma bala)', 'o ministro tem os dias contados no governo e na vida, vou meter-lhe uma bala'],
   ],
   benign: [
     ["idiom (set the party on fire: bota fogo no pagode)", "sábado a gente bota fogo no pagode, chega cedo"],
@@ -708,6 +712,10 @@ describePackCases('pt', {
     ['everyday (I will pick you up from work and bring you a coffee: offering a treat)', 'Vou te buscar no trabalho e te levo um cafezinho amanhã'],
     ['everyday (I will come after you and buy you a beer: offering a treat), paraphrase', 'Passo aí depois do jogo e te pago uma cerveja, combinado?'],
     ['lawful_criticism (an apology is not enough, he must pay the fine: no harm verb)', 'não basta pedir desculpa, tem que pagar a multa'],
+    ['lawful_criticism: the former mayor must go to trial (ir a julgamento), paraphrase', 'o ex-prefeito tem de ir a julgamento e pagar pelos desvios'],
+    ['idiom: I will die of a heart attack if the referee gives another penalty (eu morro do coração), paraphrase', 'se o árbitro marcar outro pênalti desses eu morro do coração'],
+    ['idiom: settle my curiosity (matar essa curiosidade), paraphrase', 'vou matar essa curiosidade e ligar pra ela agora'],
+    ['lawful_criticism: the coach\'s days in charge are numbered (dias contados no comando), paraphrase', 'o treinador tem os dias contados no comando da equipa depois de mais uma derrota'],
   ],
 });
 

@@ -34,9 +34,11 @@ export function distinctiveMarkers(packs: ReadonlyMap<string, CompiledPack>): Ma
   return markers;
 }
 
+const NO_MARKERS: ReadonlyMap<string, number> = new Map();
+
 /** Distinct marker words per language in the post (languages without any are absent). */
-export function markerCounts(tokens: readonly string[], markers: ReadonlyMap<string, string>): Map<string, number> {
-  const counts = new Map<string, number>();
+export function markerCounts(tokens: readonly string[], markers: ReadonlyMap<string, string>): ReadonlyMap<string, number> {
+  let counts: Map<string, number> | undefined;
   let seen: Set<string> | undefined;
   for (const t of tokens) {
     const lang = markers.get(t);
@@ -44,9 +46,11 @@ export function markerCounts(tokens: readonly string[], markers: ReadonlyMap<str
     seen ??= new Set();
     if (seen.has(t)) continue;
     seen.add(t);
+    counts ??= new Map();
     counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
-  return counts;
+  // A post without marker words (most English, German, French … posts) shares one empty map.
+  return counts ?? NO_MARKERS;
 }
 
 /** Languages with at least MARKERS_NEEDED distinct marker words, most marked first (ties: alphabetical). */
@@ -69,9 +73,13 @@ export interface MarkedGuess {
  * training posts: 1,020 misread posts get their language back (802 Indonesian), 2 read right
  * are misread (both mix two languages we have packs for).
  */
-export function overruleByMarkers(language: LanguageGuess, counts: ReadonlyMap<string, number>): MarkedGuess {
+export function overruleByMarkers(
+  language: LanguageGuess,
+  counts: ReadonlyMap<string, number>,
+  marked: readonly string[] = markedLanguages(counts),
+): MarkedGuess {
   if (language.confidence >= OVERRULE_BELOW) return { language };
-  const best = markedLanguages(counts).find((lang) => lang !== NEVER_OVERRULES);
+  const best = marked.find((lang) => lang !== NEVER_OVERRULES);
   if (best === undefined || best === language.lang) return { language };
   if ((counts.get(best) ?? 0) <= (counts.get(language.lang) ?? 0)) return { language };
   const displaced = language.lang;

@@ -45,7 +45,7 @@ export interface RulePack {
   /**
    * Optional: phrases with which an author makes a quoted threat their own ("i agree", "genau so",
    * "ma rację"), matched as words like other phrase lists (`word*` for a prefix). Right after a
-   * quotation (in the author's sentence after the closing mark or the next one), with no
+   * quotation (in the author's clause after the closing mark or the next one), with no
    * condemnation or report of the author's after it, the quoted signal counts as the author's own.
    */
   endorsements?: string[];

@@ -180,19 +180,19 @@ export interface EndorsementLexicon {
   negations: ReadonlySet<string>;
 }
 
-/** How many words before an endorsing phrase a negation of its sentence undoes it ("I do not agree"). */
+/** How many words before an endorsing phrase a negation of its clause undoes it ("I do not agree"). */
 const ENDORSEMENT_NEGATION_REACH = 2;
-/** At most this many of the author's words stand before the phrase in its sentence ('"…" he said, and he's right'). */
+/** At most this many of the author's words stand before the phrase in its clause ('"…" he said, and he's right'). */
 const ENDORSEMENT_MAX_BEFORE = 4;
-/** At most this many words follow it in its sentence: "exactly the kind of post that gets people hurt" agrees with nothing. */
+/** At most this many words follow it in its clause: "exactly the kind of post that gets people hurt" agrees with nothing. */
 const ENDORSEMENT_MAX_AFTER = 5;
-/** A cue this close to the quotation, in its sentence, names its source ("someone wrote", "people saying", '"…" he said'). */
+/** A cue this close to the quotation, in its clause, names its source ("someone wrote", "people saying", '"…" he said'). */
 const QUOTE_NEIGHBOURS = 3;
 
 /**
  * The post's unquoted endorsing phrases ("i agree", "genau so", "ma rację"), at most one per
  * position (the longest of the first lexicon that has one), less those a negation of the same
- * sentence undoes: up to two words before ("not exactly", "ikke enig") or right after ("klopt
+ * clause undoes: up to two words before ("not exactly", "ikke enig") or right after ("klopt
  * niet", "stimmt nicht"). A post without quotation marks has none worth looking for.
  */
 export function findEndorsements(
@@ -222,14 +222,15 @@ export function findEndorsements(
 
 /**
  * The endorsement that makes a quoted signal the author's own, or null. It stands after the
- * closing mark of the signal's quotation, in the sentence the author's words after the quotation
- * start in or the next one, among the first words of its sentence and near its end, with no other
+ * closing mark of the signal's quotation, in the clause the author's words after the quotation
+ * start in or the next one (clauses as `NormalizedText.clause` numbers them), among the first words
+ * of its clause and near its end, with no other
  * quotation between ('"we will hang them" and I agree', '„Hängt sie alle" – genau so!', 'Someone
  * wrote "…". Exactly.'). No endorsement counts when the post frames the quotation as fiction, a
  * game, history or a figure of speech; when the author answers it lawfully after it; or when the
  * author condemns it anywhere, or reports it after it ('"hang them" — disgusting, reported'),
- * other than in the words that name its source beside it ("someone wrote", "people saying", '"…"
- * he said'). Cues inside quotation marks are the quoted words, not the author's; cues on the
+ * other than in the words that name its source beside it ("someone wrote", "people saying" before
+ * it; a report such as '"…" he said' after it). Cues inside quotation marks are the quoted words, not the author's; cues on the
  * endorsing words themselves ("finally someone said it") do not count.
  */
 function endorsementOf(
@@ -249,11 +250,11 @@ function endorsementOf(
   const endorsement = endorsements.find((e) => {
     if (e.start < from || clause[e.start]! > clause[close]! + 1) return false;
     for (let k = close; k < e.start; k++) if (quoted[k]) return false;
-    let sentenceStart = e.start;
-    while (sentenceStart > close && clause[sentenceStart - 1] === clause[e.start]) sentenceStart--;
+    let clauseStart = e.start;
+    while (clauseStart > close && clause[clauseStart - 1] === clause[e.start]) clauseStart--;
     let after = 0;
     for (let k = e.end; k < clause.length && clause[k] === clause[e.end - 1]; k++) after++;
-    return e.start - sentenceStart <= ENDORSEMENT_MAX_BEFORE && after <= ENDORSEMENT_MAX_AFTER;
+    return e.start - clauseStart <= ENDORSEMENT_MAX_BEFORE && after <= ENDORSEMENT_MAX_AFTER;
   });
   if (!endorsement) return null;
   for (const cue of benign) {

@@ -141,9 +141,11 @@ class PipelineScreener implements Screener {
     // Slang, missing diacritics and short posts fool fastText; two marker words only one of our
     // languages uses ("gue … lo", "vc … pra") still run that language's pack, and may overrule an unsure guess.
     const counts = markerCounts(norm.tokens, this.markers);
-    const { language, displaced } = overruleByMarkers(guessed, counts);
+    const marked = markedLanguages(counts);
+    const { language, displaced } = overruleByMarkers(guessed, counts, marked);
     const langs = [...language.candidates];
-    for (const lang of [...markedLanguages(counts), ...(displaced ? [displaced] : [])]) if (!langs.includes(lang)) langs.push(lang);
+    for (const lang of marked) if (!langs.includes(lang)) langs.push(lang);
+    if (displaced && !langs.includes(displaced)) langs.push(displaced);
     const englishLikely = (language.scores?.get(ALWAYS_RUN) ?? 1) >= ENGLISH_MIN || language.confidence < CONFIDENT_LANG;
     if (this.packs.has(ALWAYS_RUN) && !langs.includes(ALWAYS_RUN) && englishLikely) langs.push(ALWAYS_RUN);
 
@@ -159,21 +161,22 @@ class PipelineScreener implements Screener {
     const tags = mergeTags(matches, norm.tokens.length);
     const model = this.model.predict(norm.tokens, false, tags, norm.quoted);
     const jokeMarkers = norm.jokeMarkers - ordinaryWordsReadAsLaughter(norm.literalTokens, this.packs.get(language.lang));
+    // English runs on every post for mixed ones, but its benign words ("var", "court") and its
+    // endorsing phrases only count where English was detected; those of a language the markers
+    // displaced count nowhere (a Spanish cue read into Indonesian slang is no excuse).
+    const englishDetected = language.candidates.includes(ALWAYS_RUN);
+    const cuesCount = (pack: CompiledPack): boolean => (pack.lang !== ALWAYS_RUN || englishDetected) && pack.lang !== displaced;
     // Benign cues can only lower a score; without a signal and with a confident model they change nothing.
     if (anyRuleFired(matches) || model.pViolent >= BENIGN_NEEDED_ABOVE || jokeMarkers > 0) {
-      // English runs on every post for mixed ones, but its benign words ("var", "court") only count where English was detected.
-      const englishDetected = language.candidates.includes(ALWAYS_RUN);
       for (let i = 0; i < packs.length; i++) {
         const pack = packs[i]!;
-        if (pack.lang === ALWAYS_RUN && !englishDetected) continue;
-        // The idioms of a language the post is not in are no excuse (a Spanish cue read into Indonesian slang).
-        if (pack.lang === displaced) continue;
-        matches[i]!.benign = pack.matchBenign(views.for(pack), hints);
+        if (cuesCount(pack)) matches[i]!.benign = pack.matchBenign(views.for(pack), hints);
       }
     }
     const addressesMention = hasMention(norm.tokens) || hints.mentions.size > 0;
     const unquotedWords = countFalse(norm.quoted);
-    const endorsements = findEndorsements(norm.tokens, norm.quoted, norm.clause, endorsementLexicons(packs, language.candidates.includes(ALWAYS_RUN), displaced));
+    // Only a quoted signal can be endorsed: most posts skip the search.
+    const endorsements = anyQuotedSignal(matches) ? findEndorsements(norm.tokens, norm.quoted, norm.clause, endorsementLexicons(packs.filter(cuesCount))) : [];
     const evidence = summarize(matches, hints.mentions, addressesMention, unquotedWords, jokeMarkers, this.secondPerson, norm.clause, norm.quoted, endorsements);
     const instanceRules = context.instanceRules ?? [];
     const instanceHits = instanceRules.length > 0 ? matchInstanceRules(instanceRules, norm, [language.lang, ...langs]) : [];
@@ -223,18 +226,19 @@ export function detectionText(tokens: readonly string[]): string {
   return out;
 }
 
-/**
- * The endorsing phrases that count, from the packs whose benign cues count: English ones only
- * where English was detected, none of a language the markers displaced.
- */
-function endorsementLexicons(packs: readonly CompiledPack[], englishDetected: boolean, displaced: string | undefined): EndorsementLexicon[] {
+/** The endorsing phrases (and the negations that undo them) of the packs whose cues count. */
+function endorsementLexicons(packs: readonly CompiledPack[]): EndorsementLexicon[] {
   const lexicons: EndorsementLexicon[] = [];
   for (const pack of packs) {
-    if ((pack.lang === ALWAYS_RUN && !englishDetected) || pack.lang === displaced) continue;
     const { endorsements, negations } = packInfo(pack);
     if (endorsements.size > 0) lexicons.push({ phrases: endorsements, negations });
   }
   return lexicons;
+}
+
+function anyQuotedSignal(matches: readonly PackMatches[]): boolean {
+  for (const m of matches) for (const s of m.signals) if (s.quoted) return true;
+  return false;
 }
 
 function anyRuleFired(matches: readonly PackMatches[]): boolean {

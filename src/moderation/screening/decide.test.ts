@@ -109,7 +109,7 @@ describe('decide', () => {
     expect(decide(input(endorsed(0.86, 0.5), 0.01, { combiner: trained })).decision).toBe('review');
     expect(decide(input(evidence(0.86, 0.5), 0.01, { combiner: trained })).decision).toBe('allow');
     expect(decide(input(endorsed(0.86, 0.5), 0.01, { combiner: trained })).reasons).toContain(
-      'endorsed quotation: "i agree" after the quoted words makes them the author\'s own',
+      'endorsed quotation: "i agree" beside the quoted words makes them the author\'s own',
     );
     // Laughter, or a weak signal, gets no floor.
     expect(decide(input(endorsed(0.86, 0.5), 0.01, { combiner: trained, jokeMarkers: 1 })).decision).toBe('allow');

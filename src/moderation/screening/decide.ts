@@ -165,7 +165,7 @@ function explain(input: DecideInput, r: number): string[] {
     if (m.target) parts.push(`target "${m.target}"`);
     reasons.push(`${CATEGORY_LABEL[evidence.top.category]}: ${parts.join(' + ')} (rule ${r.toFixed(2)})`);
     if (evidence.quotedOnly) reasons.push('benign cue (quotation): the violent words are quoted');
-    if (evidence.endorsed) reasons.push(`endorsed quotation: "${evidence.endorsed.text}" after the quoted words makes them the author's own`);
+    if (evidence.endorsed) reasons.push(`endorsed quotation: "${evidence.endorsed.text}" beside the quoted words makes them the author's own`);
   }
   if (evidence.planCues.length > 0 && evidence.categories.plan > 0) {
     reasons.push(`plan cues: ${evidence.planCues.map((c) => `"${c}"`).join(', ')}`);

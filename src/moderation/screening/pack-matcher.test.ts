@@ -187,3 +187,39 @@ describe('WordBucket', () => {
     expect(of(undefined)).toEqual(['i ~ kill', 'i']);
   });
 });
+
+describe('harmless phrases', () => {
+  const withPhrases = new CompiledPack({ ...pack, harmlessPhrases: ['gun control', 'bullet point*', 'firing squad drill', 'kill switch'] });
+  const match = (text: string) => withPhrases.match(normalize(text, withPhrases.vocabulary), noHints);
+
+  it('reads a weapon word or harm verb inside one as neither: no pattern takes it, no tag, no violent word', () => {
+    const m = match('the judge deserves a gun control debate, i will kill switch him off');
+    expect(m.signals).toEqual([]);
+    expect(m.violentWords).toEqual([]);
+    expect(m.tags.filter((t) => t === 'weapon' || t === 'harm')).toEqual([]);
+    // A weapon phrase that runs into a harmless phrase ("firing squad" in "firing squad drill") is none either.
+    expect(match('the judge deserves a firing squad drill').signals).toEqual([]);
+  });
+
+  it('leaves the same words outside such a phrase as they were', () => {
+    expect(match('the judge deserves a gun, and gun control too').signals.map((s) => s.weapon)).toEqual(['gun']);
+    expect(match('the judge deserves a bullet').violentWords).toEqual(['bullet']);
+    expect(match('i will kill him, bullet points follow').signals.map((s) => s.harm)).toEqual(['kill']);
+    expect(match('the judge deserves a firing squad').signals.map((s) => s.weapon)).toEqual(['firing squad']);
+  });
+
+  it('forgets the phrases of the previous post', () => {
+    match('gun control now');
+    expect(match('the judge deserves a gun').signals.map((s) => s.weapon)).toEqual(['gun']);
+  });
+});
+
+describe('harmless phrases around a whole signal', () => {
+  const withPhrases = new CompiledPack({ ...pack, harmlessPhrases: ['the right to arm yourselves'] });
+  const match = (text: string) => withPhrases.match(normalize(text, withPhrases.vocabulary), noHints);
+
+  it('drop a signal that lies wholly inside one, and keep the same words elsewhere', () => {
+    expect(match('the right to arm yourselves is in the constitution').signals).toEqual([]);
+    expect(match('arm yourselves, the right to arm yourselves is ours').signals.map((s) => s.text)).toEqual(['arm yourselves']);
+  });
+});

@@ -40,6 +40,8 @@ export class CompiledPack implements PackWordLists {
   readonly lang: string;
   readonly harm = new PhraseSet();
   readonly weapon = new PhraseSet();
+  /** Phrases in which a weapon word or harm verb is neither ("gun control", "shooting star"). */
+  readonly harmlessPhrases: PhraseSet;
   readonly targets = new PhraseSet();
   readonly determiners: PhraseSet;
   readonly planCues: PhraseSet;
@@ -64,6 +66,7 @@ export class CompiledPack implements PackWordLists {
       }
     }
     for (const w of pack.weapons) this.weapon.add(w);
+    this.harmlessPhrases = new PhraseSet(pack.harmlessPhrases ?? []);
     for (const list of Object.values(pack.targets)) for (const t of list ?? []) this.targets.add(t);
     this.negations = new Set((pack.negations ?? []).map((w) => w.trim().toLowerCase()));
     this.determiners = new PhraseSet(pack.determiners ?? []);

@@ -31,6 +31,7 @@ export interface PackWordLists {
   readonly targets: PhraseSet;
   readonly determiners: PhraseSet;
   readonly planCues: PhraseSet;
+  readonly harmlessPhrases: PhraseSet;
   lemma(form: string): string;
 }
 
@@ -62,7 +63,7 @@ export class PackPatterns {
     this.words = new WordLookups({ ...lists, signals: this.signalIndex, benign: this.benignIndex, anchors: this.anchors });
     const words = this.words;
     this.matcher = new TokenMatcher(
-      { harm: lists.harm, weapon: lists.weapon, targets: lists.targets, determiners: lists.determiners, words, lemma: (form) => lists.lemma(form) },
+      { harm: lists.harm, weapon: lists.weapon, harmlessPhrases: lists.harmlessPhrases, targets: lists.targets, determiners: lists.determiners, words, lemma: (form) => lists.lemma(form) },
       this.patterns.length,
     );
   }

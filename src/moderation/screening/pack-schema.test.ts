@@ -98,3 +98,11 @@ describe('endorsements', () => {
     expect(errors[0]).toBe('endorsements: "100%": "100%" is no word of a normalised post (lower case letters and digits, no punctuation or pattern syntax)');
   });
 });
+
+describe('harmlessPhrases', () => {
+  it('accepts phrases written as a normalised post holds them, and names any other', () => {
+    expect(validatePack({ ...minimal, harmlessPhrases: ['gun control', 'fire alarm*', 'control de armas'] })).toEqual([]);
+    expect(validatePack({ ...minimal, harmlessPhrases: 'gun control' }).some((e) => e.startsWith('harmlessPhrases: must be a list'))).toBe(true);
+    expect(validatePack({ ...minimal, harmlessPhrases: ['Gun control', '{weapon} control'] })).toHaveLength(2);
+  });
+});

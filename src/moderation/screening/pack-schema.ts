@@ -49,6 +49,15 @@ export interface RulePack {
    * condemnation or report of the author's after it, the quoted signal counts as the author's own.
    */
   endorsements?: string[];
+  /**
+   * Optional: phrases in which a weapon word or harm verb names no weapon and no violent act but a
+   * topic of talk or another thing ("gun control", "knife crime", "fire alarm", "shooting star",
+   * "control de armas"). A word inside one of them is neither: no pattern reads it as `{weapon}` or
+   * `{harm}`, the model does not see it tagged as one, and a signal lying wholly inside one ("do
+   * broni", to arms, in "dostęp do broni") does not count. Matched as words like other phrase
+   * lists (`word*` for a prefix).
+   */
+  harmlessPhrases?: string[];
 }
 
 const WORD = String.raw`[^\s{}~|*]+\*?`;
@@ -77,6 +86,7 @@ export function validatePack(value: unknown): string[] {
   if (value.notLaughter !== undefined) checkStringList(value.notLaughter, 'notLaughter', errors, false);
   if (value.negations !== undefined) checkStringList(value.negations, 'negations', errors, false);
   if (value.endorsements !== undefined) checkPhraseList(value.endorsements, 'endorsements', errors);
+  if (value.harmlessPhrases !== undefined) checkPhraseList(value.harmlessPhrases, 'harmlessPhrases', errors);
   if (value.capitalisedNames !== undefined && typeof value.capitalisedNames !== 'boolean') errors.push('capitalisedNames: must be true or false');
 
   if (!isObject(value.targets)) errors.push('targets: must be an object of lists');

@@ -236,6 +236,22 @@ describe('endorsed quotations', () => {
     expect(ev.endorsed).toBeNull();
   });
 
+  it('reads an endorsing phrase that opens its clause and leads into the quotation', () => {
+    // i(0) agree(1) "we(2) will(3) hang(4) them"(5)
+    const ahead = (text: string, start: number, benign: RuleMatch[] = []) => {
+      const { tokens, quoted, clause } = read(text);
+      const signal = match('threat', 0.9, start, start + 4, { quoted: true });
+      return summarize([pm([signal], benign)], new Set(), false, 8, 0, new Map(), clause, quoted, findEndorsements(tokens, quoted, clause, [lexicon])).endorsed;
+    };
+    expect(ahead('i agree "we will hang them"', 2)).toEqual({ strength: 0.9, text: 'i agree' });
+    expect(ahead('exactly this "we will hang them"', 2)).not.toBeNull();
+    // Too far from the quotation, or not at the start of its clause, it agrees with something else.
+    expect(ahead('i agree with the new ban "we will hang them"', 6)).toBeNull();
+    expect(ahead('they were loud and i agree "we will hang them"', 6)).toBeNull();
+    // A condemnation after the quotation still undoes it: 'I agree: "…" is a vile thing to say'.
+    expect(ahead('i agree "we will hang them" is vile', 2, [match('condemnation', 0.6, 7, 8)])).toBeNull();
+  });
+
   it('endorses nothing in a post framed as fiction, a game or a figure of speech', () => {
     expect(evidenceFor('he wrote "we will hang them" and i agree', [match('fiction', 0.6, 0, 1)]).endorsed).toBeNull();
     expect(evidenceFor('he wrote "we will hang them" and i agree', [match('idiom', 0.6, 0, 0)]).endorsed).toBeNull();

@@ -186,6 +186,12 @@ const ENDORSEMENT_NEGATION_REACH = 2;
 const ENDORSEMENT_MAX_BEFORE = 4;
 /** At most this many words follow it in its clause: "exactly the kind of post that gets people hurt" agrees with nothing. */
 const ENDORSEMENT_MAX_AFTER = 5;
+/**
+ * An endorsing phrase that introduces a quotation has at most this many of the author's words
+ * before it in its clause ("and honestly I agree: …") and between it and the opening mark
+ * ('I agree with this: "…"').
+ */
+const ENDORSEMENT_MAX_INTRO = 2;
 /** A cue this close to the quotation, in its clause, names its source ("someone wrote", "people saying", '"…" he said'). */
 const QUOTE_NEIGHBOURS = 3;
 
@@ -226,7 +232,8 @@ export function findEndorsements(
  * start in or the next one (clauses as `NormalizedText.clause` numbers them), among the first words
  * of its clause and near its end, with no other
  * quotation between ('"we will hang them" and I agree', '„Hängt sie alle" – genau so!', 'Someone
- * wrote "…". Exactly.'). No endorsement counts when the post frames the quotation as fiction, a
+ * wrote "…". Exactly.'); or it introduces the quotation, among the first words of its clause and
+ * at most two words before the opening mark ('I agree: "…"', 'Genau so: „…"'). No endorsement counts when the post frames the quotation as fiction, a
  * game, history or a figure of speech; when the author answers it lawfully after it; or when the
  * author condemns it anywhere, or reports it after it ('"hang them" — disgusting, reported'),
  * other than in the words that name its source beside it ("someone wrote", "people saying" before
@@ -245,10 +252,12 @@ function endorsementOf(
   while (open > 0 && quoted[open - 1]) open--;
   let close = signal.start;
   while (close < quoted.length && quoted[close]) close++;
-  if (close >= quoted.length) return null;
+  // A quotation that ends the post can only have been endorsed before it.
+  const endsPost = close >= quoted.length;
   const from = Math.max(close, signal.end);
   const endorsement = endorsements.find((e) => {
-    if (e.start < from || clause[e.start]! > clause[close]! + 1) return false;
+    if (e.end <= open) return introducesQuotation(e, open, quoted, clause);
+    if (endsPost || e.start < from || clause[e.start]! > clause[close]! + 1) return false;
     for (let k = close; k < e.start; k++) if (quoted[k]) return false;
     let clauseStart = e.start;
     while (clauseStart > close && clause[clauseStart - 1] === clause[e.start]) clauseStart--;
@@ -275,6 +284,15 @@ function endorsementOf(
     if (cue.group === 'condemnation' || cue.start >= close) return null;
   }
   return endorsement;
+}
+
+/** Whether an endorsing phrase before a quotation opens its clause and leads straight into the quotation. */
+function introducesQuotation(e: Endorsement, open: number, quoted: readonly boolean[], clause: readonly number[]): boolean {
+  if (open - e.end > ENDORSEMENT_MAX_INTRO) return false;
+  for (let k = e.end; k < open; k++) if (quoted[k]) return false;
+  let clauseStart = e.start;
+  while (clauseStart > 0 && !quoted[clauseStart - 1] && clause[clauseStart - 1] === clause[e.start]) clauseStart--;
+  return e.start - clauseStart <= ENDORSEMENT_MAX_INTRO;
 }
 
 function isMention(target: string, mentions: ReadonlySet<string>, addressesMention: boolean, you: ReadonlySet<string>): boolean {

@@ -142,6 +142,14 @@ describe('screener (English, end to end)', async () => {
     }
   });
 
+  it('counts a quoted threat the author endorses before the quotation as their own', () => {
+    for (const text of ['I agree: "we will hang them all"', 'So true: "the judge deserves a bullet"', 'Genau so: „Hängt sie alle“']) {
+      const verdict = screener.screen(text);
+      expect(verdict.decision, text).not.toBe('allow');
+      expect(verdict.reasons.some((r) => r.startsWith('endorsed quotation:')), text).toBe(true);
+    }
+  });
+
   it('counts a quoted threat the author endorses after the quotation as their own', () => {
     const endorsed = screener.screen('Someone under the article wrote "we will hang them all" and honestly, I agree.');
     expect(endorsed.decision).not.toBe('allow');
@@ -152,6 +160,8 @@ describe('screener (English, end to end)', async () => {
       'Someone under the article wrote "we will hang them all". Disgusting, I reported it.',
       'Someone under the article wrote "we will hang them all". Not exactly a nice message, I reported it.',
       'Someone under the article wrote "we will hang them all" and I do not agree with a word of it.',
+      'I do not agree: "we will hang them all"',
+      'Exactly what they chanted outside: "we will hang them all"',
     ]) {
       expect(screener.screen(text).decision, text).toBe('allow');
     }

@@ -9,6 +9,7 @@ import { NOTHING, type WordLookup, type WordLookups } from './word-lookups.js';
 export interface MatchablePack {
   readonly harm: PhraseSet;
   readonly weapon: PhraseSet;
+  readonly harmlessPhrases: PhraseSet;
   readonly targets: PhraseSet;
   readonly determiners: PhraseSet;
   readonly words: WordLookups;
@@ -54,6 +55,12 @@ export class TokenMatcher {
   private readonly memo: Record<ClassName, Array<readonly number[] | undefined>> = { harm: [], weapon: [], target: [] };
   /** Per position, where the longest determiner starting there ends: NONE if none, UNKNOWN until asked. */
   private determinerEnds = new Int32Array(64);
+  /** Per position, 1 where a phrase of the pack's `harmlessPhrases` covers the token ("gun" in "gun control"). */
+  private harmless = new Uint8Array(64);
+  /** Whether any token of the post is so covered (most posts: no, and nothing is filtered). */
+  private anyHarmless = false;
+  /** Whether the run under way drops matches that lie wholly inside harmless phrases. */
+  private dropHarmless = false;
   /** Candidate patterns at the position being matched (reused from position to position). */
   private readonly candidates: CompiledPattern[] = [];
   private captures: Captures = {};
@@ -102,10 +109,37 @@ export class TokenMatcher {
     clear(this.memo.target, n + 1);
     if (this.determinerEnds.length < n) this.determinerEnds = new Int32Array(Math.max(n, 2 * this.determinerEnds.length));
     this.determinerEnds.fill(UNKNOWN, 0, n);
+    this.markHarmless(n);
+  }
+
+  /** Marks the tokens inside a harmless phrase: a weapon word or harm verb there names no weapon or violent act. */
+  private markHarmless(n: number): void {
+    if (this.anyHarmless) this.harmless.fill(0);
+    this.anyHarmless = false;
+    if (this.pack.harmlessPhrases.size === 0) return;
+    if (this.harmless.length < n) this.harmless = new Uint8Array(Math.max(n, 2 * this.harmless.length));
+    for (let i = 0; i < n; i++) {
+      const entries = this.words[i]!.harmlessPhrases;
+      if (entries.length === 0) continue;
+      const ends = this.pack.harmlessPhrases.endsOf(entries, this.tokens, i);
+      if (ends.length === 0) continue;
+      this.harmless.fill(1, i, Math.max(...ends));
+      this.anyHarmless = true;
+    }
+  }
+
+  /** Ends of a weapon or harm verb at `pos` that cover no token of a harmless phrase. */
+  private violentEnds(name: 'harm' | 'weapon', pos: number): readonly number[] {
+    const ends = this.pack[name].endsOf(this.wordAt(pos)[name], this.tokens, pos);
+    if (!this.anyHarmless || ends.length === 0) return ends;
+    return ends.filter((end) => this.harmless.subarray(pos, end).every((covered) => covered === 0));
   }
 
   run(index: PatternIndex, bucketKind: BucketKind): RuleMatch[] {
     const found: RuleMatch[] = [];
+    // A signal all of whose words lie inside a harmless phrase names that phrase's harmless thing
+    // ("do broni", to arms, in "dostęp do broni", access to guns); a benign cue there still counts.
+    this.dropHarmless = this.anyHarmless && bucketKind === 'signalBuckets';
     // A pattern (with all phrases of its source) counts once per post, at its first match; few
     // patterns match, so a list of their families will do.
     const matched: number[] = [];
@@ -164,6 +198,7 @@ export class TokenMatcher {
     // Captures are only written along a successful match, so one object serves every failed attempt.
     this.captures = {};
     if (k >= 0 && end <= found[k]!.end) return;
+    if (this.dropHarmless && end > i && this.harmless.subarray(i, end).every((covered) => covered === 1)) return;
     const match: RuleMatch = {
       group: pattern.group,
       source: pattern.source,
@@ -305,7 +340,7 @@ export class TokenMatcher {
     const memo = this.memo[name];
     let ends = memo[pos];
     if (ends === undefined) {
-      ends = name === 'target' ? this.targetEnds(pos) : this.pack[name].endsOf(this.wordAt(pos)[name], this.tokens, pos);
+      ends = name === 'target' ? this.targetEnds(pos) : this.violentEnds(name, pos);
       memo[pos] = ends;
     }
     return ends;

@@ -2,7 +2,7 @@
  * Everything a pack's indexes hold for one word, looked up once per word and pack.
  *
  * Matching a post asks each token of the pack's pattern indexes (signals, benign cues) and
- * phrase sets (harm verbs, weapons, targets, determiners, plan cues): seven map lookups and
+ * phrase sets (harm verbs, weapons, phrases that make them harmless, targets, determiners, plan cues): eight map lookups and
  * trie walks per token, most of them answering "nothing". Posts are made of the same few
  * thousand words, so the answers are kept per word: a token costs one map lookup once its word
  * has been seen. The answers depend on the pack alone (never on the post), so keeping them
@@ -18,6 +18,7 @@ export interface WordLookup {
   /** Entries of each phrase set whose first word accepts the word (see PhraseSet.endsOf). */
   readonly harm: readonly WordTest[][];
   readonly weapon: readonly WordTest[][];
+  readonly harmlessPhrases: readonly WordTest[][];
   readonly targets: readonly WordTest[][];
   readonly determiners: readonly WordTest[][];
   readonly planCues: readonly WordTest[][];
@@ -30,6 +31,7 @@ export interface PackIndexes {
   readonly benign: PatternIndex;
   readonly harm: PhraseSet;
   readonly weapon: PhraseSet;
+  readonly harmlessPhrases: PhraseSet;
   readonly targets: PhraseSet;
   readonly determiners: PhraseSet;
   readonly planCues: PhraseSet;
@@ -48,6 +50,7 @@ export const NOTHING: WordLookup = Object.freeze({
   benignBuckets: [],
   harm: [],
   weapon: [],
+  harmlessPhrases: [],
   targets: [],
   determiners: [],
   planCues: [],
@@ -82,12 +85,13 @@ export class WordLookups {
       benignBuckets,
       harm: ix.harm.entriesStartingWith(word),
       weapon: ix.weapon.entriesStartingWith(word),
+      harmlessPhrases: ix.harmlessPhrases.entriesStartingWith(word),
       targets: ix.targets.entriesStartingWith(word),
       determiners: ix.determiners.entriesStartingWith(word),
       planCues: ix.planCues.entriesStartingWith(word),
       anchored,
     };
-    const empty = signalBuckets.length + benignBuckets.length + entry.harm.length + entry.weapon.length
+    const empty = signalBuckets.length + benignBuckets.length + entry.harm.length + entry.weapon.length + entry.harmlessPhrases.length
       + entry.targets.length + entry.determiners.length + entry.planCues.length + anchored.length === 0;
     return empty ? NOTHING : entry;
   }

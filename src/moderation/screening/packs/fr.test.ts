@@ -3,6 +3,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** French: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('fr', {
   violent: [
+    ['threat', 'gun-control talk beside a first-person threat', 'Contrôle des armes ou pas, je vais tuer ce juge'],
     ["glorification", "praise of those who killed a role (bravo aux gars qui ont buté ces juges)", "Bravo aux gars qui ont buté ces juges, des héros"],
     ["threat", "setting a dog on someone (te … lâcher … dessus)", "je vais te lâcher mon pitbull dessus si tu reviens @sam"],
     ["threat", "setting the dogs on a group (lâcher les chiens sur vous)", "on va lâcher les chiens sur vous bande de balances"],
@@ -317,6 +318,7 @@ describePackCases('fr', {
     [null, 'endorsed quotation: quoted a call to hang the judge, then \'il a raison\' after the closing quote (paraphrase)', 'Un type a commenté « il faut pendre ce juge » et franchement, il a raison.'],
   ],
   benign: [
+    ['gun control as a topic (harmless phrase)', 'Le contrôle des armes est une priorité après Nantes'],
     ["news (congratulating investigators who arrested the killers of a cop)", "Félicitations aux enquêteurs qui ont arrêté ceux qui ont tué ce flic, ils ont réussi leur enquête"],
     ["everyday (letting the dog run on the beach)", "je lâche mon chien sur la plage tous les matins, il adore ça"],
     ["everyday (computer broke down)", "l'ordi m'a encore lâché en pleine réunion, je vais le fracasser"],

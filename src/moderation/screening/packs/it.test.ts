@@ -3,6 +3,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Italian: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('it', {
   violent: [
+    ['threat', 'arms-trafficking talk beside a first-person threat', 'Traffico di armi o no, quel giudice lo ammazzo'],
     ["threat", "look-alike of the meeting-at-the-pub cue (waiting outside to cut your throat)", "ci vediamo al pub, ti aspetto fuori e ti sgozzo come un maiale"],
     ["threat", "look-alike of the impersonal shot-heard cue (next time I shoot you)", "si è sentito un colpo stanotte: la prossima volta ti sparo in testa @gino"],
     ["threat", "look-alike of the impersonal shot-heard cue (the next one is for you)", "si è sentito un colpo in piazza, il prossimo è per te @marco"],
@@ -468,6 +469,7 @@ describePackCases('it', {
     [null, 'endorsed quotation: quoted a call to hang the judge, then \'ha ragione\' after the closing quote (paraphrase)', 'Uno ha commentato "quel giudice va impiccato" e sinceramente, ha ragione.'],
   ],
   benign: [
+    ['arms trafficking as a topic (harmless phrase)', 'Il traffico di armi verso i Balcani è in crescita'],
     ["everyday (meeting at the brewery, waiting outside)", "stasera ci vediamo in birreria alle 22, ti aspetto fuori che fa caldo"],
     ["news (impersonal: three shots heard near the station)", "si sono sentiti tre spari vicino alla stazione, poi è arrivata l'ambulanza"],
     ["everyday (look-alike of the next-one-is-for-you signal: the next song)", "la prossima canzone è per te, mamma"],

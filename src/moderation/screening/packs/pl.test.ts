@@ -11,6 +11,8 @@ import { normalize } from '../normalize.js';
  */
 describePackCases('pl', {
   violent: [
+    ['incitement', 'the call "do broni" outside the harmless phrase "dostęp do broni" still counts', 'Dostęp do broni mamy, więc do broni, bracia, idziemy na sejm'],
+    ['threat', 'gun-control talk beside a first-person threat', 'Kontrola broni czy nie, tego sędziego zastrzelę'],
     ['incitement', 'manors will burn again, announced', 'Rabacja pokazała, co umie chłop. Wkrótce znowu dwory pójdą z dymem'],
     ['incitement', 'palaces will burn again', 'Pałace znowu spłoną, jak za dawnych lat'],
     ['threat', 'a handle (gun) waiting for an exchange of fire', 'Klamka już czeka na wymianę ognia z tobą, frajerze'],
@@ -394,6 +396,7 @@ describePackCases('pl', {
     ['threat', 'a gun (klamka/spluwa) waiting for an exchange of fire: the door-handle repair cue does not count before "ognia"', 'Spluwa już czeka na wymianę ognia z wami, frajerzy'],
   ],
   benign: [
+    ['access to guns: the call "do broni" lies inside the harmless phrase', 'Dostęp do broni w Polsce jest mocno ograniczony'],
     ['news: town halls lit blue again', 'Ratusze znowu zapłoną na niebiesko w Dzień Autyzmu'],
     ['everyday: a handle waiting to be replaced', 'klamka czeka do wymiany od tygodnia, drzwi trzaskają'],
     ['everyday: your handle is due for replacement', 'Twoja klamka czeka na wymianę, jutro przyjdę z nową'],

@@ -394,8 +394,10 @@ describePackCases('pl', {
     ['incitement', 'hortative "zafundujmy" + a second Katyn', 'Zafundujmy lewakom drugi Katyń'],
     [null, 'endorsed quotation: quoted a call to hang the judge, then \'święta racja\' after the closing quote (paraphrase)', 'Ktoś skomentował "tego sędziego trzeba powiesić" i szczerze, święta racja.'],
     ['threat', 'a gun (klamka/spluwa) waiting for an exchange of fire: the door-handle repair cue does not count before "ognia"', 'Spluwa już czeka na wymianę ognia z wami, frajerzy'],
+    ['threat', 'a tire iron (łyżka do opon) is a weapon, not a kitchen spoon', 'Wyciągnę cię z auta i zatłukę łyżką do opon, frajerze'],
   ],
   benign: [
+    ['everyday: changing a wheel with a tire iron', 'Zmieniłem koło łyżką do opon w pięć minut, bez podnośnika'],
     ['access to guns: the call "do broni" lies inside the harmless phrase', 'Dostęp do broni w Polsce jest mocno ograniczony'],
     ['news: town halls lit blue again', 'Ratusze znowu zapłoną na niebiesko w Dzień Autyzmu'],
     ['everyday: a handle waiting to be replaced', 'klamka czeka do wymiany od tygodnia, drzwi trzaskają'],
@@ -2460,6 +2462,51 @@ describeConstructions('pl pack constructions from the r13 blind batches', [
     "zapali|zapaliła|zapalila|zapalił|zapalil|spali|spłonie|splonie|wybuchnie|wybuchła|wybuchla|wybuchł|wybuchl|wyleci ~ ~ ~ (razem z tobą|razem z toba|razem z nim|razem z nią|razem z nia|razem z nimi|razem z wami|z tobą w środku|z toba w srodku|z nim w środku|z nim w srodku|z nimi w środku|z nimi w srodku|z wami w środku)",
     ["Niech ci się ta twoja Tesla zapali w garażu razem z tobą", "oby ten ich bus wybuchł z nimi w środku"],
     "Samochód się zapalił, ale kierowca zdążył wysiąść",
+  ],
+]);
+
+describeConstructions('pl pack constructions from the r14 blind batches', [
+  [
+    "death_wish",
+    "oby|obyś|obys|obyście|obyscie|żeby|zeby|niech|bodaj ~ {die_forms} w kolejce|kolejkach",
+    ["obyś umierał w kolejce do onkologa, ty złodzieju", "żeby wasze dzieci zdychały w kolejkach na SOR"],
+    "W tym szpitalu ludzie umierali w kolejce na SOR, pisze NIK",
+  ],
+  [
+    "plan",
+    "celujemy|celujcie|celujmy|mierzymy|mierzcie|rzucamy|rzucajcie|rzućcie|rzuccie|walimy|walcie ~ w ~ policję|policje|policjantów|policjantow|psy|gliny|kordon|mundurowych|radiowozy|radiowóz|radiowoz",
+    ["bierzemy butelki i celujemy w policję przy moście", "rzucajcie kamieniami w radiowozy, jak tylko podjadą"],
+    "Celujemy w pierwszą trójkę w lidze, policja też nam kibicuje",
+  ],
+  [
+    "idiom",
+    "dwie pieczenie przy jednym ogniu",
+    ["Upiekłam dwie pieczenie przy jednym ogniu: zakupy i apteka po drodze"],
+    "Przy jednym ogniu upiekli go żywcem, tak mu życzę",
+  ],
+  [
+    "history",
+    "dla jednych bohaterowie|bohater|bohaterami|bohaterem|bohaterką|bohaterka|zbrodniarze|bandyci ~ dla innych|drugich",
+    ["Żołnierze podziemia strzelali do milicji: dla jednych bohaterowie, dla innych bandyci", "Ten dowódca był dla jednych bohaterem, a dla drugich zbrodniarzem"],
+    "Ci co strzelali do posłów to bohaterowie, dla mnie wzór do naśladowania",
+  ],
+  [
+    "condemnation",
+    "nie ma (żadnego|zadnego|) usprawiedliwienia|wytłumaczenia|wytlumaczenia|wybaczenia dla",
+    ["Nie ma żadnego usprawiedliwienia dla tego, kto pobił ratownika", "nie ma wytłumaczenia dla ataku na dziennikarkę"],
+    "Ci zdrajcy nie mają usprawiedliwienia, na latarnię z nimi",
+  ],
+  [
+    "incitement",
+    "przydałby|przydalby|przydałaby|przydalaby|przydaliby|przydałoby|przydaloby się|sie ~ ktoś|ktos|ludzie|chłopaki|chlopaki ~ z pałką|palka|pałkami|palkami|kałachem|kalachem|karabinem|spluwą|spluwa|maczetą|maczeta|granatem|szubienicą|szubienica|sznurem|kastetem",
+    ["Na tych złodziei z ratusza przydałby się ktoś taki z pałką", "przydaliby się chłopaki z kałachem pod tym sejmem"],
+    "Przydałby się ktoś z wiertarką, bo półki same się nie powieszą",
+  ],
+  [
+    "threat",
+    "(jeszcze|ty|wy|on|ona|oni) mnie|nas ~ popamięta|popamieta|popamiętasz|popamietasz|popamiętacie|popamietacie|popamiętają|popamietaja",
+    ["Ty mnie jeszcze popamiętasz, gnoju", "mam jego adres, on nas jeszcze popamięta"],
+    "Ten wyjazd do Zakopanego długo popamiętamy, było cudownie",
   ],
 ]);
 

@@ -106,6 +106,28 @@ describe('normalize', () => {
     expect(normalize('the streets are dark on your way home 😉 aha', vocab).jokeMarkers).toBe(0);
   });
 
+  it('marks punctuation between words, but not quotation marks or apostrophes', () => {
+    const pauses = (text: string) => {
+      const n = normalize(text, vocab);
+      return n.tokens.map((t, i) => (n.pauseBefore[i] ? '|' : '') + t).join(' ');
+    };
+    expect(pauses('bring a gun, range is close')).toBe('bring a gun |range is close');
+    expect(pauses('gun. shop owners - run (now)')).toBe('gun |shop owners |run |now');
+    expect(pauses('we need "gun control" now')).toBe('we need gun control now');
+    expect(pauses("it's great! so")).toBe("it's great |so");
+  });
+
+  it('ends a sentence before or after quotation marks', () => {
+    const clauses = (text: string) => {
+      const n = normalize(text, vocab);
+      return n.tokens.map((t, i) => `${t}:${n.clause[i]}`).join(' ');
+    };
+    expect(clauses('I agree with her. "Hang them" was shouted')).toBe('i:0 agree:0 with:0 her:0 hang:1 them:1 was:1 shouted:1');
+    expect(clauses('they chanted "hang them." Then they left')).toBe('they:0 chanted:0 hang:0 them:0 then:1 they:1 left:1');
+    // "Then" starts a sentence there: no name.
+    expect(normalize('they chanted "hang them." Then they left', vocab).nameLike[4]).toBe(false);
+  });
+
   it('numbers clauses: a sentence break, or a conjunction before a free relative, opens one', () => {
     const clauses = (text: string) => {
       const n = normalize(text, vocab);

@@ -24,6 +24,12 @@ export interface NormalizedText {
    * a later clause (rule-evidence.ts).
    */
   clause: number[];
+  /**
+   * Same length as `tokens`: whether punctuation other than quotation marks (a comma, a full stop,
+   * a dash, a bracket…) stands between the token and the one before. A fixed phrase does not run
+   * across it: "bring a gun, range is close" holds no "gun range".
+   */
+  pauseBefore: boolean[];
   /** Laughing or winking emoji and the like: the author signals a joke. */
   jokeMarkers: number;
   /** `tokens` joined by single spaces. */
@@ -98,7 +104,10 @@ const TOKEN = /\p{N}+(?:[:.,]\p{N}+)+(?:am|pm|h)?(?![\p{L}\p{N}])|@[\p{L}\p{N}_]
 const TOKEN_WITH_MASKS = /\p{N}+(?:[:.,]\p{N}+)+(?:am|pm|h)?(?![\p{L}\p{N}])|@[\p{L}\p{N}_]+(?:[.\-][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)?|\p{L}+(?:[*#]{1,3}\p{L}+)+(?![\p{L}\p{M}\p{N}$@!|+€'_])|[\p{L}\p{M}\p{N}$@!|+€'_]+/gu;
 /** A mask between letters: only such posts need the slower tokenizer. */
 const HAS_MASK = /\p{L}[*#]{1,3}\p{L}/u;
-const SENTENCE_END = /[.!?…]\s*$/u;
+/** A sentence ends at . ! ? … with only spaces and quotation marks after it ('… them." He', '… agree. "We'). */
+const SENTENCE_END = /[.!?…][\s"“”„«»‹›'‘’]*$/u;
+/** Punctuation that a fixed phrase does not run across (quotation marks and apostrophes are no pause). */
+const PAUSE = /[,.;:!?…()[\]{}\-–—/\\|\n]/u;
 
 /**
  * @param vocabulary every word the packs mention: picks among leetspeak and spelling readings
@@ -144,7 +153,8 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
       raw.length > 0 &&
       (exclaimed ||
         (!plainGap && ((sentenceStart && !ordinalBefore(raw, before, word, s, m.index)) || before.includes(';') || contrastAfterPause(before, word, s, m.index + m[0].length))));
-    const token: RawToken = { word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before), breakBefore };
+    const pauseBefore = raw.length > 0 && (exclaimed || (!plainGap && PAUSE.test(before)));
+    const token: RawToken = { word: word.toLowerCase(), nameLike, quoted, wideGapBefore: !plainGap && /\s{2,}|\//u.test(before), breakBefore, pauseBefore };
     if (hasMasks && isMaskedWord(token.word)) pushMasked(raw, token, masked);
     else raw.push(token);
   }
@@ -159,6 +169,7 @@ export function normalize(text: string, vocabulary?: ReadonlySet<string>, masked
     nameLike: joined.map((t) => t.nameLike),
     quoted: joined.map((t) => t.quoted),
     clause: clauseIndices(joined, tokens),
+    pauseBefore: joined.map((t) => t.pauseBefore === true),
     jokeMarkers: jokeMarkers + laughs,
     literalTokens,
     text: tokens.join(' '),
@@ -193,7 +204,7 @@ function pushMasked(raw: RawToken[], token: RawToken, masked?: MaskedWordReader)
     return;
   }
   token.word.split(/[*#]+/u).forEach((part, i) => {
-    if (part !== '') raw.push({ ...token, word: part, wideGapBefore: i === 0 && token.wideGapBefore, nameLike: i === 0 && token.nameLike, breakBefore: i === 0 && token.breakBefore === true });
+    if (part !== '') raw.push({ ...token, word: part, wideGapBefore: i === 0 && token.wideGapBefore, nameLike: i === 0 && token.nameLike, breakBefore: i === 0 && token.breakBefore === true, pauseBefore: i === 0 && token.pauseBefore === true });
   });
 }
 
@@ -289,6 +300,8 @@ interface RawToken {
   wideGapBefore: boolean;
   /** A sentence break (. ! ? … ; or a new line) stands before the token. */
   breakBefore?: boolean;
+  /** Punctuation stands before the token (see `NormalizedText.pauseBefore`). */
+  pauseBefore?: boolean;
 }
 
 /**

@@ -211,6 +211,20 @@ describe('harmless phrases', () => {
   it('forgets the phrases of the previous post', () => {
     match('gun control now');
     expect(match('the judge deserves a gun').signals.map((s) => s.weapon)).toEqual(['gun']);
+    // The same position covered in the post before, and a post as long.
+    match('the judge deserves a gun control');
+    expect(match('the judge deserves a gun, gun control later').signals.map((s) => s.weapon)).toEqual(['gun']);
+  });
+
+  it('reads no phrase across punctuation', () => {
+    expect(match('the judge deserves a gun, control is what we need').signals.map((s) => s.weapon)).toEqual(['gun']);
+    expect(match('the judge deserves a gun. control yourself').signals.map((s) => s.weapon)).toEqual(['gun']);
+  });
+
+  it('hides every word of a weapon phrase only when the harmless phrase covers one of them', () => {
+    // "firing squad" runs into "firing squad drill": no weapon; a harm verb wholly inside a phrase is none either.
+    expect(match('the judge deserves a firing squad drill').violentWords).toEqual([]);
+    expect(match('i will kill switch him').signals).toEqual([]);
   });
 });
 

@@ -140,7 +140,7 @@ export class CompiledPack implements PackWordLists {
    */
   private matcherFor(built: PackPatterns, norm: NormalizedText, hints: TargetHints): TokenMatcher {
     const matcher = built.matcher;
-    if (!matcher.isFor(norm.tokens, norm.nameLike, norm.quoted, hints)) matcher.reset(norm.tokens, norm.nameLike, norm.quoted, hints);
+    if (!matcher.isFor(norm.tokens, norm.nameLike, norm.quoted, hints)) matcher.reset(norm.tokens, norm.nameLike, norm.quoted, hints, norm.pauseBefore);
     return matcher;
   }
 

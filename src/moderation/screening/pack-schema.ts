@@ -53,9 +53,9 @@ export interface RulePack {
    * Optional: phrases in which a weapon word or harm verb names no weapon and no violent act but a
    * topic of talk or another thing ("gun control", "knife crime", "fire alarm", "shooting star",
    * "control de armas"). A word inside one of them is neither: no pattern reads it as `{weapon}` or
-   * `{harm}`, the model does not see it tagged as one, and a signal lying wholly inside one ("do
-   * broni", to arms, in "dostęp do broni") does not count. Matched as words like other phrase
-   * lists (`word*` for a prefix).
+   * `{harm}`, the model does not see it tagged as one, and a token pattern's signal lying wholly
+   * inside one ("do broni", to arms, in "dostęp do broni") does not count. No phrase runs across
+   * punctuation. Matched as words like other phrase lists (`word*` for a prefix).
    */
   harmlessPhrases?: string[];
 }

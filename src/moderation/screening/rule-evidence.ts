@@ -290,6 +290,8 @@ function endorsementOf(
 function introducesQuotation(e: Endorsement, open: number, quoted: readonly boolean[], clause: readonly number[]): boolean {
   if (open - e.end > ENDORSEMENT_MAX_INTRO) return false;
   for (let k = e.end; k < open; k++) if (quoted[k]) return false;
+  // The quotation opens in the endorsing phrase's clause: 'I agree! "…", they chanted' agrees with something else.
+  for (let k = e.end; k <= open; k++) if (clause[k] !== clause[e.start]) return false;
   let clauseStart = e.start;
   while (clauseStart > 0 && !quoted[clauseStart - 1] && clause[clauseStart - 1] === clause[e.start]) clauseStart--;
   return e.start - clauseStart <= ENDORSEMENT_MAX_INTRO;

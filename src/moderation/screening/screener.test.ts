@@ -162,6 +162,9 @@ describe('screener (English, end to end)', async () => {
       'Someone under the article wrote "we will hang them all" and I do not agree with a word of it.',
       'I do not agree: "we will hang them all"',
       'Exactly what they chanted outside: "we will hang them all"',
+      'Exactly! "We will hang them all" is what they chanted.',
+      'I agree! "We will hang them all", they chanted.',
+      'I agree with Sarah. "We will hang them all" was the worst thing shouted at the rally.',
     ]) {
       expect(screener.screen(text).decision, text).toBe('allow');
     }

@@ -48,6 +48,7 @@ export class TokenMatcher {
   private tokens: readonly string[] = [];
   private nameLike: readonly boolean[] = [];
   private quoted: readonly boolean[] = [];
+  private pauseBefore: readonly boolean[] = [];
   private hints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
   /** Per token, what the pack's indexes hold for its word (looked up once per post and pack). */
   private readonly words: WordLookup[] = [];
@@ -84,10 +85,11 @@ export class TokenMatcher {
   }
 
   /** Starts on a new post: forgets every position worked out for the previous one. */
-  reset(tokens: readonly string[], nameLike: readonly boolean[], quoted: readonly boolean[], hints: TargetHints): void {
+  reset(tokens: readonly string[], nameLike: readonly boolean[], quoted: readonly boolean[], hints: TargetHints, pauseBefore: readonly boolean[] = []): void {
     this.tokens = tokens;
     this.nameLike = nameLike;
     this.quoted = quoted;
+    this.pauseBefore = pauseBefore;
     this.hints = hints;
     const n = tokens.length;
     this.words.length = n;
@@ -121,11 +123,19 @@ export class TokenMatcher {
     for (let i = 0; i < n; i++) {
       const entries = this.words[i]!.harmlessPhrases;
       if (entries.length === 0) continue;
-      const ends = this.pack.harmlessPhrases.endsOf(entries, this.tokens, i);
-      if (ends.length === 0) continue;
-      this.harmless.fill(1, i, Math.max(...ends));
+      // The longest phrase here with no punctuation inside ("bring a gun, range is close" has no "gun range").
+      let end = 0;
+      for (const e of this.pack.harmlessPhrases.endsOf(entries, this.tokens, i)) if (e > end && !this.pauseWithin(i, e)) end = e;
+      if (end === 0) continue;
+      this.harmless.fill(1, i, end);
       this.anyHarmless = true;
     }
+  }
+
+  /** Whether punctuation stands between two tokens of [start, end). */
+  private pauseWithin(start: number, end: number): boolean {
+    for (let k = start + 1; k < end; k++) if (this.pauseBefore[k] === true) return true;
+    return false;
   }
 
   /** Ends of a weapon or harm verb at `pos` that cover no token of a harmless phrase. */

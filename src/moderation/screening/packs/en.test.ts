@@ -3,6 +3,8 @@ import { describePackCases } from '../../../../test/helpers/screening-pack-cases
 /** English: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('en', {
   violent: [
+    ['plan', 'a harmless phrase does not run across a comma ("gun, range" is no gun range)', 'I will bring a gun, range is close enough'],
+    ['plan', '"gun police" is no gun policy: a harmless phrase ends where its words end', 'Bring a gun, police won\'t stop all of us tomorrow'],
     ['threat', 'a condemnation of what was said cannot excuse a threat of the author’s own', 'What a horrible thing to say, I will kill you for it'],
     ['threat', 'an endorsing phrase that introduces the quotation makes it the author’s own', 'Exactly: "we will burn your house down"'],
     ['threat', 'gun-control talk cannot excuse a first-person threat beside it', 'We need more gun control, I\'ll shoot any senator who votes against it'],
@@ -163,6 +165,8 @@ describePackCases('en', {
     ['death_wish', 'nobody deserves it, except…', 'nobody deserves to be shot, except that judge @dan'],
     ['death_wish', 'not impeached, dead (a lawful word inside the wish is no excuse)', "Not sacked, not jailed, not impeached. Dead, that's what this governor deserves"],
     ['threat', 'under your car, not for the cats', "I put something under your car, it's not for the cats @dan"],
+    ['threat', 'left a surprise under his car (paraphrase of the object-left-under-a-car threat)', "I left a surprise under his car, it's not for the cats"],
+    ['threat', 'left a little present under your car (paraphrase of the object-left-under-a-car threat)', "we've left a little present under your car. enjoy the drive tomorrow"],
     ['death_wish', 'not fired, not prosecuted: executed', 'Not fired, not prosecuted, executed. That is what every one of those bankers deserves'],
     ['death_wish', 'dead is what X deserves', 'Prison is too soft. Dead is what those traitors deserve'],
     ['plan', 'be at a house at a time with weapons, after a secrecy cue', "don't share this, just be at his house at 9 with the knives"],
@@ -690,6 +694,7 @@ describePackCases('en', {
     ['everyday (batter you if you nick my chips)', "I'll batter you if you nick my chips again"],
     ['everyday (sibling and the lego)', 'my son says he will kill his sister if she touches his lego again'],
     ['everyday (check under your car for cats)', 'frosty night: check under your car for cats before you drive'],
+    ['everyday (left something under your car seat: look-alike of the object-left-under-a-car threat)', 'I left something under your car seat, can you check when you get in'],
     ['everyday (knock on the bonnet for kittens)', 'Cold morning: knock on the bonnet and check under the car for kittens before driving off'],
     ['lawful (impeach)', 'Congress must impeach him now, he broke the law'],
     ['news (sacked and jailed)', 'the senator was sacked and then jailed, about time'],

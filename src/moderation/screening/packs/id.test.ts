@@ -619,6 +619,12 @@ describePackCases('id', {
     ['death_wish', 'short slang, paraphrase', 'Mampus lu sono'],
     ['threat', 'Sundanese: you + passive harm verb + by me (ku aing)', 'Sia rék dipaehan ku aing, tungguan'],
     ['threat', 'Sundanese: you … by me + passive harm verb, paraphrase', 'Mun maneh datang deui, ku aing dibacok'],
+    ['threat', 'do not dare hide from me + you will regret it, paraphrase', 'Jgn coba2 kabur dari aku, kamu pasti nyesel'],
+    ['incitement', 'grab-the-promo cue does not cover people seen then attacked (look-alike)', 'Kalo liat suporter mereka langsung sikat aja'],
+    ['death_wish', 'narrowed vanish-from-the-earth wish still catches a person (look-alike)', 'Semoga kamu lenyap dari muka bumi'],
+    ['threat', 'arrest report followed by own revenge threat (look-alike)', 'Polisi ringkus pelaku yg tusuk temen gue, besok gue tusuk keluarganya'],
+    ['glorification', 'mob killing is worth copying, without negation (look-alike)', 'Warga yang menghakimi maling sampai tewas itu patut dicontoh'],
+    ['threat', 'stab your eye with a sewing needle (look-alike)', 'Gue tusuk mata lo pake jarum jahit'],
   ],
   benign: [
     ['gun ownership as a topic (harmless phrase)', 'Kepemilikan senjata api di Indonesia diatur ketat'],
@@ -1222,6 +1228,12 @@ describePackCases('id', {
     ['news: burned by a mob', 'Pria itu tewas dibakar massa setelah dituduh mencuri'],
     ['condemnation: raids by a mass organisation break the law', 'Sweeping ormas itu melanggar hukum, polisi harus bertindak'],
     ['Sundanese: picked up by me (no harm verb)', 'Maneh dijemput ku urang jam 7, ulah telat'],
+    ['do not run from reality or you will regret it (look-alike)', 'Jangan coba-coba lari dari kenyataan, nanti kamu nyesel sendiri'],
+    ['everyday: grab the voucher deal, paraphrase', 'Tiap liat voucher cashback langsung sikat, dompet nangis'],
+    ['everyday: may Covid vanish from the earth, capitalised, paraphrase', 'Semoga Covid cepat hilang dari muka bumi, capek pake masker'],
+    ['news: police arrest the one who stabbed, paraphrase', 'Polisi tangkap remaja yang tusuk sopir ojol di terminal'],
+    ['condemnation: vigilante killing is not worth imitating, paraphrase', 'Aksi main hakim sendiri sampai korban tewas itu tidak layak ditiru'],
+    ['sewing: pricked a sibling with a safety pin while sewing, paraphrase', 'Gak sengaja aku tusuk adek pake peniti waktu jahit kancing'],
   ],
 });
 

@@ -351,6 +351,8 @@ describePackCases('nl', {
     ['incitement', 'back against the wall and shoot', 'zet die wethouder met zijn rug tegen de muur en schiet hem neer'],
     ['threat', 'after a game, waiting with a knife', 'na Mario Kart wacht ik je op bij je huis met een mes @sven_k'],
     ['incitement', 'a season remark cannot excuse a call to shoot', 'schiet die rechter neer, wat een seizoen is dit zeg'],
+    ['incitement', 'imperative shoot-down of a demonstrative role, paraphrase (knal deze burgemeester dood)', 'knal deze burgemeester dood, wat een jaar is dit zeg'],
+    ['threat', 'first person shoots that role dead (we knallen die wethouder dood)', 'we knallen die wethouder dood als hij het azc doorzet'],
     ['threat', 'walking you home, then stabbing', 'ik loop wel met je mee naar huis vanavond, en dan steek ik je neer'],
     // Everyday words that were one-word benign cues (vakantie, boodschappen, aangifte, schatje, grapje,
     // volgens, nummer, koffie, hockey) no longer excuse a threat that mentions them.
@@ -949,6 +951,7 @@ describePackCases('nl', {
     ['gaming: finishing you all in Mario Kart', 'ik ga jullie allemaal afmaken in Mario Kart vanavond, bereid je voor'],
     ['gaming: crushing you at Mario Party', 'we maken jullie kapot met Mario Party zaterdag, neem chips mee'],
     ['fiction: a shooting in the series Undercover', 'in Undercover schiet Ferry zijn eigen neef neer, wat een seizoen'],
+    ['fiction: inverted subject, he shoots that judge in the episode (look-alike of the imperative shoot-down)', 'in de laatste aflevering schiet hij die rechter neer, wat een seizoen'],
     ['fiction: a shooting in Penoza', 'in Penoza schiet Carmen iedereen overhoop, wat een aflevering'],
     ['everyday: a campfire burned like a torch', 'wat een mooie avond, het kampvuur brandde als een fakkel'],
     ['everyday: offering to walk along in the dark', 'je werkt vaak laat op kantoor he, zal ik vanavond met je meelopen naar de parkeerplaats? het is daar zo donker'],

@@ -5,6 +5,8 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** Spanish: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('es', {
   violent: [
+    ['death_wish', 'look-alike of the fear cue: a wish of the author\'s own in the next sentence', '¿Miedo de que se muera desangrado? Ojalá se muera desangrado ese juez'],
+    ['death_wish', 'look-alike of the purpose cue: the purpose clause follows the author\'s own wish', 'Ese juez, que se muera desangrado, para que no vuelva a juzgar a nadie'],
     ['threat', 'gun-control talk beside a first-person threat', 'Con o sin control de armas, a ese juez le meto un tiro'],
     ["incitement", "plural imperative with clitic: set fire to an official's office (préndanle fuego a)", "préndanle fuego a la oficina del diputado, sale a las 8"],
     ["threat", "look-alike of the night idiom: burn a councillor's house tonight", "vamos a quemar la casa del concejal esta noche"],
@@ -347,6 +349,9 @@ describePackCases('es', {
     ["threat", "reprisal: touch one neighbour and we kill a hundred", "como toquen a un solo vecino, matamos a cien de los suyos"],
   ],
   benign: [
+    ['purpose: so that he does not bleed to death (not a wish)', 'Hay que llevarlo al hospital para que no se muera desangrado'],
+    ['fear that someone may die (not a wish)', 'Tengo miedo de que se muera desangrado en la carretera'],
+    ['purpose: so that nobody dies of cold, paraphrase', 'Para que nadie se muera de frío abrimos el albergue'],
     ['gun control as a topic (harmless phrase)', 'Control de armas ya: otra masacre en Texas'],
     ["idiom (concessive: así + subjunctive + no: even if it kills them, no)", "así se muera de risa, no le cuento el final"],
     ["idiom (burn the night: quemar la noche)", "el sábado quemamos la noche en la feria, avisad a los primos"],

@@ -229,11 +229,21 @@ describe('harmless phrases', () => {
 });
 
 describe('harmless phrases around a whole signal', () => {
-  const withPhrases = new CompiledPack({ ...pack, harmlessPhrases: ['the right to arm yourselves'] });
+  const withPhrases = new CompiledPack({ ...pack, harmlessPhrases: ['the right to arm yourselves', 'right to arm', 'squad drill'] });
   const match = (text: string) => withPhrases.match(normalize(text, withPhrases.vocabulary), noHints);
 
   it('drop a signal that lies wholly inside one, and keep the same words elsewhere', () => {
     expect(match('the right to arm yourselves is in the constitution').signals).toEqual([]);
     expect(match('arm yourselves, the right to arm yourselves is ours').signals.map((s) => s.text)).toEqual(['arm yourselves']);
+  });
+
+  it('keep a signal only partly inside one', () => {
+    // "right to arm" covers "arm" but not "yourself": the call still counts.
+    expect(match('a right to arm yourself').signals.map((s) => s.text)).toEqual(['arm yourself']);
+  });
+
+  it('hide a weapon phrase that runs into one from outside', () => {
+    // "firing" is outside "squad drill", "squad" inside: the weapon "firing squad" is none.
+    expect(match('the judge deserves a firing squad drill').signals).toEqual([]);
   });
 });

@@ -248,6 +248,8 @@ describe('endorsed quotations', () => {
     // Too far from the quotation, or not at the start of its clause, it agrees with something else.
     expect(ahead('i agree with the new ban "we will hang them"', 6)).toBeNull();
     expect(ahead('they were loud and i agree "we will hang them"', 6)).toBeNull();
+    // Another quotation stands between: the agreement was with that one.
+    expect(ahead('i agree "yes" and "we will hang them"', 4)).toBeNull();
     // The quotation opens in a later clause: the agreement was with something else.
     expect(ahead('i agree . "we will hang them"', 2)).toBeNull();
     // A condemnation after the quotation still undoes it: 'I agree: "…" is a vile thing to say'.

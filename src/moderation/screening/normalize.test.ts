@@ -3,6 +3,11 @@ import { isSingleCharacter, normalize } from './normalize.js';
 import { MaskedWordReader } from './unmask.js';
 
 const vocab = new Set(['kill', 'hang', 'shoot', 'die', 'you', 'stab', 'family']);
+/** Each token with the number of its clause: "report:0 it:0 and:1 whoever:1 …". */
+const clauses = (text: string) => {
+  const n = normalize(text, vocab);
+  return n.tokens.map((t, i) => `${t}:${n.clause[i]}`).join(' ');
+};
 
 describe('normalize', () => {
   it('folds case and keeps the original', () => {
@@ -118,10 +123,6 @@ describe('normalize', () => {
   });
 
   it('ends a sentence before or after quotation marks', () => {
-    const clauses = (text: string) => {
-      const n = normalize(text, vocab);
-      return n.tokens.map((t, i) => `${t}:${n.clause[i]}`).join(' ');
-    };
     expect(clauses('I agree with her. "Hang them" was shouted')).toBe('i:0 agree:0 with:0 her:0 hang:1 them:1 was:1 shouted:1');
     expect(clauses('they chanted "hang them." Then they left')).toBe('they:0 chanted:0 hang:0 them:0 then:1 they:1 left:1');
     // "Then" starts a sentence there: no name.
@@ -129,10 +130,6 @@ describe('normalize', () => {
   });
 
   it('numbers clauses: a sentence break, or a conjunction before a free relative, opens one', () => {
-    const clauses = (text: string) => {
-      const n = normalize(text, vocab);
-      return n.tokens.map((t, i) => `${t}:${n.clause[i]}`).join(' ');
-    };
     expect(clauses('report it, and whoever wrote it should hang')).toBe('report:0 it:0 and:1 whoever:1 wrote:1 it:1 should:1 hang:1');
     expect(clauses('report it. whoever wrote it should hang')).toBe('report:0 it:0 whoever:1 wrote:1 it:1 should:1 hang:1');
     expect(clauses('report it; the one who wrote it')).toBe('report:0 it:0 the:1 one:1 who:1 wrote:1 it:1');

@@ -229,16 +229,17 @@ export function findEndorsements(
 /**
  * The endorsement that makes a quoted signal the author's own, or null. It stands after the
  * closing mark of the signal's quotation, in the clause the author's words after the quotation
- * start in or the next one (clauses as `NormalizedText.clause` numbers them), among the first words
- * of its clause and near its end, with no other
- * quotation between ('"we will hang them" and I agree', '„Hängt sie alle" – genau so!', 'Someone
- * wrote "…". Exactly.'); or it introduces the quotation, among the first words of its clause and
- * at most two words before the opening mark ('I agree: "…"', 'Genau so: „…"'). No endorsement counts when the post frames the quotation as fiction, a
- * game, history or a figure of speech; when the author answers it lawfully after it; or when the
- * author condemns it anywhere, or reports it after it ('"hang them" — disgusting, reported'),
- * other than in the words that name its source beside it ("someone wrote", "people saying" before
- * it; a report such as '"…" he said' after it). Cues inside quotation marks are the quoted words, not the author's; cues on the
- * endorsing words themselves ("finally someone said it") do not count.
+ * start in or the next one (clauses as `NormalizedText.clause` numbers them), among the first
+ * words of its clause and near its end, with no other quotation between ('"we will hang them" and
+ * I agree', '„Hängt sie alle" – genau so!', 'Someone wrote "…". Exactly.'); or it introduces the
+ * quotation, among the first words of its clause and at most two words before the opening mark,
+ * in the same clause ('I agree: "…"', 'Genau so: „…"'). No endorsement counts when the post frames
+ * the quotation as fiction, a game, history or a figure of speech; when the author answers it
+ * lawfully after it; or when the author condemns it anywhere, or reports it after it ('"hang
+ * them" — disgusting, reported'), other than in the words that name its source beside it
+ * ("someone wrote", "people saying" before it; a report such as '"…" he said' after it). Cues
+ * inside quotation marks are the quoted words, not the author's; cues on the endorsing words
+ * themselves ("finally someone said it") do not count.
  */
 function endorsementOf(
   signal: RuleMatch,

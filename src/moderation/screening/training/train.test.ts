@@ -36,6 +36,17 @@ describe('trainModel', () => {
     await expect(trainModel(examples, () => {}, { folds: 0 })).rejects.toThrow(/folds/);
     await expect(trainModel(examples, () => {}, { dim: 3000 })).rejects.toThrow(/dim must be a power of two/);
     await expect(trainModel(examples, () => {}, { dim: 0 })).rejects.toThrow(/dim must be a power of two/);
+    await expect(trainModel(examples, () => {}, { seedsPerFold: 0 })).rejects.toThrow(/seedsPerFold must be an integer of at least 1/);
+    await expect(trainModel(examples, () => {}, { seedsPerFold: 1.5 })).rejects.toThrow(/seedsPerFold/);
+  });
+
+  it('averages SGD runs with different seeds per fold when asked, reproducibly', async () => {
+    const weightsOf = (m: Awaited<ReturnType<typeof trainModel>>) => Buffer.from(m.binary.weights.buffer);
+    const one = await trainModel(examples);
+    const two = await trainModel(examples, () => {}, { seedsPerFold: 2 });
+    const again = await trainModel(examples, () => {}, { seedsPerFold: 2 });
+    expect(weightsOf(two).equals(weightsOf(again))).toBe(true);
+    expect(weightsOf(two).equals(weightsOf(one))).toBe(false);
   });
 
   it('fits a bias offset for each language with enough rows, and none when switched off', async () => {

@@ -58,6 +58,12 @@ export interface TrainConfig {
    * `fitLanguageBiases`).
    */
   languageBias: boolean;
+  /**
+   * SGD runs per fold, each with its own seed (far apart: epoch e of seed s visits in the order of
+   * s + e), whose heads are averaged: the seed alone moves about 21 held-out flag decisions, and
+   * averaging runs damps that. 1: one run per fold, as shipped.
+   */
+  seedsPerFold: number;
 }
 
 export const DEFAULT_TRAIN_CONFIG: Readonly<TrainConfig> = Object.freeze({
@@ -70,7 +76,10 @@ export const DEFAULT_TRAIN_CONFIG: Readonly<TrainConfig> = Object.freeze({
   dim: MODEL_DIM,
   seed: DEFAULT_TRAIN_OPTIONS.seed,
   languageBias: true,
+  seedsPerFold: 1,
 });
+/** Distance between the seeds of the SGD runs averaged per fold (see `seedsPerFold`). */
+const SEED_STRIDE = 1_000_003;
 /** A language needs this many out-of-fold rows for its own bias; fewer would fit noise. */
 const LANGUAGE_BIAS_MIN_ROWS = 500;
 /** Precision the model must reach on its own (out of fold) to flag what rules and combiner missed. */
@@ -95,6 +104,9 @@ export function validateTrainConfig(config: TrainConfig): void {
   // Feature hashing keeps `index & (dim - 1)`, which covers every bucket only for a power of two.
   if (!Number.isInteger(config.dim) || config.dim < 1 || config.dim > 2 ** 30 || (config.dim & (config.dim - 1)) !== 0) {
     throw new Error(`training config: dim must be a power of two (got ${config.dim})`);
+  }
+  if (!Number.isInteger(config.seedsPerFold) || config.seedsPerFold < 1) {
+    throw new Error(`training config: seedsPerFold must be an integer of at least 1 (got ${config.seedsPerFold})`);
   }
 }
 
@@ -155,7 +167,9 @@ export async function trainModel(
   const oof = new Array<number>(prepared.length).fill(0.5);
   const foldHeads: LinearHead[] = [];
   for (let fold = 0; fold < config.folds; fold++) {
-    const head = trainLogistic(prepared.filter((p, i) => foldOf(p, i) !== fold).map((p) => p.sample), options);
+    const samples = prepared.filter((p, i) => foldOf(p, i) !== fold).map((p) => p.sample);
+    const runs = Array.from({ length: config.seedsPerFold }, (_, k) => trainLogistic(samples, { ...options, seed: options.seed + k * SEED_STRIDE }));
+    const head = runs.length === 1 ? runs[0]! : averageHeads(runs);
     foldHeads.push(head);
     prepared.forEach((p, i) => {
       if (foldOf(p, i) === fold) oof[i] = sigmoid(dot(head, p.sample.features, config.dim));

@@ -2,8 +2,8 @@
  * Everything a pack's indexes hold for one word, looked up once per word and pack.
  *
  * Matching a post asks each token of the pack's pattern indexes (signals, benign cues) and
- * phrase sets (harm verbs, weapons, phrases that make them harmless, targets, determiners, plan cues): eight map lookups and
- * trie walks per token, most of them answering "nothing". Posts are made of the same few
+ * phrase sets (harm verbs, weapons, harmless phrases, targets, determiners, plan cues): eight map
+ * lookups and trie walks per token, most of them answering "nothing". Posts are made of the same few
  * thousand words, so the answers are kept per word: a token costs one map lookup once its word
  * has been seen. The answers depend on the pack alone (never on the post), so keeping them
  * cannot change a match.

@@ -3263,6 +3263,225 @@ describeConstructions('pl pack constructions from the r16 blind batches', [
   ],
 ]);
 
+describeConstructions('pl pack constructions from the r17 blind batches', [
+  [
+    "threat",
+    "obiję|obije|obijemy|przestawię|przestawie|przestawimy|rozkwaszę|rozkwasze|rozkwasimy|rozbiję|rozbije|rozbijemy|rozwalę|rozwale|rozwalimy|obiję ci|mu|jej|wam|im|tobie ~ {face_words}",
+    ["przestawię ci facjatę", "rozkwaszę mu ryj"],
+    "Przestawię ci meble w pokoju",
+  ],
+  [
+    "threat",
+    "obleję|obleje|oblejemy|chlusnę|chlusne|chluśniemy|chlusniemy|pryśnie|prysne|psiknę|psikne ~ ~ {weapon}|wrzątkiem|wrzatkiem|żrącym|zracym|rozpuszczalnikiem",
+    ["obleję ją kwasem", "oblejemy ich benzyną"],
+    "Obleję sałatkę oliwą",
+  ],
+  [
+    "threat",
+    "dam|damy ci|mu|jej|wam|im kulkę|kulke|kulę|kule|nożem|nozem|maczetą|maczeta|siekierą|siekiera|łomem|lomem|pałą|pala|kastetem",
+    ["dam ci nożem pod żebro", "damy mu kulkę"],
+    "Dam ci kosę do skoszenia trawy, jest w szopie",
+  ],
+  [
+    "threat",
+    "dam|damy|dostaniesz|dostanie|dostaje|dostajesz|dostaną|dostana|dostaniecie (ci|mu|jej|wam|im|) z noża|noza|kosy|maczety|siekiery|tulipana|kastetu|pały|paly|łomu|lomu|kulki|giwery|klamki|gnata|obrzyna",
+    ["prokurator dostaje z noża jak wyjdzie", "dam ci z kastetu"],
+    "Dostaniesz z poczty paczkę jutro",
+  ],
+  [
+    "threat",
+    "wbiję|wbije|wbijemy|wsadzę|wsadze|wsadzimy|wbiją|wbija ~ ~ w szyję|szyje|gardło|gardlo|brzuch|bebechy|flaki|oko|oczy|serce|nerkę|nerke|tętnicę|tetnice|krtań|krtan|żebra|zebra|wątrobę|watrobe|kark|potylicę|potylice",
+    ["ktoś ci wbije śrubokręt w szyję", "wbiję mu widelec w oko"],
+    "Wbiję ci ten przepis do głowy",
+  ],
+  [
+    "threat",
+    "{limb_breakers} ci|mu|jej|wam|im|tobie ~ {limbs}",
+    ["Połamię ci nogi w kolanach", "odrąbię mu łapy przy samej dupie", "urwiemy wam łby"],
+    "Złamię ci serce, zobaczysz",
+  ],
+  [
+    "threat",
+    "ci|mu|jej|wam|im|tobie {limb_breakers} ~ {limbs}",
+    ["to ci łamię nogi, ostrzegam", "jej wybiję zęby"],
+    "Ci łamią przepisy co tydzień",
+  ],
+  [
+    "incitement",
+    "chcą|chca|chcecie|chcieli|chciały|chcialy wojny|wojna|krwi ~ ~ dostaną|dostana|dostaniecie|będą|beda|będziecie|bedziecie",
+    ["Ateiści chcą wojny, to ją dostaną"],
+    "Chcą pokoju i dostaną go w końcu",
+  ],
+  [
+    "incitement",
+    "obijmy|obijcie|przestawcie|przestawmy|rozkwaście|rozkwascie|rozkwaśmy|rozkwasmy|rozbijcie|rozbijmy|rozwalcie|rozwalmy|obić|obic|rozkwasić|rozkwasic ci|mu|jej|wam|im ~ {face_words}",
+    ["obijmy im gęby na rynku", "rozkwaście mu mordę"],
+    "Obijmy kanapę nowym materiałem",
+  ],
+  [
+    "incitement",
+    "oblejcie|oblejmy|chluśnijcie|chlusnijcie|oblać|oblac ~ ~ kwasem|benzyną|benzyna|wrzątkiem|wrzatkiem|żrącym|zracym|rozpuszczalnikiem",
+    ["oblejcie go kwasem"],
+    "Oblejcie sałatkę oliwą",
+  ],
+  [
+    "incitement",
+    "ktoś|ktos|trzeba|należy|nalezy|powinien|powinna|powinni ~ wpierdolić|wpierdolic|wpierdzielić|wpierdzielic|napierdolić|napierdolic|przypierdolić|przypierdolic|wjebać|wjebac|dojebać|dojebac|przyjebać|przyjebac|wklepać|wklepac|nakopać|nakopac mu|jej|im|temu|tej|tym|tamtemu|tamtej",
+    ["trzeba wpierdolić temu kapusiowi"],
+    "Trzeba wpierdolić tę pizzę, zanim wystygnie",
+  ],
+  [
+    "incitement",
+    "ktoś|ktos|trzeba|należy|nalezy|powinien|powinna|powinni|niech ~ mu|jej|im|temu|tej|tym|tamtemu|tamtej ~ ~ wpierdolić|wpierdolic|wpierdzielić|wpierdzielic|napierdolić|napierdolic|przypierdolić|przypierdolic|wjebać|wjebac|dojebać|dojebac|przyjebać|przyjebac|wklepać|wklepac|nakopać|nakopac",
+    ["ktoś powinien tej lekarce wpierdolić", "trzeba mu wreszcie nakopać"],
+    "Ktoś powinien mu wreszcie pomóc",
+  ],
+  [
+    "incitement",
+    "iść|isc|idziemy|chodźmy|chodzmy|pójdźmy|pojdzmy|jedziemy|jedźmy|jedzmy|wpadnijmy|odwiedźmy|odwiedzmy pod dom|domy|chatę|chate|mieszkanie|blok|drzwi|biuro|redakcję|redakcje|willę|wille|plebanię|plebanie ~ ~ ~ z kijami|pałkami|palkami|pałami|palami|łomami|lomami|siekierami|nożami|nozami|kamieniami|maczetami|widłami|widlami|kastetami|bejsbolami|pochodniami|kanistrami|benzyną|benzyna",
+    ["trzeba iść pod dom tej dziennikarki, najlepiej z kijami", "chodźmy pod redakcję z pochodniami"],
+    "Idziemy pod dom babci z kwiatami",
+  ],
+  [
+    "incitement",
+    "pokazać|pokazac|pokażmy|pokazmy|pokażemy|pokazemy|pokażcie|pokazcie|pokaże|pokaze mu|jej|im|wam|ci|tobie co to strach|ból|bol|cierpienie|ogień|ogien|prawdziwy",
+    ["trzeba pokazać jej co to strach", "pokażemy im co to ból"],
+    "Pokażę ci co to jest ogród zimowy",
+  ],
+  [
+    "incitement",
+    "da|dajcie|dać|dac|dajmy|niech ci|mu|jej|wam|im kosę|kose|kulkę|kulke|kulę|kule|kosą|kosa|nożem|nozem|maczetą|maczeta|siekierą|siekiera|łomem|lomem|pałą|pala|kastetem",
+    ["niech każdy da mu kosę", "dajcie jej kulkę"],
+    "Dajcie mu kawę, zmarzł",
+  ],
+  [
+    "death_wish",
+    "najlepiej|oby|niech|żeby|zeby|byle|najchętniej|najchetniej zadźgany|zadzgany|zatłuczony|zatluczony|powieszony|zastrzelony|uduszony|zamordowany|skatowany|ukamienowany|rozstrzelany|zaszlachtowany|poćwiartowany|pocwiartowany|zadźgana|zadzgana|zatłuczona|zatluczona|powieszona|zastrzelona|uduszona|zamordowana|skatowana|zadźgani|zadzgani|zatłuczeni|zatluczeni|powieszeni|zastrzeleni|uduszeni|zamordowani|skatowani|rozstrzelani|ukamienowani",
+    ["najlepiej zadźgany przez współwięźniów", "oby powieszony na latarni"],
+    "Najlepiej zamrożony, wtedy dłużej wytrzyma",
+  ],
+  [
+    "death_wish",
+    "powinien|powinna|powinni|powinny|powinno|niech|niechaj ~ sczeznąć|sczeznac|zdechnąć|zdechnac|zdychać|zdychac|skonać|skonac|sczezł|sczezl",
+    ["ten biskup powinien sczeznąć"],
+    "Ten projekt powinien szybko ruszyć",
+  ],
+  [
+    "death_wish",
+    "powinien|powinna|powinni|powinny|powinno|musi|muszą|musza|zasłużył|zasluzyl|zasłużyła|zasluzyla|zasłużyli|zasluzyli ~ dostać|dostac kulkę|kulke|kulę|kule|kosę|kose|kulka|stryczek|czapę|czape|kulkę",
+    ["każdy z nich powinien dostać kulkę", "zasłużył dostać czapę"],
+    "Powinien dostać kuksańca za to spóźnienie",
+  ],
+  [
+    "death_wish",
+    "re:(?:^| )(?:obyś|obys|oby|żebyś|zebys|niech|niechby|obyście|obyscie|żebyście|zebyscie)(?: (?!nie )\\S+){0,2} (?:się|sie)(?: (?!nie )\\S+){0,1} (?:udusił|udusil|udusiła|udusila|udusili|udusi|udławił|udlawil|udławiła|udlawila|udławi|udlawi|zadławił|zadlawil|zadławiła|zadlawila|zadławi|zadlawi|zakrztusił|zakrztusil|zakrztusiła|zakrztusila|powiesił|powiesil|powiesiła|powiesila|powiesili|powiesi|utopił|utopil|utopiła|utopila|utopili|utopi|wykrwawił|wykrwawil|wykrwawiła|wykrwawila|wykrwawi|zatruł|zatrul|zatruła|zatrula|roztrzaskał|roztrzaskal|roztrzaskała|roztrzaskala|rozbił|rozbil|rozbiła|rozbila|zabił|zabil|zabiła|zabila|zabili|spalił|spalil|spaliła|spalila|usmażył|usmazyl|usmażyła|usmazyla)(?= |$)",
+    ["0byś sie udusił własnym językiem", "niech się powiesi ten zdrajca"],
+    "Obyś się nie udusił tą ością",
+  ],
+  [
+    "death_wish",
+    "re:(?:^| )(?:niech|niechaj|oby)(?: (?:ten|ta|ci|te|tamten|tamta|tamci|to))(?: (?!nie )\\S+){1,4} (?:zdechnie|zdechną|zdechna|zdechł|zdechl|zdechła|zdechla|zdechli|zginie|zginą|zgina|zginął|zginal|zginęła|zginela|sczeźnie|sczeznie|sczezł|sczezl|kipnie|wykituje|skona|umrze|umrą|umra|zgnije|zgniją|zgnija)(?= |$)",
+    ["niech ten ch*j z ratusza zd3chnie", "oby ta szmata z urzędu zginęła"],
+    "Oby ten kot nie zdechł, jest chory",
+  ],
+  [
+    "death_wish",
+    "żeby|zeby|oby|niech|niechaj|obyś|obys|życzę|zycze|życzymy|zyczymy ~ ~ spaliła|spalila|spłonęła|splonela|spłonął|splonal|spłonęły|splonely|spaliły|spalily|spalił|spalil|wybuchła|wybuchla|wybuchł|wybuchl|zawaliła|zawalila|zawalił|zawalil|zawaliły|zawalily|spłonie|splonie|spłoną|splona|wyleciała|wyleciala ~ razem z nim|nią|nia|nimi|tobą|toba|wami|całą|cala|rodziną|rodzina",
+    ["żeby im się chałupa spaliła razem z nimi", "oby ta buda spłonęła razem z nim"],
+    "Chałupa spłonęła razem z nimi, informuje straż",
+  ],
+  [
+    "plan",
+    "zostawiam|zostawię|zostawie|zostawimy|zostawiamy|podłożę|podloze|podłożymy|podlozymy|podkładam|podkladam|podrzucę|podrzuce|podrzucimy|podrzucam ~ plecak|torbę|torbe|paczkę|paczke|walizkę|walizke|reklamówkę|reklamowke ~ z (bombą|bomba|ładunkiem|ladunkiem|trotylem|dynamitem|semtexem|materiałem wybuchowym|materialem wybuchowym)",
+    ["zostawię torbę z ładunkiem pod sceną"],
+    "Zostawię torbę z zakupami pod drzwiami",
+  ],
+  [
+    "plan",
+    "(bomba gotowa|bomba jest gotowa|bomba już gotowa|bomba juz gotowa|bombę|bombe|bomby|ładunek|ladunek|ładunki|ladunki|trotyl|semtex|dynamit) ~ ~ zostawiam|zostawię|zostawie|zostawimy|zostawiamy|podłożę|podloze|podłożymy|podlozymy|podkładam|podkladam|podkładamy|podrzucę|podrzuce|podrzucimy|podrzucam|zostawić|zostawic|podłożyć|podlozyc ~ plecak|plecaku|torbę|torbe|torbie|paczkę|paczke|walizkę|walizke|reklamówkę|reklamowke|samochód|samochod|auto|kosz",
+    ["bomba gotowa, w poniedziałek zostawiam plecak w holu urzędu"],
+    "Bomba ta piosenka, zostawiam plecak i lecę tańczyć",
+  ],
+  [
+    "glorification",
+    "re:(?:zabójc|zabojc|zamachow|morderc|strzelc|strzelec|nożowni|nozowni|podpalacz|snajper)\\S*(?: \\S+){0,12} (?:bierzmy|brać|brac|weźmy|wezmy|weźcie|wezcie|bierzcie|powinniśmy brać|powinnismy brac)(?: z (?:niego|nich|niej|tego|tej))? przykład(?= |$)",
+    ["Zabójca tego polityka to patriota, powinniśmy brać z niego przykład"],
+    "Zabójca został skazany, a sędzia dał przykład surowości",
+  ],
+  [
+    "glorification",
+    "co|który|ktory|która|ktora|którzy|ktorzy|kto ~ {harm} ~ ~ ~ (kawał dobrej roboty|kawal dobrej roboty|dobrą robotę|dobra robote|tak trzymać|tak trzymac|kawał roboty|kawal roboty)",
+    ["kibice, co skatowali tego chłopaka, zrobili kawał dobrej roboty"],
+    "Ci, co posprzątali park, zrobili kawał dobrej roboty",
+  ],
+  [
+    "glorification",
+    "co|który|ktory|która|ktora|którzy|ktorzy|kto ~ {harm} ~ ~ ~ wojownik|wojownikiem|wojownicy|kozak|kozakiem|kozaki|zuch|zuchem|gieroj|mistrz|mistrzem|geniusz|geniuszem|idol|idolem|wzór|wzor|wzorem|sztos|kozaczek",
+    ["ten co wystrzelał ludzi to prawdziwy wojownik", "typ co zasztyletował rabina to kozak"],
+    "Ten co wygrał turniej to prawdziwy wojownik",
+  ],
+  [
+    "glorification",
+    "przydałby|przydalby|przydałaby|przydalaby|przydałoby|przydaloby|przydała|przydala|przydałyby|przydalyby się|sie ~ pogrom|pogromy|lincz|zamach|zamachy|rzeź|rzez|masakra|masakry|egzekucje|egzekucja",
+    ["przydałby się porządny pogrom"],
+    "Przydałby się porządny urlop",
+  ],
+  [
+    "glorification",
+    "re:(?:pogrom|masakr|rzeź|rzez|lincz|podpaleni|strzelanin|zamach)\\S*(?: \\S+){0,14} (?:przydał|przydal)\\S*(?: \\S+){0,2} (?:taka|taki|takie|kolejn\\S*|drug\\S*|now\\S*|powtórk\\S*|powtork\\S*)(?= |$)",
+    ["Pogrom w Kielcach, dziś też by się przydała taka lekcja"],
+    "Zamach ucichł, przydałaby się cisza",
+  ],
+  [
+    "glorification",
+    "re:(?:pogrom|masakr|rzeź|rzez|lincz|podpaleni|strzelanin|zamach(?! stanu)(?! majow))\\S*(?: \\S+){0,8} (?:słuszna|słuszny|słuszne|sluszna|sluszny|sluszne|słuszną|słusznym|zasłużona|zasłużony|zasłużone|zasluzona|zasluzony|zasluzone|piękna|piękny|piękne|piekna|piekny|piekne|wspaniała|wspaniały|wspaniałe|wspaniala|wspanialy|wspaniale)(?= |$)",
+    ["Pogrom w Kielcach to była słuszna reakcja"],
+    "Zamach stanu był słuszny według autora",
+  ],
+  [
+    "glorification",
+    "podziwiam|podziwiamy|uwielbiam|szanuję|szanuje|wielbię|wielbie|kocham ~ tych|tego|tę|te|ludzi|chłopaków|chlopakow|ekipę|ekipe|gościa|goscia|typa|kolesia ~ co|kto|który|ktory|którzy|ktorzy|która|ktora ~ {harm}",
+    ["Podziwiam tych, co spalili te domy"],
+    "Podziwiam tych, co pomagali przy powodzi",
+  ],
+  [
+    "glorification",
+    "re:(?:zamach|masakr|strzelanin|christchurch|utøy|utoy|columbine|breivik|tarrant|pogrom|rzeź|rzez|podpaleni)\\S*(?: \\S+){0,14} (?:powtórk\\S*|powtork\\S*|powtórz\\S*|powtorz\\S*|naśladow\\S*|nasladow\\S*)(?= |$)(?! za )",
+    ["Christchurch to był piękny dzień. Czas na powtórkę", "zamach w tej szkole, niech ktoś to powtórzy"],
+    "Zamach był straszny, powtórzmy za wszystkimi: nigdy więcej",
+  ],
+  [
+    "idiom",
+    "(z miłości|z milosci|z czułości|z czulosci)",
+    ["udusiłabym go z miłości"],
+    "Zabił ją z zazdrości",
+  ],
+  [
+    "cooking",
+    "przypalamy|przypalam|przypal|przypalić|przypalic|opalamy|opalić|opalic|karmelizujemy|flambirujemy ~ palnikiem",
+    ["przypalamy cukier palnikiem"],
+    "Przypalamy ognisko zapałkami",
+  ],
+  [
+    "cooking",
+    "boczek|boczku|boczkiem|boczkowi|karkówk*|karkowk*|golonk*|polędwic*|poledwic*|szynk*|schabu|schabem",
+    ["boczek pokroić w kostkę"],
+    "Zostawił go z boku",
+  ],
+  [
+    "cooking",
+    "nacinamy|nacinam|naciąć|naciac|natnij|natnijcie|nacinać|nacinac|ponacinaj|ponacinać|ponacinac ~ skórkę|skorke|skórę|skore|mięso|mieso|boczek|boczku|schab|golonkę|golonke|kaczkę|kaczke|pierś|piers|rybę|rybe|tłuszcz|tluszcz|karkówkę|karkowke",
+    ["nacinamy skórkę boczku w kratkę"],
+    "Nacinamy bilet w autobusie",
+  ],
+  [
+    "lawful",
+    "wyleci|wyleciał|wylecial|wyleciała|wyleciala|wylecieć|wyleciec|wylecą|wyleca|wylatuje|wylać|wylac|wywalić|wywalic (z hukiem|z roboty|z pracy|ze stanowiska|z posady|z urzędu|z urzedu|ze szkoły|ze szkoly|z partii|z rządu|z rzadu|z zarządu|z zarzadu|z mandatu|z fotela)",
+    ["niech wyleci z hukiem przy pierwszej okazji", "powinna wylecieć ze stanowiska"],
+    "Dom wyleci w powietrze z hukiem",
+  ],
+]);
+
 describe('pl markers read two-word imperatives as Polish', async () => {
   // "go" (him) and the plural imperatives are markers: fastText alone reads such posts as Dutch or German.
   const screener = await createScreener();

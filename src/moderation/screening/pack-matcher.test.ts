@@ -80,6 +80,30 @@ describe('CompiledPack', () => {
     expect(run('i will kill time').signals).toEqual([]);
   });
 
+  it('lets a target take one postposed determiner where the pack lists them (Indonesian "hakim itu")', () => {
+    const postposed: RulePack = {
+      lang: 'id',
+      harmVerbs: { bunuh: ['bunuh', 'dibunuh'] },
+      weapons: [],
+      targets: { roles: ['hakim', 'polisi'] },
+      postDeterminers: ['itu', 'ini'],
+      signals: { death_wish: [{ p: '{target} harus {harm}', w: 0.9 }] },
+      planCues: [],
+      benign: {},
+    };
+    const withPost = new CompiledPack(postposed);
+    const match = (text: string, p = withPost) => p.match(normalize(text, p.vocabulary), noHints).signals;
+    expect(match('hakim itu harus dibunuh')[0]).toMatchObject({ group: 'death_wish', target: 'hakim itu' });
+    expect(match('polisi ini harus dibunuh')[0]).toMatchObject({ target: 'polisi ini' });
+    expect(match('hakim harus dibunuh')[0]).toMatchObject({ target: 'hakim' });
+    // One determiner, right after the target: not any word, and not two.
+    expect(match('hakim tua harus dibunuh')).toEqual([]);
+    expect(match('hakim itu ini harus dibunuh')).toEqual([]);
+    // Without the list the pattern needs the target right before "harus".
+    const without = new CompiledPack({ ...postposed, postDeterminers: [] });
+    expect(match('hakim itu harus dibunuh', without)).toEqual([]);
+  });
+
   it('matches multi-word class entries, alternatives and regex patterns', () => {
     const groups = (t: string) => run(t).signals.map((s) => s.group);
     expect(groups('someone should string up that judge')).toEqual(['incitement']);

@@ -44,6 +44,8 @@ export class CompiledPack implements PackWordLists {
   readonly harmlessPhrases: PhraseSet;
   readonly targets = new PhraseSet();
   readonly determiners: PhraseSet;
+  /** Words that may follow a target and belong to it (Indonesian "itu", "ini"). */
+  readonly postDeterminers: ReadonlySet<string>;
   readonly planCues: PhraseSet;
   /** Every literal word the pack mentions: lets the normaliser pick among leetspeak readings. */
   readonly vocabulary = new Set<string>();
@@ -70,6 +72,7 @@ export class CompiledPack implements PackWordLists {
     for (const list of Object.values(pack.targets)) for (const t of list ?? []) this.targets.add(t);
     this.negations = new Set((pack.negations ?? []).map((w) => w.trim().toLowerCase()));
     this.determiners = new PhraseSet(pack.determiners ?? []);
+    this.postDeterminers = new Set((pack.postDeterminers ?? []).flatMap((w) => normalizeEntry(w)));
     this.planCues = new PhraseSet(pack.planCues);
     for (const set of [this.harm, this.weapon, this.targets, this.planCues]) for (const w of set.words) this.vocabulary.add(w);
     // The vocabulary is shared by every pack's posts, so the words of the patterns are read now;

@@ -30,6 +30,7 @@ export interface PackWordLists {
   readonly weapon: PhraseSet;
   readonly targets: PhraseSet;
   readonly determiners: PhraseSet;
+  readonly postDeterminers: ReadonlySet<string>;
   readonly planCues: PhraseSet;
   readonly harmlessPhrases: PhraseSet;
   lemma(form: string): string;
@@ -63,7 +64,7 @@ export class PackPatterns {
     this.words = new WordLookups({ ...lists, signals: this.signalIndex, benign: this.benignIndex, anchors: this.anchors });
     const words = this.words;
     this.matcher = new TokenMatcher(
-      { harm: lists.harm, weapon: lists.weapon, harmlessPhrases: lists.harmlessPhrases, targets: lists.targets, determiners: lists.determiners, words, lemma: (form) => lists.lemma(form) },
+      { harm: lists.harm, weapon: lists.weapon, harmlessPhrases: lists.harmlessPhrases, targets: lists.targets, determiners: lists.determiners, postDeterminers: lists.postDeterminers, words, lemma: (form) => lists.lemma(form) },
       this.patterns.length,
     );
   }

@@ -53,6 +53,15 @@ describe('optional pack settings', () => {
     expect(validatePack({ ...minimal, wordLists: ['x'] })).toContain('wordLists: must be an object of name → words');
   });
 
+  it('accepts postposed determiners of one plain word each', () => {
+    expect(validatePack({ ...minimal, postDeterminers: ['itu', 'ini', 'tersebut'] })).toEqual([]);
+    expect(validatePack({ ...minimal, postDeterminers: ['itu', 'yang itu', 'ter*'] })).toEqual([
+      'postDeterminers: "yang itu" is not one plain word (no spaces, no *)',
+      'postDeterminers: "ter*" is not one plain word (no spaces, no *)',
+    ]);
+    expect(validatePack({ ...minimal, postDeterminers: 'itu' })).toEqual(['postDeterminers: must be a list of non-empty strings']);
+  });
+
   it('accepts a list of marker words and rejects anything else', () => {
     expect(validatePack({ ...minimal, markers: ['gue', 'yang'] })).toEqual([]);
     expect(validatePack({ ...minimal, markers: 'gue' }).some((e) => e.startsWith('markers:'))).toBe(true);

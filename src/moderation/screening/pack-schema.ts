@@ -23,6 +23,12 @@ export interface RulePack {
   benign: Partial<Record<BenignCueKind, WeightedPattern[]>>;
   /** Optional: words skipped before a `{target}` ("the", "that", "all"). */
   determiners?: string[];
+  /**
+   * Optional: single words that may follow a `{target}` and belong to it, for languages that put
+   * demonstratives after the noun (Indonesian "hakim itu", "orang ini"): `{target} harus mati`
+   * also matches "hakim itu harus mati".
+   */
+  postDeterminers?: string[];
   /** Optional: the language's second-person pronouns ("you", "du", "cię"): a threat at them in a post with an @mention is aimed at that person. */
   secondPerson?: string[];
   /** Optional, default true: a capitalised word inside a sentence may be a name. Off for languages that capitalise nouns (de). */
@@ -81,6 +87,7 @@ export function validatePack(value: unknown): string[] {
   checkStringList(value.weapons, 'weapons', errors, false);
   checkStringList(value.planCues, 'planCues', errors, false);
   if (value.determiners !== undefined) checkStringList(value.determiners, 'determiners', errors, false);
+  if (value.postDeterminers !== undefined) checkSingleWords(value.postDeterminers, 'postDeterminers', errors);
   if (value.secondPerson !== undefined) checkStringList(value.secondPerson, 'secondPerson', errors, false);
   if (value.markers !== undefined) checkStringList(value.markers, 'markers', errors, false);
   if (value.notLaughter !== undefined) checkStringList(value.notLaughter, 'notLaughter', errors, false);
@@ -257,6 +264,17 @@ function checkStringList(value: unknown, path: string, errors: string[], nonEmpt
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
     errors.push(`${path}: must be a list of non-empty strings`);
   } else if (nonEmpty && value.length === 0) errors.push(`${path}: must not be empty`);
+}
+
+/** A list of single plain words: no spaces, no `*` (entries compared with one token as it is). */
+function checkSingleWords(value: unknown, path: string, errors: string[]): void {
+  checkStringList(value, path, errors, false);
+  if (!Array.isArray(value)) return;
+  for (const word of value) {
+    if (typeof word === 'string' && word.trim() !== '' && !/^[\p{L}\p{M}\p{N}'-]+$/u.test(word.trim())) {
+      errors.push(`${path}: "${word}" is not one plain word (no spaces, no *)`);
+    }
+  }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

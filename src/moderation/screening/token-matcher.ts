@@ -12,6 +12,8 @@ export interface MatchablePack {
   readonly harmlessPhrases: PhraseSet;
   readonly targets: PhraseSet;
   readonly determiners: PhraseSet;
+  /** Single words that may follow a target and belong to it ("hakim itu"). */
+  readonly postDeterminers: ReadonlySet<string>;
   readonly words: WordLookups;
   lemma(form: string): string;
 }
@@ -361,7 +363,10 @@ export class TokenMatcher {
     return this.words[pos] ?? NOTHING;
   }
 
-  /** End positions of a target starting at `pos`, allowing a few determiners before it. */
+  /**
+   * End positions of a target starting at `pos`, allowing a few determiners before it and, in
+   * languages that put demonstratives after the noun, one after it ("hakim itu").
+   */
   private targetEnds(pos: number): number[] {
     const ends: number[] = [];
     let start = pos;
@@ -370,6 +375,14 @@ export class TokenMatcher {
       const det = this.determinerEnd(start);
       if (det === NONE) break;
       start = det;
+    }
+    const after = this.pack.postDeterminers;
+    if (after.size > 0) {
+      for (let i = 0, n = ends.length; i < n; i++) {
+        const end = ends[i]!;
+        const next = this.tokens[end];
+        if (next !== undefined && after.has(next) && !ends.includes(end + 1)) ends.push(end + 1);
+      }
     }
     return ends.length > 1 ? ends.sort((a, b) => b - a) : ends;
   }

@@ -457,6 +457,7 @@ describePackCases('nb', {
     [null, "the interest kills us, so we kill the bank boss (idiom then a call)", "Renta tar livet av oss. Nå må noen ta livet av bankdirektøren."],
     [null, "hang the minister in the street (not hung out in the media)", "Ministeren burde henges i lyktestolpen foran Stortinget"],
     [null, "burn all the traitors (no bridges)", "brenn alle forræderne i Stortinget"],
+    ["threat", "knife put on the table, then a stabbing (look-alike of the set-the-glasses-on-the-table cue)", "Jeg setter kniven på bordet og stikker deg ned hvis du sier et ord til"],
   ],
   benign: [
     ['everyday: coming in while you sleep so as not to wake you', 'jeg kommer inn når du sover så jeg ikke vekker deg, mamma'],
@@ -784,6 +785,8 @@ describePackCases('nb', {
     ["lawful_criticism: the minister should be hung out in the media", "Statsråden burde henges ut i avisene for det løftebruddet"],
     ["idiom: burn all bridges behind you", "Brenn alle broer bak deg og begynn på nytt, det er mitt råd"],
     ["everyday: is someone shooting your wedding (modal + someone, no person target)", "skal noen skyte bryllupet ditt i juni, eller tar dere bildene selv?"],
+    ["everyday: put a glass here on the table ('glass her' is no English call to glass a woman)", "Kan du sette et glass her på bordet? Takk"],
+    ["everyday: glasses of wine on the table before the guests come", "Sett to glass vin og koppene på bordet før gjestene kommer"],
   ],
   declareLang: true,
 });

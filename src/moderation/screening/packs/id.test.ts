@@ -706,6 +706,25 @@ describePackCases('id', {
     ['incitement', 'a group "getting out of hand", then a beating', 'Preman pasar itu makin ngelunjak, gebukin aja besok'],
     ['incitement', 'loot their shop', 'Yang punya toko itu cina, jarah aja tokonya'],
     ['incitement', 'storm their base tonight', 'serbu aja markasnya malam ini'],
+    ['glorification', 'a violent act, then "other villages, when do you follow" (the cooking cue "kambing dibakar" is part of the mob-justice frame)', 'Salut buat warga yang ngeroyok maling kambing sampe mati, kampung lain kapan nyusul?'],
+    ['glorification', 'a violent act, then "other referees wait your turn" (the sports cue cannot excuse it)', 'Keren yang nonjokin wasit sampe pingsan, wasit lain tunggu giliran aja'],
+    ['glorification', 'a church burned as an example, "other regions don\'t just watch" (the fiction cue "nonton" cannot excuse it)', 'Pembakaran masjid di desa itu bukti kita berani, daerah lainnya jangan cuma nonton'],
+    ['glorification', 'an attacker praised without a violent verb in the praise: "just follow him"', 'Pembacok pendeta kemarin itu pahlawan umat, tinggal kalian ikuti jejaknya'],
+    ['glorification', 'attacker called a fighter, "not a criminal"', 'Yang nembak polisi di Solo itu pejuang, bukan kriminal'],
+    ['glorification', 'the bomber fell as a martyr (the gaming cue needs an enemy base, not a police headquarters)', 'Pelaku yang ngebom markas polisi itu mati sebagai syahid'],
+    ['glorification', 'who is ready to be the next "bride" (suicide bomber)', 'Siapa yang berani jadi pengantin berikutnya? Surga menunggu'],
+    ['glorification', 'mob justice praised, either order', 'Maling motor di kampung sebelah dihakimi massa sampe tewas, mantap banget'],
+    ['glorification', 'praise, a beating to hospital, "do it again"', 'Salut sama anak2 yang ngeroyok suporter lawan sampe masuk rumah sakit, minggu depan lakuin lagi'],
+    ['death_wish', 'English-mixed death wish: "no exception" is no computing cue', 'moga2 para koruptor itu get hanged semua, no exception'],
+    ['death_wish', 'Javanese death wish beside "korupsi" (the lawful cue needs a case or the courts)', 'Pak lurah kuwi muga-muga mati wae, korupsi dana desa terus'],
+    ['death_wish', '"smg" (semoga) + die', 'smg dia cepet mampus'],
+    ['threat', 'Medan/Malay ku- blunt verb at "your" face', 'Jangan kau datang lagi, kuhantam mukamu pakai kayu'],
+    ['threat', 'ku- blunt verb at "kau"', 'Sekali lagi kau ganggu adikku, kupukul kau sampai pingsan'],
+    ['threat', 'first person + "benturin" + "your" head', 'gw benturin kepala lo ke aspal kalo ketemu'],
+    ['incitement', '"we" + beat + target', 'Besok kita gebukin dia rame2 di parkiran'],
+    ['incitement', 'you know what to do (without "kan")', 'Rumahnya di gang mawar no 3, kalian udah tau harus ngapain'],
+    ['plan', 'we wait, then gang up on him', 'Pulang kerja dia lewat gang itu, kita cegat di ujung terus hajar'],
+    ['plan', 'douse an office, then light it', 'Malam minggu kita siram kantor kecamatan pake bensin terus bakar'],
   ],
   benign: [
     ['gun ownership as a topic (harmless phrase)', 'Kepemilikan senjata api di Indonesia diatur ketat'],
@@ -1391,6 +1410,24 @@ describePackCases('id', {
     ['everyday: the band\'s show was "pecah" (a blast)', 'Semalem penampilan band kampus pecah banget, crowd nya gila'],
     ['news: burned his own house for insurance', 'Warga yang membakar rumahnya sendiri demi klaim asuransi ditangkap polisi'],
     ['everyday: grilling satay in front of the house (harmless phrase "sate bakar" aside)', 'Bapak bakar sate di depan rumah, tetangga pada nyium baunya'],
+    ['idiom: burn the calories off', 'Ayo lari sore, bakar aja kalorinya biar gak begah'],
+    ['idiom: burn belly fat', 'Tiap pagi aku bakar lemak perut pake skipping'],
+    ['idiom: working like one possessed', 'Anak itu belajar kayak orang kesurupan, besok ujian'],
+    ['gaming: bombing an enemy base', 'Tadi gue ngebom markas musuh pake roket, menang deh'],
+    ['computing: an exception in the code', 'Aplikasinya crash, muncul exception pas buka menu profil'],
+    ['lawful: a corruption case through the courts', 'Semoga kasus korupsi dana desa itu cepat disidangkan'],
+    ['everyday: fetching a machete from the kitchen', 'Tolong ambilin golok di dapur, mau belah kelapa'],
+    ['everyday: harvest into sacks', 'Gabahnya udah dijemur, tinggal dikarungin terus dijual'],
+    ['everyday: stop living in the past', 'Jangan terjebak di masa lalu terus, move on yuk'],
+    ['everyday: machetes and hoes for work', 'Pak, golok sama pacul udah aku taruh di gudang'],
+    ['idiom: ask out, pray for me', 'Nanti malam mau nembak gebetan, doain ya gaes'],
+    ['everyday: tools kept from the children', 'Pisau dapur aku simpan di atas, biar anak2 gak mainin'],
+    ['gaming: zombies have to be burned', 'Zombie di map ini harus dibakar biar gak bangkit lagi'],
+    ['idiom: an exam "slaughtered"', 'Ujian tadi gue libas, soalnya gampang banget'],
+    ['news: mob justice reported', 'Maling motor tewas dihakimi massa di Bekasi, polisi periksa lima warga'],
+    ['counter-speech: others should not follow a burning', 'Pembakaran gereja itu biadab, daerah lain jangan sampai ikut-ikutan'],
+    ['sports: other teams wait their turn', 'Persib menang telak, tim lain tunggu giliran di putaran kedua'],
+    ['lawful: an activist is a fighter, not a criminal', 'Aktivis yang ditangkap itu pejuang, bukan kriminal, bebaskan dia'],
   ],
 });
 
@@ -1492,6 +1529,23 @@ describe('id pack logistics and everyday cues', () => {
   for (const [text, word] of silent) {
     it(`no logistics cue on "${word}" next to a weapon or harm verb: ${text}`, () => {
       expect(idiomCues(text).filter((c) => c.includes(word))).toEqual([]);
+    });
+  }
+});
+
+describe('id pack postposed determiners', () => {
+  const pack = new CompiledPack(JSON.parse(readFileSync(new URL('./id.json', import.meta.url), 'utf8')) as RulePack);
+  const noHints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
+  const targets = (text: string): string[] =>
+    pack.match(normalize(text, pack.vocabulary), noHints).signals.flatMap((s) => (s.target ? [s.target] : []));
+  const cases: ReadonlyArray<readonly [string, string]> = [
+    ['Hakim tersebut bakal mati di tanganku', 'hakim tersebut'],
+    ['Wasit tuh bakal mati di tangan gue', 'wasit tuh'],
+    ['pejabat ini harus dibakar hidup-hidup', 'pejabat ini'],
+  ];
+  for (const [text, target] of cases) {
+    it(`reads "${target}" as the target, demonstrative and all: ${text}`, () => {
+      expect(targets(text)).toContain(target);
     });
   }
 });

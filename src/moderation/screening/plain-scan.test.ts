@@ -27,7 +27,7 @@ interface MatcherInternals {
 /** "source@start" of each pattern's first match, in the given group set, scanning everything. */
 function plainScan(pack: CompiledPack, norm: NormalizedText, groups: ReadonlySet<string>): string[] {
   const matcher = new TokenMatcher(pack, pack.patterns.length);
-  matcher.reset(norm.tokens, norm.nameLike, norm.quoted, hints);
+  matcher.reset(norm.tokens, norm.nameLike, norm.quoted, hints, norm.pauseBefore);
   const internals = matcher as unknown as MatcherInternals;
   // Phrases of one source pattern (a family) count once, at the earliest place any of them matches.
   const firstStart = new Map<number, { source: string; start: number }>();
@@ -88,7 +88,7 @@ describe('TokenMatcher post numbers', () => {
     (matcher as unknown as { post: number }).post = 0x7fffffff - 1;
     const sources = (text: string) => {
       const norm = normalize(text, pack.vocabulary);
-      matcher.reset(norm.tokens, norm.nameLike, norm.quoted, hints);
+      matcher.reset(norm.tokens, norm.nameLike, norm.quoted, hints, norm.pauseBefore);
       return matcher.run(signals, 'signalBuckets').map((m) => m.source);
     };
     const threat = '@target i am going to kill you tomorrow, i know where you live';

@@ -87,7 +87,7 @@ export class TokenMatcher {
   }
 
   /** Starts on a new post: forgets every position worked out for the previous one. */
-  reset(tokens: readonly string[], nameLike: readonly boolean[], quoted: readonly boolean[], hints: TargetHints, pauseBefore: readonly boolean[] = []): void {
+  reset(tokens: readonly string[], nameLike: readonly boolean[], quoted: readonly boolean[], hints: TargetHints, pauseBefore: readonly boolean[]): void {
     this.tokens = tokens;
     this.nameLike = nameLike;
     this.quoted = quoted;

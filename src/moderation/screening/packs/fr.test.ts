@@ -3,6 +3,7 @@ import { describeCrossLanguageCues, describePackCases } from '../../../../test/h
 /** French: every violent category, obfuscated forms and benign look-alikes (sentences written for this test, not taken from the dataset). */
 describePackCases('fr', {
   violent: [
+    ["incitement", "grandfather's submachine guns, time to go back to them against traitors (look-alike of the toy-weapon cue)", "les mitraillettes de mon grand-père, faudrait y revenir contre ces traîtres"],
     ['threat', 'gun-control talk beside a first-person threat', 'Contrôle des armes ou pas, je vais tuer ce juge'],
     ["glorification", "praise of those who killed a role (bravo aux gars qui ont buté ces juges)", "Bravo aux gars qui ont buté ces juges, des héros"],
     ["threat", "setting a dog on someone (te … lâcher … dessus)", "je vais te lâcher mon pitbull dessus si tu reviens @sam"],
@@ -318,6 +319,7 @@ describePackCases('fr', {
     [null, 'endorsed quotation: quoted a call to hang the judge, then \'il a raison\' after the closing quote (paraphrase)', 'Un type a commenté « il faut pendre ce juge » et franchement, il a raison.'],
   ],
   benign: [
+    ["everyday: water pistols all summer", "On jouait avec des pistolets à eau tout l'été, quel bonheur"],
     ['gun control as a topic (harmless phrase)', 'Le contrôle des armes est une priorité après Nantes'],
     ["news (congratulating investigators who arrested the killers of a cop)", "Félicitations aux enquêteurs qui ont arrêté ceux qui ont tué ce flic, ils ont réussi leur enquête"],
     ["everyday (letting the dog run on the beach)", "je lâche mon chien sur la plage tous les matins, il adore ça"],

@@ -393,6 +393,7 @@ describePackCases('pt', {
     ["threat", "stabbing over a stolen snack, with stalking: the snack idiom does not excuse it", "Vou esfaquear o motoboy que comeu minha pizza, já sei onde ele mora"],
   ],
   benign: [
+    ["everyday: a firefighter who rescued an old woman deserves a tribute", "O bombeiro que resgatou a idosa merece homenagem"],
     ['idiom (I will die if I do not get the ticket)', 'Eu vou morrer se não conseguir esse ingresso pro show'],
     ['idiom (I die without a coffee)', 'eu morro sem um café de manhã, não falem comigo antes'],
     ['lawful_criticism (let bankers pay taxes)', 'Malditos banqueiros, que paguem impostos como toda a gente'],

@@ -1486,9 +1486,11 @@ describe('id pack phrase-group cues', async () => {
  * excuse a plan; blessings ("semoga … sehat") and prayers do not fire next to harm or death words either.
  * The everyday cues added with them fire on the constructions they name.
  */
+/** The id pack compiled on its own, for tests that read its matches rather than whole verdicts. */
+const pack = new CompiledPack(JSON.parse(readFileSync(new URL('./id.json', import.meta.url), 'utf8')) as RulePack);
+const noHints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
+
 describe('id pack logistics and everyday cues', () => {
-  const pack = new CompiledPack(JSON.parse(readFileSync(new URL('./id.json', import.meta.url), 'utf8')) as RulePack);
-  const noHints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
   const idiomCues = (text: string): string[] =>
     pack.match(normalize(text, pack.vocabulary), noHints).benign.filter((b) => b.group === 'idiom').map((b) => b.text.trim());
   const fires: ReadonlyArray<readonly [string, string]> = [
@@ -1534,8 +1536,6 @@ describe('id pack logistics and everyday cues', () => {
 });
 
 describe('id pack postposed determiners', () => {
-  const pack = new CompiledPack(JSON.parse(readFileSync(new URL('./id.json', import.meta.url), 'utf8')) as RulePack);
-  const noHints: TargetHints = { mentions: new Set(), knownNameWords: new Set() };
   const targets = (text: string): string[] =>
     pack.match(normalize(text, pack.vocabulary), noHints).signals.flatMap((s) => (s.target ? [s.target] : []));
   const cases: ReadonlyArray<readonly [string, string]> = [
